@@ -1,0 +1,108 @@
+using Gaoxin.Data.Plans;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
+
+namespace Gaoxin.Data;
+
+/// <summary>Which database engine holds the store.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>An embedded SQLite file, the default.</summary>
+    Sqlite,
+    /// <summary>A PostgreSQL server.</summary>
+    Postgres,
+}
+
+/// <summary>Where the store lives: a provider and its connection string.</summary>
+public sealed record DatabaseLocation(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>The default store: <c>./data/gaoxin.db</c> under the working directory.</summary>
+    public static DatabaseLocation Default => ForSqliteFile(Path.Combine("data", "gaoxin.db"));
+
+    /// <summary>A SQLite file at <paramref name="path"/>.</summary>
+    public static DatabaseLocation ForSqliteFile(string path) =>
+        new(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path) }.ToString());
+
+    /// <summary>
+    /// Reads the value of a <c>--db</c> option: a connection string beginning with <c>Host=</c> is PostgreSQL,
+    /// anything else is the path of a SQLite file.
+    /// </summary>
+    public static DatabaseLocation Parse(string value) =>
+        value.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
+            ? new DatabaseLocation(DatabaseProvider.Postgres, value)
+            : ForSqliteFile(value);
+
+    /// <summary>A description safe to print: the file, or the server and database without the password.</summary>
+    public string Describe()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+            return new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+    }
+}
+
+/// <summary>Opens the store, creating and migrating it and loading the bundled plans on first use.</summary>
+public static class GaoxinDatabase
+{
+    /// <summary>Configures EF Core options for the location's provider.</summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseLocation location)
+    {
+        if (location.Provider == DatabaseProvider.Sqlite) options.UseSqlite(location.ConnectionString);
+        else options.UseNpgsql(location.ConnectionString);
+    }
+
+    /// <summary>Creates a context for the location; the caller disposes it.</summary>
+    public static GaoxinDb CreateContext(DatabaseLocation location)
+    {
+        if (location.Provider == DatabaseProvider.Sqlite)
+        {
+            var options = new DbContextOptionsBuilder<SqliteGaoxinDb>();
+            Configure(options, location);
+            return new SqliteGaoxinDb(options.Options);
+        }
+        var pgOptions = new DbContextOptionsBuilder<PostgresGaoxinDb>();
+        Configure(pgOptions, location);
+        return new PostgresGaoxinDb(pgOptions.Options);
+    }
+
+    /// <summary>
+    /// Creates the database if needed, applies pending migrations and loads every bundled plan that the
+    /// store does not yet hold in its current form. Safe to call on every start.
+    /// </summary>
+    public static async Task InitializeAsync(GaoxinDb db, string plansDirectory, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        if (db is SqliteGaoxinDb)
+        {
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db is SqliteGaoxinDb)
+        {
+            // WAL lets the web server read while a CLI verb writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        await PlanStore.LoadBundledAsync(db, plansDirectory, "system", clock, cancellationToken);
+    }
+
+    /// <summary>The folder of bundled plans beside the executable.</summary>
+    public static string BundledPlansDirectory => Path.Combine(AppContext.BaseDirectory, "plans");
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the SQLite migration set.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteGaoxinDb>
+{
+    public SqliteGaoxinDb CreateDbContext(string[] args) =>
+        (SqliteGaoxinDb)GaoxinDatabase.CreateContext(DatabaseLocation.ForSqliteFile("design-time.db"));
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL migration set (no server is contacted).</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresGaoxinDb>
+{
+    public PostgresGaoxinDb CreateDbContext(string[] args) =>
+        (PostgresGaoxinDb)GaoxinDatabase.CreateContext(new DatabaseLocation(DatabaseProvider.Postgres, "Host=localhost;Database=gaoxin"));
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using Gaoxin.Data.Plans;
+using Gaoxin.Data.Zones;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaoxin.Data;
+
+/// <summary>
+/// The platform's store. Each provider has its own subclass so that each keeps its own migration set
+/// (<see cref="SqliteGaoxinDb"/>, <see cref="PostgresGaoxinDb"/>).
+/// </summary>
+public abstract class GaoxinDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<PlanRecord> Plans => Set<PlanRecord>();
+    public DbSet<PlanZoneRecord> PlanZones => Set<PlanZoneRecord>();
+    public DbSet<BaselineRecord> Baselines => Set<BaselineRecord>();
+    public DbSet<TargetRecord> Targets => Set<TargetRecord>();
+    public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+    public DbSet<ZoneRecord> Zones => Set<ZoneRecord>();
+    public DbSet<ZoneEventRecord> ZoneEvents => Set<ZoneEventRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Enums are stored by name so that the tables read plainly and survive reordering.
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configuration.Properties<decimal>().HavePrecision(20, 6);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<PlanRecord>(e =>
+        {
+            e.ToTable("plans");
+            e.HasKey(p => p.Id);
+        });
+        model.Entity<PlanZoneRecord>(e =>
+        {
+            e.ToTable("plan_zones");
+            e.HasKey(z => new { z.PlanId, z.ZoneCode });
+            e.HasOne<PlanRecord>().WithMany().HasForeignKey(z => z.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ZoneRecord>().WithMany().HasForeignKey(z => z.ZoneCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<BaselineRecord>(e =>
+        {
+            e.ToTable("plan_baselines");
+            e.HasKey(b => new { b.PlanId, b.Id });
+            e.HasOne<PlanRecord>().WithMany().HasForeignKey(b => b.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<TargetRecord>(e =>
+        {
+            e.ToTable("plan_targets");
+            e.HasKey(t => new { t.PlanId, t.Id });
+            e.HasOne<PlanRecord>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<TaskRecord>(e =>
+        {
+            e.ToTable("plan_tasks");
+            e.HasKey(t => new { t.PlanId, t.Id });
+            e.HasOne<PlanRecord>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ZoneRecord>(e =>
+        {
+            e.ToTable("zones");
+            e.HasKey(z => z.Code);
+            e.HasMany(z => z.Events).WithOne().HasForeignKey(ev => ev.ZoneCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<ZoneEventRecord>(e =>
+        {
+            e.ToTable("zone_events");
+            e.HasKey(ev => ev.Id);
+            e.HasIndex(ev => new { ev.ZoneCode, ev.EffectiveOn });
+        });
+
+        // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.
+        foreach (var entity in model.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(SnakeCase(property.Name));
+        }
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0) builder.Append('_');
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+        return builder.ToString();
+    }
+}
+
+/// <summary>The store on SQLite, the embedded default.</summary>
+public sealed class SqliteGaoxinDb(DbContextOptions<SqliteGaoxinDb> options) : GaoxinDb(options);
+
+/// <summary>The store on PostgreSQL, for production.</summary>
+public sealed class PostgresGaoxinDb(DbContextOptions<PostgresGaoxinDb> options) : GaoxinDb(options);

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Gaoxin.Data;
+using Gaoxin.Features.Hosting;
+using Gaoxin.Features.Plans;
+using Gaoxin.Features.Zones;
+
+namespace Gaoxin;
+
+/// <summary>The command line of <c>gaoxin</c>: every verb, and <c>serve</c> for the web server.</summary>
+public static class Cli
+{
+    /// <summary>Exit code for bad input (an invalid file, a rule the request breaks).</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>Exit code for something asked for that does not exist.</summary>
+    public const int NotFound = 3;
+
+    /// <summary>The store every verb works on: <c>--db PATH</c> (SQLite) or <c>--db "Host=…"</c> (PostgreSQL).</summary>
+    public static readonly Option<string> Db = new("--db")
+    {
+        Description = "SQLite file, or a PostgreSQL connection string beginning with Host= (default: ./data/gaoxin.db)",
+        Recursive = true,
+    };
+
+    /// <summary>Output format of listing verbs.</summary>
+    public static Option<string> FormatOption()
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = "json or table",
+            DefaultValueFactory = _ => "table",
+        };
+        option.AcceptOnlyFromAmong("json", "table");
+        return option;
+    }
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Gaoxin 高新 — runs a development plan for high-tech industrial development zones")
+        {
+            Db,
+            PlanCommands.Build(),
+            ZoneCommands.Build(),
+            ServeCommand.Build(),
+        };
+        return root;
+    }
+
+    /// <summary>Runs the command line, writing to the given streams; returns the exit code.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+
+    /// <summary>The store named by <c>--db</c>, or the default file.</summary>
+    public static DatabaseLocation Location(ParseResult parse) =>
+        parse.GetValue(Db) is { Length: > 0 } value ? DatabaseLocation.Parse(value) : DatabaseLocation.Default;
+
+    /// <summary>Opens the store named by <c>--db</c>, creating, migrating and loading the bundled plans first if needed.</summary>
+    public static async Task<GaoxinDb> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var db = GaoxinDatabase.CreateContext(Location(parse));
+        try
+        {
+            await GaoxinDatabase.InitializeAsync(db, GaoxinDatabase.BundledPlansDirectory, TimeProvider.System, cancellationToken);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Who a CLI change is recorded as.</summary>
+    public static string Actor => $"cli:{Environment.UserName}";
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Gaoxin.Data;
+using Gaoxin.Features.Plans;
+using Gaoxin.Features.Shared;
+using Gaoxin.Features.Zones;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
+using Scalar.AspNetCore;
+
+namespace Gaoxin.Features.Hosting;
+
+/// <summary>Overrides from the command line; null leaves configuration in charge.</summary>
+public sealed record WebSettings(DatabaseLocation? Database = null, string? Urls = null);
+
+/// <summary>Builds the web server: pages, the JSON API, OpenAPI and health.</summary>
+public static partial class WebApp
+{
+    public static WebApplication Build(string[] args, WebSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The executable's folder holds the compiled pages, wwwroot and the bundled plans,
+            // wherever it is started from; the database path stays relative to the working directory.
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        if (settings.Urls is { } urls) builder.WebHost.UseUrls(urls);
+
+        var location = settings.Database ?? LocationFromConfiguration(builder.Configuration);
+        builder.Services.AddSingleton(location);
+        builder.Services.AddSingleton(TimeProvider.System);
+        if (location.Provider == DatabaseProvider.Sqlite)
+            builder.Services.AddDbContext<GaoxinDb, SqliteGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
+        else
+            builder.Services.AddDbContext<GaoxinDb, PostgresGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization(LocalizationOptions());
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
+        app.UseRouting();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("Gaoxin API"));
+        app.MapHealthChecks("/healthz");
+        app.MapGet("/lang/{culture}", SwitchLanguage).ExcludeFromDescription();
+        var api = app.MapGroup("/api");
+        api.MapPlanApi();
+        api.MapZoneApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Creates and migrates the store and loads the bundled plans before the first request.</summary>
+    public static async Task InitializeAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GaoxinDb>();
+        await GaoxinDatabase.InitializeAsync(db, GaoxinDatabase.BundledPlansDirectory, app.Services.GetRequiredService<TimeProvider>(), cancellationToken);
+        LogDatabaseReady(app.Logger, app.Services.GetRequiredService<DatabaseLocation>().Describe());
+    }
+
+    /// <summary><c>Database:Provider</c> (Sqlite|Postgres) and <c>ConnectionStrings:Gaoxin</c>; the default is ./data/gaoxin.db.</summary>
+    public static DatabaseLocation LocationFromConfiguration(IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"];
+        var connection = configuration.GetConnectionString("Gaoxin");
+        if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Gaoxin is not set.");
+            return new DatabaseLocation(DatabaseProvider.Postgres, connection);
+        }
+        if (!string.IsNullOrEmpty(provider) && !string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{provider}'.");
+        return string.IsNullOrWhiteSpace(connection)
+            ? DatabaseLocation.Default
+            : new DatabaseLocation(DatabaseProvider.Sqlite, connection);
+    }
+
+    private static RequestLocalizationOptions LocalizationOptions()
+    {
+        CultureInfo[] cultures = [new("zh-CN"), new("en")];
+        var options = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("zh-CN"),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+        };
+        // Chinese first: the browser's language is not consulted, only an explicit switch.
+        options.RequestCultureProviders =
+        [
+            new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+            new CookieRequestCultureProvider(),
+        ];
+        return options;
+    }
+
+    private static IResult SwitchLanguage(string culture, string? returnUrl, HttpContext context)
+    {
+        var chosen = culture == "en" ? "en" : "zh-CN";
+        context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Database ready: {Location}")]
+    private static partial void LogDatabaseReady(ILogger logger, string location);
+}
+
+/// <summary>Reports whether the store answers.</summary>
+public sealed class DatabaseHealthCheck(GaoxinDb db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("the database does not answer");
+}
+
+/// <summary>Turns an unexpected exception into a ProblemDetails response and logs it once.</summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        LogUnhandled(logger, context.Request.Path, exception);
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Title = "An unexpected error occurred.", Status = StatusCodes.Status500InternalServerError },
+        });
+    }
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string path, Exception exception);
+}

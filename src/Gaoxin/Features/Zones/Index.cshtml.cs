@@ -1,0 +1,12 @@
+using Gaoxin.Data;
+using Gaoxin.Data.Zones;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gaoxin.Features.Zones;
+
+public sealed class IndexModel(GaoxinDb db) : PageModel
+{
+    public List<ZoneSummary> Zones { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Zones = await ZoneRegistry.ListAsync(db, ct);
+}

@@ -1,0 +1,3 @@
+using Gaoxin;
+
+return await Cli.RunAsync(args, Console.Out, Console.Error);
