@@ -86,6 +86,12 @@ public static partial class PlanParser
             errors.Errors.Add(new DataFileError(file, (int)ex.Start.Line, (int)ex.Start.Column, "", "yaml_syntax", ex.InnerException?.Message ?? ex.Message));
             return new PlanParseResult(null, errors.Errors);
         }
+        catch (InvalidOperationException)
+        {
+            // The scanner gives up on some malformed input without a position.
+            errors.AddFileError("", "yaml_syntax", "the file is not valid YAML");
+            return new PlanParseResult(null, errors.Errors);
+        }
 
         var doc = new YamlObject(root, "", errors);
         var id = doc.String("id");
@@ -119,7 +125,7 @@ public static partial class PlanParser
         CheckUnique(doc, "baselines", baselines.Select(b => b.Id));
         CheckUnique(doc, "targets", targets.Select(t => t.Id));
         CheckUnique(doc, "tasks", tasks.SelectMany(t => t.SelfAndDescendants()).Select(t => t.Id));
-        CheckReferences(doc, context, zones, baselines, targets, baseYear, targetYear);
+        CheckReferences(doc, context, baseYear, targetYear);
 
         if (errors.Errors.Count > 0 || id is null || version is null || title is null || titleEn is null || baseYear is null || targetYear is null)
             return new PlanParseResult(null, errors.Errors);
@@ -137,6 +143,10 @@ public static partial class PlanParser
         public List<(YamlObject Owner, string Key, string Id)> TargetRefs { get; } = [];
         public List<(YamlObject Owner, string Key, string Code)> ZoneRefs { get; } = [];
         public List<(YamlObject Owner, string Key, int Year)> TargetYears { get; } = [];
+        // Every id declared, valid or not, so that one bad entry does not also break the references to it.
+        public HashSet<string> ZoneCodes { get; } = [];
+        public HashSet<string> BaselineIds { get; } = [];
+        public HashSet<string> TargetIds { get; } = [];
     }
 
     private static SourceRef? ReadSource(YamlObject owner, string key, Context context, decimal? mustQuote = null, bool required = true)
@@ -175,6 +185,7 @@ public static partial class PlanParser
     private static PlanZone? ReadZone(YamlObject z, Context context)
     {
         var code = z.String("code");
+        if (code is not null) context.ZoneCodes.Add(code);
         var name = z.String("name");
         var nameEn = z.String("nameEn");
         var city = z.String("city");
@@ -204,6 +215,7 @@ public static partial class PlanParser
     private static Baseline? ReadBaseline(YamlObject b, Context context)
     {
         var id = b.String("id");
+        if (id is not null) context.BaselineIds.Add(id);
         var title = b.String("title");
         var titleEn = b.String("titleEn");
         var value = b.Decimal("value");
@@ -221,6 +233,7 @@ public static partial class PlanParser
     private static Target? ReadTarget(YamlObject t, Context context)
     {
         var id = t.String("id");
+        if (id is not null) context.TargetIds.Add(id);
         var title = t.String("title");
         var titleEn = t.String("titleEn");
         var measure = t.String("measure");
@@ -286,17 +299,13 @@ public static partial class PlanParser
             doc.Error(list, "duplicate_id", $"the id '{group.Key}' is used {group.Count()} times in {list}");
     }
 
-    private static void CheckReferences(YamlObject doc, Context context, List<PlanZone> zones, List<Baseline> baselines,
-        List<Target> targets, int? baseYear, int? targetYear)
+    private static void CheckReferences(YamlObject doc, Context context, int? baseYear, int? targetYear)
     {
-        var zoneCodes = zones.Select(z => z.Code).ToHashSet();
-        var baselineIds = baselines.Select(b => b.Id).ToHashSet();
-        var targetIds = targets.Select(t => t.Id).ToHashSet();
-        foreach (var (owner, key, id) in context.BaselineRefs.Where(r => !baselineIds.Contains(r.Id)))
+        foreach (var (owner, key, id) in context.BaselineRefs.Where(r => !context.BaselineIds.Contains(r.Id)))
             owner.Error(key, "unknown_reference", $"no baseline has the id '{id}'");
-        foreach (var (owner, key, id) in context.TargetRefs.Where(r => !targetIds.Contains(r.Id)))
+        foreach (var (owner, key, id) in context.TargetRefs.Where(r => !context.TargetIds.Contains(r.Id)))
             owner.Error(key, "unknown_reference", $"no target has the id '{id}'");
-        foreach (var (owner, key, code) in context.ZoneRefs.Where(r => !zoneCodes.Contains(r.Code)))
+        foreach (var (owner, key, code) in context.ZoneRefs.Where(r => !context.ZoneCodes.Contains(r.Code)))
             owner.Error(key, "unknown_reference", $"no zone has the code '{code}'");
         if (baseYear is not null && targetYear is not null)
         {

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Gaoxin.Data;
 using Gaoxin.Features.Plans;
 using Gaoxin.Features.Shared;
@@ -22,6 +25,8 @@ public static partial class WebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            // Named explicitly so that the pages compiled into gaoxin.dll are found whoever hosts it (tests too).
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
             // The executable's folder holds the compiled pages, wwwroot and the bundled plans,
             // wherever it is started from; the database path stays relative to the working directory.
             ContentRootPath = AppContext.BaseDirectory,
@@ -43,6 +48,8 @@ public static partial class WebApp
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+        // Pages are read in Chinese: write it as text, not as &#x…; escapes.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         var app = builder.Build();
         app.UseExceptionHandler();

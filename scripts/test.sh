@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs every test: Core, CLI and HTTP against SQLite and a real PostgreSQL server.
+# Installs and starts PostgreSQL on loopback when it is not already running.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PG_PORT="${GAOXIN_PG_PORT:-5432}"
+PG_PASSWORD="${GAOXIN_PG_PASSWORD:-gaoxin-test}"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+start_postgres() {
+  if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+    echo "== installing PostgreSQL"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
+  fi
+  local version cluster
+  version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+  cluster=main
+  if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -qx "$version $cluster"; then
+    as_root pg_createcluster "$version" "$cluster" --port "$PG_PORT" >/dev/null
+  fi
+  if ! pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $4}' | grep -q online; then
+    echo "== starting PostgreSQL $version"
+    as_root pg_ctlcluster "$version" "$cluster" start
+  fi
+  PG_PORT=$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $3}')
+  for _ in $(seq 1 30); do
+    as_root su postgres -c "psql -p $PG_PORT -qAtc 'select 1'" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  as_root su postgres -c "psql -p $PG_PORT -qc \"ALTER USER postgres PASSWORD '$PG_PASSWORD'\"" >/dev/null
+}
+
+if [ -z "${GAOXIN_TEST_POSTGRES:-}" ]; then
+  start_postgres
+  export GAOXIN_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD"
+fi
+
+echo "== building"
+dotnet build Gaoxin.slnx -c Release -v quiet -nologo
+
+echo "== testing (PostgreSQL: ${GAOXIN_TEST_POSTGRES%%;Password=*})"
+mkdir -p artifacts
+set +e
+dotnet test Gaoxin.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" --results-directory artifacts/test-results 2>&1 | tee artifacts/test.log
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line that any reader can count: "N passed, N failed".
+passed=$(grep -Eo 'Passed: +[0-9]+' artifacts/test.log | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' artifacts/test.log | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' artifacts/test.log | awk '{s+=$2} END {print s+0}')
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "No test ran." >&2
+  status=1
+fi
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit "$status"

@@ -1,0 +1,200 @@
+using Gaoxin.Core.Plans;
+
+namespace Gaoxin.Core.Tests;
+
+/// <summary>The plan file loader: what it accepts, and how it locates what it refuses.</summary>
+public class PlanParserTests
+{
+    private const string PlanText = """
+        示例高新区发展规划(2020—2022年)
+        一、发展基础
+        目前,全省有甲、乙2个国家级高新区和丙1个省级高新区。研发机构272家。
+        二、发展目标
+        到2022年,研发经费占GDP比重达到2.8%;新建联盟30个以上。
+        三、重点任务
+        1.建设联盟。甲高新区:机器人联盟。
+        """;
+
+    private const string ValidPlan = """
+        id: sample-2020-2022
+        version: 1
+        title: 示例高新区发展规划(2020—2022年)
+        titleEn: Sample plan
+        sourceText: sample.txt
+        baseYear: 2019
+        targetYear: 2022
+        zones:
+          - code: jia
+            name: 甲高新区
+            nameEn: Jia High-tech Zone
+            city: 甲市
+            level: national
+            governance: merged
+            leadingIndustries: [机器人]
+            areaKm2: null
+        baselines:
+          - id: rd_institutions
+            title: 研发机构
+            titleEn: R&D institutions
+            value: 272
+            unit: 家
+            year: 2019
+            source: {section: "一、发展基础", quote: "研发机构272家"}
+        targets:
+          - id: rd_intensity
+            title: 研发经费占GDP比重
+            titleEn: R&D intensity
+            measure: zone_rd_gdp_ratio
+            kind: level
+            baseline: null
+            target: {value: 2.8, year: 2022, comparator: ">="}
+            unit: "%"
+            scope: zones
+            source: {section: "二、发展目标", quote: "研发经费占GDP比重达到2.8%"}
+        tasks:
+          - id: alliances
+            title: 建设联盟
+            titleEn: Build alliances
+            kind: task
+            source: {section: "三、重点任务", quote: "1.建设联盟"}
+            children:
+              - id: alliances.jia
+                title: 甲高新区机器人联盟
+                titleEn: Jia robot alliance
+                kind: item
+                zone: jia
+                targets: [rd_intensity]
+                source: {section: "三、重点任务", quote: "甲高新区:机器人联盟"}
+        """;
+
+    private static PlanParseResult Parse(string yaml, string? text = PlanText) =>
+        PlanParser.Parse("plans/sample.yaml", yaml, name => name == "sample.txt" ? text : null);
+
+    private static int LineOf(string yaml, string fragment) =>
+        yaml[..yaml.IndexOf(fragment, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+    [Fact]
+    public void Parse_reads_a_valid_plan_with_every_part()
+    {
+        var result = Parse(ValidPlan);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        var plan = result.Plan!;
+        Assert.Equal("sample-2020-2022", plan.Id);
+        Assert.Equal(ZoneLevel.National, Assert.Single(plan.Zones).Level);
+        Assert.Equal(272m, Assert.Single(plan.Baselines).Value);
+        var target = Assert.Single(plan.Targets);
+        Assert.Equal(new TargetValue(2.8m, null, 2022, Comparator.AtLeast), target.Goal);
+        Assert.Equal(["alliances", "alliances.jia"], plan.AllTasks().Select(t => t.Id));
+    }
+
+    [Fact]
+    public void Parse_reports_a_missing_field_with_file_line_and_path()
+    {
+        var yaml = ValidPlan.Replace("    unit: 家\n", "");
+
+        var error = Assert.Single(Parse(yaml).Errors);
+
+        Assert.Equal("plans/sample.yaml", error.File);
+        Assert.Equal("missing_field", error.Code);
+        Assert.Equal("baselines[0].unit", error.Field);
+        Assert.Equal(LineOf(yaml, "  - id: rd_institutions"), error.Line);
+        Assert.Null(Parse(yaml).Plan);
+    }
+
+    [Fact]
+    public void Parse_reports_a_wrong_type_at_the_value()
+    {
+        var yaml = ValidPlan.Replace("value: 272", "value: lots");
+
+        var error = Assert.Single(Parse(yaml).Errors);
+
+        Assert.Equal(("wrong_type", "baselines[0].value"), (error.Code, error.Field));
+        Assert.Equal(LineOf(yaml, "value: lots"), error.Line);
+        Assert.Contains("plans/sample.yaml:" + error.Line, error.ToString());
+    }
+
+    [Fact]
+    public void Parse_refuses_a_quote_that_is_not_in_the_plan_text()
+    {
+        var yaml = ValidPlan.Replace("quote: \"研发机构272家\"", "quote: \"研发机构共272家\"");
+
+        var error = Assert.Single(Parse(yaml).Errors);
+
+        Assert.Equal(("quote_not_found", "baselines[0].source.quote"), (error.Code, error.Field));
+        Assert.Equal(LineOf(yaml, "研发机构共272家"), error.Line);
+    }
+
+    [Fact]
+    public void Parse_refuses_a_value_that_its_quote_does_not_state()
+    {
+        var yaml = ValidPlan.Replace("value: 2.8,", "value: 3.8,");
+
+        var error = Assert.Single(Parse(yaml).Errors);
+
+        Assert.Equal(("value_not_in_quote", "targets[0].source.quote"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void Parse_refuses_unknown_keys_duplicate_ids_and_dangling_references()
+    {
+        var yaml = ValidPlan
+            .Replace("    areaKm2: null\n", "    areaKm2: null\n    mayor: 张三\n")
+            .Replace("targets: [rd_intensity]", "targets: [no_such_target]")
+            .Replace("id: alliances.jia", "id: alliances");
+
+        var codes = Parse(yaml).Errors.Select(e => (e.Code, e.Field)).ToList();
+
+        Assert.Contains(("unknown_field", "zones[0].mayor"), codes);
+        Assert.Contains(("unknown_reference", "tasks[0].children[0].targets"), codes);
+        Assert.Contains(("duplicate_id", "tasks"), codes);
+    }
+
+    [Fact]
+    public void Parse_refuses_an_unknown_choice_and_names_the_allowed_ones()
+    {
+        var error = Assert.Single(Parse(ValidPlan.Replace("level: national", "level: municipal")).Errors);
+
+        Assert.Equal(("unknown_value", "zones[0].level"), (error.Code, error.Field));
+        Assert.Contains("national, provincial", error.Message);
+    }
+
+    [Fact]
+    public void Parse_refuses_a_plan_whose_text_is_missing()
+    {
+        var error = Assert.Single(Parse(ValidPlan, text: null).Errors);
+
+        Assert.Equal(("source_text_missing", "sourceText"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void Parse_locates_a_yaml_syntax_error()
+    {
+        var yaml = ValidPlan.Replace("    unit: 家", "    unit: 家: 个");
+
+        var error = Assert.Single(Parse(yaml).Errors);
+
+        Assert.Equal("yaml_syntax", error.Code);
+        Assert.Equal(LineOf(yaml, "unit: 家: 个"), error.Line);
+    }
+
+    [Fact]
+    public void Parse_refuses_a_target_due_before_the_base_year()
+    {
+        var error = Assert.Single(Parse(ValidPlan.Replace("year: 2022, comparator", "year: 2018, comparator")).Errors);
+
+        Assert.Equal(("out_of_range", "targets[0].target.year"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void Bundled_Liaoning_plan_is_valid()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "plans");
+        var yaml = File.ReadAllText(Path.Combine(folder, "liaoning-2017-2020.yaml"));
+
+        var result = PlanParser.Parse("liaoning-2017-2020.yaml", yaml, name => File.ReadAllText(Path.Combine(folder, name)));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(15, result.Plan!.Zones.Count);
+    }
+}

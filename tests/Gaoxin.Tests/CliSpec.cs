@@ -1,0 +1,239 @@
+using System.Text.Json;
+using Gaoxin.Data;
+using Gaoxin.Data.Plans;
+using Gaoxin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaoxin.Tests;
+
+/// <summary>The command line against a fresh database of each provider.</summary>
+public abstract class CliSpec(ITestStore store) : IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await store.DisposeAsync();
+
+    private Task<CliResult> Run(params string[] args) => CliRun.RunAsync([.. args, "--db", store.DbArgument]);
+
+    private static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
+
+    /// <summary>Copies the bundled plan into a scratch folder with one text replaced, to make a bad file.</summary>
+    private static string BrokenPlan(string find, string replace)
+    {
+        var folder = Directory.CreateTempSubdirectory("gaoxin-plan-").FullName;
+        var bundled = GaoxinDatabase.BundledPlansDirectory;
+        File.Copy(Path.Combine(bundled, "liaoning-2017-2020.txt"), Path.Combine(folder, "liaoning-2017-2020.txt"));
+        var yaml = File.ReadAllText(Path.Combine(bundled, "liaoning-2017-2020.yaml"));
+        Assert.Contains(find, yaml);
+        var path = Path.Combine(folder, "broken.yaml");
+        File.WriteAllText(path, ReplaceFirst(yaml, find, replace));
+        return path;
+    }
+
+    private static string ReplaceFirst(string text, string find, string replace)
+    {
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        return text[..at] + replace + text[(at + find.Length)..];
+    }
+
+    private async Task<(int Plans, int Targets, int Zones, int Events)> CountRowsAsync()
+    {
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        return (await db.Plans.CountAsync(), await db.Targets.CountAsync(), await db.Zones.CountAsync(), await db.ZoneEvents.CountAsync());
+    }
+
+    [Fact]
+    public async Task Any_verb_on_a_new_database_creates_it_and_loads_the_bundled_plan()
+    {
+        var result = await Run("zones", "list", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var zones = JsonDocument.Parse(result.Output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(15, zones.Count);
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Zones_list_gives_each_zone_its_level_and_governance_from_the_plan()
+    {
+        var result = await Run("zones", "list", "--format", "json");
+
+        var zones = JsonDocument.Parse(result.Output).RootElement.EnumerateArray()
+            .ToDictionary(z => z.GetProperty("code").GetString()!, z => (z.GetProperty("level").GetString()!, z.GetProperty("governance").GetString()!));
+        Assert.Equal(LiaoningPlanFacts.Zones.OrderBy(z => z.Key), zones.OrderBy(z => z.Key));
+    }
+
+    [Fact]
+    public async Task Plan_show_json_carries_every_baseline_of_the_plan_with_its_quote()
+    {
+        var plan = await ShowPlanAsync();
+
+        var baselines = plan.GetProperty("baselines").EnumerateArray().ToDictionary(b => b.GetProperty("id").GetString()!);
+        Assert.Equal(LiaoningPlanFacts.Baselines.Select(b => b.Id).Order(), baselines.Keys.Order());
+        foreach (var expected in LiaoningPlanFacts.Baselines)
+        {
+            var actual = baselines[expected.Id];
+            Assert.Equal(expected.Value, actual.GetProperty("value").GetDecimal());
+            Assert.Equal(expected.Unit, actual.GetProperty("unit").GetString());
+            Assert.Equal(2016, actual.GetProperty("year").GetInt32());
+            var quote = actual.GetProperty("source").GetProperty("quote").GetString()!;
+            Assert.True(quote.Contains(expected.Words), $"{expected.Id}: quote '{quote}' lacks '{expected.Words}'");
+            Assert.Contains(quote, PlanText);
+        }
+    }
+
+    [Fact]
+    public async Task Plan_show_json_carries_every_target_of_the_plan_with_its_quote()
+    {
+        var plan = await ShowPlanAsync();
+
+        var targets = plan.GetProperty("targets").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!);
+        Assert.Equal(LiaoningPlanFacts.Targets.Select(t => t.Id).Order(), targets.Keys.Order());
+        foreach (var expected in LiaoningPlanFacts.Targets)
+        {
+            var actual = targets[expected.Id];
+            var goal = actual.GetProperty("target");
+            Assert.Equal(expected.Value, goal.GetProperty("value").GetDecimal());
+            Assert.Equal(expected.Max, goal.GetProperty("max").ValueKind == JsonValueKind.Null ? null : goal.GetProperty("max").GetDecimal());
+            Assert.Equal(2020, goal.GetProperty("year").GetInt32());
+            Assert.True(expected.Comparator == goal.GetProperty("comparator").GetString(), $"{expected.Id}: comparator");
+            Assert.Equal(expected.Unit, actual.GetProperty("unit").GetString());
+            var quote = actual.GetProperty("source").GetProperty("quote").GetString()!;
+            Assert.True(quote.Contains(expected.Words), $"{expected.Id}: quote '{quote}' lacks '{expected.Words}'");
+            Assert.Contains(quote, PlanText);
+        }
+    }
+
+    [Fact]
+    public async Task Plan_show_json_links_a_target_to_its_baseline_value_and_year()
+    {
+        var plan = await ShowPlanAsync();
+
+        var hteShare = plan.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "hte_share");
+        Assert.Equal(30m, hteShare.GetProperty("baseline").GetProperty("value").GetDecimal());
+        Assert.Equal(2016, hteShare.GetProperty("baseline").GetProperty("year").GetInt32());
+        var rd = plan.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "rd_intensity");
+        Assert.Equal(JsonValueKind.Null, rd.GetProperty("baseline").ValueKind);
+        Assert.Equal("liaoning-2017-2020", plan.GetProperty("id").GetString());
+        Assert.Equal(2016, plan.GetProperty("baseYear").GetInt32());
+        Assert.Equal(2020, plan.GetProperty("targetYear").GetInt32());
+        var shenyang = plan.GetProperty("zones").EnumerateArray().First();
+        Assert.Equal(["code", "name", "nameEn", "level", "governance", "leadingIndustries"],
+            new[] { "code", "name", "nameEn", "level", "governance", "leadingIndustries" }.Where(p => shenyang.TryGetProperty(p, out _)));
+    }
+
+    [Fact]
+    public async Task Plan_show_table_prints_the_targets()
+    {
+        var result = await Run("plan", "show");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("rd_intensity", result.Output);
+        Assert.Contains("≥ 2.8 %", result.Output);
+    }
+
+    [Fact]
+    public async Task A_malformed_plan_file_fails_with_file_line_and_field_and_writes_nothing()
+    {
+        await Run("zones", "list");
+        var before = await CountRowsAsync();
+        var cases = new[]
+        {
+            (BrokenPlan("    unit: \"家\"\n", ""), "missing_field", ".unit"),
+            (BrokenPlan("value: 272", "value: many"), "wrong_type", "baselines[6].value"),
+            (BrokenPlan("研发机构272家", "研发机构273家"), "quote_not_found", "baselines[6].source.quote"),
+        };
+
+        foreach (var (file, code, field) in cases)
+        {
+            var result = await Run("plan", "show", "--plan", file, "--format", "json");
+
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Equal("", result.Output);
+            var line = result.Error.Split('\n').First(l => l.Contains(code));
+            Assert.Matches($@"^{System.Text.RegularExpressions.Regex.Escape(file)}:\d+:\d+: ", line);
+            Assert.Contains(field, line);
+        }
+        Assert.Equal(before, await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_malformed_plan_file_is_not_stored_by_plan_load_either()
+    {
+        await Run("zones", "list");
+        var before = await CountRowsAsync();
+
+        var result = await Run("plan", "load", BrokenPlan("level: national", "level: imperial"));
+
+        Assert.Equal(Cli.InvalidInput, result.ExitCode);
+        Assert.Contains("zones[0].level", result.Error);
+        Assert.Equal(before, await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_second_plan_is_added_as_a_second_file()
+    {
+        var load = await Run("plan", "load", TestData("shenda-2018-2020.yaml"));
+        var list = await Run("plan", "list", "--format", "json");
+        var show = await Run("plan", "show", "--plan", "shenda-2018-2020", "--format", "json");
+
+        Assert.Equal(0, load.ExitCode);
+        Assert.Equal(["liaoning-2017-2020", "shenda-2018-2020"],
+            JsonDocument.Parse(list.Output).RootElement.EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        var plan = JsonDocument.Parse(show.Output).RootElement;
+        Assert.Equal(["shenyang", "dalian"], plan.GetProperty("zones").EnumerateArray().Select(z => z.GetProperty("code").GetString()));
+        Assert.Equal(15, JsonDocument.Parse((await Run("zones", "list", "--format", "json")).Output).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Loading_the_same_plan_twice_changes_nothing()
+    {
+        var bundled = Path.Combine(GaoxinDatabase.BundledPlansDirectory, "liaoning-2017-2020.yaml");
+        await Run("zones", "list");
+        var before = await CountRowsAsync();
+
+        var result = await Run("plan", "load", bundled);
+
+        Assert.Contains("nothing changed", result.Output);
+        Assert.Equal(before, await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Zone_history_records_promotion_yellow_card_and_a_new_county_zone_with_their_acts()
+    {
+        var promote = await Run("zones", "record", "fushun", "--event", "promoted", "--date", "2018-03-01", "--act", "国函〔2018〕号");
+        var warn = await Run("zones", "record", "tieling", "--event", "yellow_card", "--date", "2019-05-10", "--act", "2018年度考核通报");
+        var create = await Run("zones", "record", "faku", "--event", "established", "--date", "2019-12-01", "--act", "辽政函〔2019〕号",
+            "--level", "provincial", "--name", "法库高新区", "--name-en", "Faku High-tech Zone", "--city", "沈阳市", "--county", "法库县");
+        var refused = await Run("zones", "record", "shenyang", "--event", "promoted", "--date", "2019-01-01", "--act", "x");
+
+        Assert.Equal((0, 0, 0), (promote.ExitCode, warn.ExitCode, create.ExitCode));
+        Assert.Equal(Cli.InvalidInput, refused.ExitCode);
+        Assert.Contains("already_national", refused.Error);
+        var zones = JsonDocument.Parse((await Run("zones", "list", "--format", "json")).Output).RootElement.EnumerateArray()
+            .ToDictionary(z => z.GetProperty("code").GetString()!, z => (z.GetProperty("level").GetString(), z.GetProperty("status").GetString()));
+        Assert.Equal(16, zones.Count);
+        Assert.Equal(("national", "active"), zones["fushun"]);
+        Assert.Equal(("provincial", "yellow_card"), zones["tieling"]);
+        Assert.Equal(("provincial", "active"), zones["faku"]);
+        var fushun = JsonDocument.Parse((await Run("zones", "show", "fushun", "--format", "json")).Output).RootElement;
+        var years = fushun.GetProperty("years").EnumerateArray().ToDictionary(y => y.GetProperty("year").GetInt32(), y => y.GetProperty("level").GetString());
+        Assert.Equal("provincial", years[2017]);
+        Assert.Equal("national", years[2018]);
+        Assert.Equal("国函〔2018〕号", fushun.GetProperty("history").EnumerateArray().Last().GetProperty("act").GetString());
+    }
+
+    private static readonly string PlanText = File.ReadAllText(Path.Combine(GaoxinDatabase.BundledPlansDirectory, "liaoning-2017-2020.txt"));
+
+    private async Task<JsonElement> ShowPlanAsync()
+    {
+        var result = await Run("plan", "show", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        return JsonDocument.Parse(result.Output).RootElement;
+    }
+}
+
+public sealed class CliOnSqlite() : CliSpec(new SqliteTestStore());
+
+public sealed class CliOnPostgres() : CliSpec(new PostgresTestStore());

@@ -1,0 +1,41 @@
+using Gaoxin.Data;
+using Gaoxin.Features.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gaoxin.Tests.Support;
+
+/// <summary>The real server (Kestrel on a free loopback port) over a test database, as `gaoxin serve` runs it.</summary>
+public sealed class RunningServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningServer(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<RunningServer> StartAsync(DatabaseLocation location)
+    {
+        var app = WebApp.Build(["--Logging:LogLevel:Default=Warning"], new WebSettings(location, "http://127.0.0.1:0"));
+        await WebApp.InitializeAsync(app, CancellationToken.None);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningServer(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
