@@ -49,9 +49,11 @@ status=${PIPESTATUS[0]}
 set -e
 
 # One closing line that any reader can count: "N passed, N failed".
-passed=$(grep -Eo 'Passed: +[0-9]+' artifacts/test.log | awk '{s+=$2} END {print s+0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' artifacts/test.log | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -Eo 'Skipped: +[0-9]+' artifacts/test.log | awk '{s+=$2} END {print s+0}')
+# Each test project ends with "Total tests: N / Passed: N / Failed: N / Skipped: N" lines.
+count() { awk -v key="$1" '$1 == key":" {s += $2} END {print s + 0}' artifacts/test.log; }
+passed=$(count Passed)
+failed=$(count Failed)
+skipped=$(count Skipped)
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "No test ran." >&2
   status=1

@@ -1,0 +1,58 @@
+namespace Gaoxin.Core.Collection;
+
+/// <summary>Whether an element takes any decimal or only whole numbers.</summary>
+public enum ElementType
+{
+    /// <summary>Any decimal number.</summary>
+    Number,
+    /// <summary>A whole number (counts of enterprises, people, patents…).</summary>
+    Integer,
+}
+
+/// <summary>A data element (数据元): one yearly figure a zone (or the province) reports.</summary>
+/// <param name="Code">Stable code, e.g. <c>hte_count</c>.</param>
+/// <param name="Name">Chinese name.</param>
+/// <param name="NameEn">English name.</param>
+/// <param name="Unit">Unit as reported, e.g. 亿元, 家.</param>
+/// <param name="Type">Number or whole number.</param>
+/// <param name="Min">Smallest allowed value, or null for no bound.</param>
+/// <param name="Max">Largest allowed value, or null for no bound.</param>
+/// <param name="ProvinceLevel">True when only the province reports it (e.g. <c>prov_gdp</c>).</param>
+public sealed record DataElement(
+    string Code, string Name, string NameEn, string Unit, ElementType Type, decimal? Min, decimal? Max, bool ProvinceLevel);
+
+/// <summary>One reported value: a reporting unit (zone code or the province's code), a year, an element and the number.</summary>
+public sealed record DataValue(string Unit, int Year, string Element, decimal Value);
+
+/// <summary>Who may report: a zone or the province.</summary>
+/// <param name="Code">Zone code, or the province's code (e.g. <c>liaoning</c>).</param>
+/// <param name="Name">Chinese name, also accepted in imports in place of the code.</param>
+/// <param name="IsProvince">True for the province.</param>
+public sealed record ReportingUnit(string Code, string Name, bool IsProvince);
+
+/// <summary>
+/// A problem with imported or entered data, located as precisely as the source allows. Messages are
+/// produced at the edge from <see cref="Code"/> and <see cref="Detail"/>, in Chinese or English.
+/// </summary>
+/// <param name="File">The file as the user named it (or "form"/"api").</param>
+/// <param name="Sheet">Excel sheet name, or null.</param>
+/// <param name="Row">1-based row of the file or sheet (the header is row 1), 0 for the whole file.</param>
+/// <param name="Column">Column name or letter, or null.</param>
+/// <param name="Unit">Reporting unit code, if known.</param>
+/// <param name="Element">Element code, if known.</param>
+/// <param name="Value">The offending text or value as found, if any.</param>
+/// <param name="Code">Stable problem code, e.g. <c>unknown_element</c>.</param>
+/// <param name="Severity">Errors block; warnings need a comment.</param>
+/// <param name="Detail">Extra facts for the message (an expected header, a limit, a rule id), or null.</param>
+public sealed record DataProblem(
+    string File, string? Sheet, int Row, string? Column, string? Unit, string? Element, string? Value,
+    string Code, Severity Severity = Severity.Error, string? Detail = null);
+
+/// <summary>How serious a problem is.</summary>
+public enum Severity
+{
+    /// <summary>Blocks saving an import or submitting a report.</summary>
+    Error,
+    /// <summary>Allowed with a comment that explains it.</summary>
+    Warning,
+}
