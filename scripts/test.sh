@@ -33,6 +33,17 @@ start_postgres() {
   as_root su postgres -c "psql -p $PG_PORT -qc \"ALTER USER postgres PASSWORD '$PG_PASSWORD'\"" >/dev/null
 }
 
+# The browser tests (tests/Gaoxin.E2E) drive Debian's Chromium, never a downloaded browser; CJK fonts keep Chinese legible in screenshots.
+install_chromium() {
+  if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+    echo "== installing Chromium and CJK fonts"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  fi
+}
+
+install_chromium
+
 if [ -z "${GAOXIN_TEST_POSTGRES:-}" ]; then
   start_postgres
   export GAOXIN_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD"
