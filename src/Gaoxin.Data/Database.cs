@@ -72,7 +72,11 @@ public static class GaoxinDatabase
     /// Creates the database if needed, applies pending migrations and loads every bundled plan that the
     /// store does not yet hold in its current form. Safe to call on every start.
     /// </summary>
-    public static async Task InitializeAsync(GaoxinDb db, string plansDirectory, TimeProvider clock, CancellationToken cancellationToken = default)
+    /// <param name="db">The store.</param>
+    /// <param name="bundleDirectory">The folder holding <c>plans/</c> and <c>datasets/</c> (the executable's folder).</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public static async Task InitializeAsync(GaoxinDb db, string bundleDirectory, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         if (db is SqliteGaoxinDb)
         {
@@ -86,11 +90,15 @@ public static class GaoxinDatabase
             // WAL lets the web server read while a CLI verb writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
-        await PlanStore.LoadBundledAsync(db, plansDirectory, "system", clock, cancellationToken);
+        await PlanStore.LoadBundledAsync(db, Path.Combine(bundleDirectory, "plans"), "system", clock, cancellationToken);
+        await Collection.DataSetStore.LoadBundledAsync(db, Path.Combine(bundleDirectory, "datasets"), cancellationToken);
     }
 
+    /// <summary>The folder of the bundled plans and data sets: the executable's own.</summary>
+    public static string BundleDirectory => AppContext.BaseDirectory;
+
     /// <summary>The folder of bundled plans beside the executable.</summary>
-    public static string BundledPlansDirectory => Path.Combine(AppContext.BaseDirectory, "plans");
+    public static string BundledPlansDirectory => Path.Combine(BundleDirectory, "plans");
 }
 
 /// <summary>Lets <c>dotnet ef</c> build the SQLite migration set.</summary>

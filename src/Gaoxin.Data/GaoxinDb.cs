@@ -1,6 +1,10 @@
 using System.Text;
+using Gaoxin.Data.Accounts;
+using Gaoxin.Data.Collection;
 using Gaoxin.Data.Plans;
 using Gaoxin.Data.Zones;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Data;
@@ -9,7 +13,7 @@ namespace Gaoxin.Data;
 /// The platform's store. Each provider has its own subclass so that each keeps its own migration set
 /// (<see cref="SqliteGaoxinDb"/>, <see cref="PostgresGaoxinDb"/>).
 /// </summary>
-public abstract class GaoxinDb(DbContextOptions options) : DbContext(options)
+public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<GaoxinUser, IdentityRole, string>(options)
 {
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
     public DbSet<PlanZoneRecord> PlanZones => Set<PlanZoneRecord>();
@@ -18,6 +22,14 @@ public abstract class GaoxinDb(DbContextOptions options) : DbContext(options)
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
     public DbSet<ZoneRecord> Zones => Set<ZoneRecord>();
     public DbSet<ZoneEventRecord> ZoneEvents => Set<ZoneEventRecord>();
+    public DbSet<DataSetRecord> DataSets => Set<DataSetRecord>();
+    public DbSet<DataElementRecord> DataElements => Set<DataElementRecord>();
+    public DbSet<ValidationRuleRecord> ValidationRules => Set<ValidationRuleRecord>();
+    public DbSet<ReportRecord> Reports => Set<ReportRecord>();
+    public DbSet<ReportValueRecord> ReportValues => Set<ReportValueRecord>();
+    public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+    public DbSet<ReportingPeriodRecord> ReportingPeriods => Set<ReportingPeriodRecord>();
+    public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -28,6 +40,7 @@ public abstract class GaoxinDb(DbContextOptions options) : DbContext(options)
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
         model.Entity<PlanRecord>(e =>
         {
             e.ToTable("plans");
@@ -69,6 +82,37 @@ public abstract class GaoxinDb(DbContextOptions options) : DbContext(options)
             e.ToTable("zone_events");
             e.HasKey(ev => ev.Id);
             e.HasIndex(ev => new { ev.ZoneCode, ev.EffectiveOn });
+        });
+
+        model.Entity<DataSetRecord>(e => { e.ToTable("data_sets"); e.HasKey(d => d.Id); });
+        model.Entity<DataElementRecord>(e => { e.ToTable("data_elements"); e.HasKey(d => d.Code); });
+        model.Entity<ValidationRuleRecord>(e => { e.ToTable("validation_rules"); e.HasKey(r => r.Id); });
+        model.Entity<ReportRecord>(e =>
+        {
+            e.ToTable("reports");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => new { r.UnitCode, r.Year, r.Revision }).IsUnique();
+            e.HasMany(r => r.Values).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ReportValueRecord>(e =>
+        {
+            e.ToTable("report_values");
+            e.HasKey(v => new { v.ReportId, v.ElementCode });
+        });
+        model.Entity<AuditRecord>(e =>
+        {
+            e.ToTable("audit");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.UnitCode, a.Year });
+            e.HasIndex(a => a.BatchId);
+        });
+        model.Entity<ReportingPeriodRecord>(e => { e.ToTable("reporting_periods"); e.HasKey(p => p.Year); e.Property(p => p.Year).ValueGeneratedNever(); });
+        model.Entity<ApiTokenRecord>(e =>
+        {
+            e.ToTable("api_tokens");
+            e.HasKey(t => t.Id);
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasOne<GaoxinUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.

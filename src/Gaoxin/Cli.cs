@@ -41,6 +41,9 @@ public static class Cli
             Db,
             PlanCommands.Build(),
             ZoneCommands.Build(),
+            Features.Collection.DataCommands.Build(),
+            Features.Collection.DataCommands.BuildDemo(),
+            Features.Accounts.UserCommands.Build(),
             ServeCommand.Build(),
         };
         return root;
@@ -60,7 +63,7 @@ public static class Cli
         var db = GaoxinDatabase.CreateContext(Location(parse));
         try
         {
-            await GaoxinDatabase.InitializeAsync(db, GaoxinDatabase.BundledPlansDirectory, TimeProvider.System, cancellationToken);
+            await GaoxinDatabase.InitializeAsync(db, GaoxinDatabase.BundleDirectory, TimeProvider.System, cancellationToken);
             return db;
         }
         catch

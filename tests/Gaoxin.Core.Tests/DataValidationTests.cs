@@ -42,6 +42,14 @@ public class DataValidationTests
             Check(Zone, new() { ["hte_count"] = 401, ["enterprise_count"] = 400 }));
 
     [Fact]
+    public void A_failed_rule_carries_its_own_message_in_both_languages()
+    {
+        var problem = DataValidation.Check(Set, Zone, 2019, new Dictionary<string, decimal> { ["hte_count"] = 401, ["enterprise_count"] = 400 }, NoHistory, "form").Single();
+
+        Assert.Equal(("高新技术企业数不能超过入统企业数", "High-tech enterprises cannot exceed the enterprises in the statistics"), (problem.Message, problem.MessageEn));
+    }
+
+    [Fact]
     public void A_rule_with_a_missing_operand_does_not_apply() =>
         Assert.Empty(Check(Zone, new() { ["hte_count"] = 401 }));
 
@@ -76,20 +84,25 @@ public class DataValidationTests
     }
 
     [Fact]
-    public void A_value_far_from_the_units_own_history_is_a_warning_once_there_are_three_years()
+    public void Growth_far_from_the_units_usual_growth_is_a_warning_once_there_are_three_growth_years()
     {
-        // History 100, 104, 110 (median 104, MAD 4); 2018 is missing so the year-on-year rule cannot fire.
+        // 100 → 110 → 120 → 130 → 140: growth 10%, 9.09%, 8.33%, 7.69% (median 8.71%, MAD 0.70 points).
         var history = new Dictionary<int, IReadOnlyDictionary<string, decimal>>
         {
-            [2015] = new Dictionary<string, decimal> { ["incubators"] = 100 },
-            [2016] = new Dictionary<string, decimal> { ["incubators"] = 104 },
-            [2017] = new Dictionary<string, decimal> { ["incubators"] = 110 },
+            [2014] = new Dictionary<string, decimal> { ["incubators"] = 100 },
+            [2015] = new Dictionary<string, decimal> { ["incubators"] = 110 },
+            [2016] = new Dictionary<string, decimal> { ["incubators"] = 120 },
+            [2017] = new Dictionary<string, decimal> { ["incubators"] = 130 },
+            [2018] = new Dictionary<string, decimal> { ["incubators"] = 140 },
         };
 
-        Assert.Contains(("outlier_mad", "incubators", Severity.Warning, "104"), Check(Zone, new() { ["incubators"] = 117 }, history));
-        Assert.Empty(Check(Zone, new() { ["incubators"] = 116 }, history));   // |116 − 104| / 4 = 3, not above 3
+        // +20% is far from the usual growth but within ±50%: only the median rule fires.
+        Assert.Contains(Check(Zone, new() { ["incubators"] = 168 }, history), p => p is ("outlier_mad", "incubators", Severity.Warning, _));
+        // +10%: a steady trend raises nothing, although 154 lies far above every earlier level.
+        Assert.Empty(Check(Zone, new() { ["incubators"] = 154 }, history));
+        history.Remove(2014);
         history.Remove(2015);
-        Assert.Empty(Check(Zone, new() { ["incubators"] = 200 }, history));   // two years are not enough history
+        Assert.Empty(Check(Zone, new() { ["incubators"] = 168 }, history));   // two growth years are not enough history
     }
 
     [Fact]

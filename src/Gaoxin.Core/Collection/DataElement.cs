@@ -44,9 +44,11 @@ public sealed record ReportingUnit(string Code, string Name, bool IsProvince);
 /// <param name="Code">Stable problem code, e.g. <c>unknown_element</c>.</param>
 /// <param name="Severity">Errors block; warnings need a comment.</param>
 /// <param name="Detail">Extra facts for the message (an expected header, a limit, a rule id), or null.</param>
+/// <param name="Message">A Chinese message that comes with the data (a validation rule's own text), or null.</param>
+/// <param name="MessageEn">Its English form, or null.</param>
 public sealed record DataProblem(
     string File, string? Sheet, int Row, string? Column, string? Unit, string? Element, string? Value,
-    string Code, Severity Severity = Severity.Error, string? Detail = null);
+    string Code, Severity Severity = Severity.Error, string? Detail = null, string? Message = null, string? MessageEn = null);
 
 /// <summary>How serious a problem is.</summary>
 public enum Severity

@@ -47,7 +47,10 @@ public static class DataValidation
             if (rule.Check.Holds(Lookup) == false)
             {
                 var first = rule.Check.Operands().First().Element;
-                yield return Problem(source, unit, first, values.GetValueOrDefault(first), "rule_failed", rule.Severity, rule.Id);
+                yield return Problem(source, unit, first, values.GetValueOrDefault(first), "rule_failed", rule.Severity, rule.Id) with
+                {
+                    Message = rule.Message, MessageEn = rule.MessageEn,
+                };
             }
         }
 
@@ -62,16 +65,27 @@ public static class DataValidation
                     continue;
                 }
             }
-            var past = history.Where(h => h.Key < year && h.Value.ContainsKey(code)).Select(h => h.Value[code]).ToList();
-            if (past.Count >= set.Outliers.MinimumHistory)
+            // Zone figures trend, so the median rule looks at growth rates, not levels: this year's growth is unusual
+            // when it lies more than k median absolute deviations from the unit's typical growth.
+            if (GrowthThisYear(history, year, code, value) is not { } growth) continue;
+            var pastGrowth = history.Keys.Where(y => y < year).Select(y => GrowthThisYear(history, y, code, history[y].GetValueOrDefault(code, decimal.MinValue)))
+                .OfType<decimal>().ToList();
+            if (pastGrowth.Count >= set.Outliers.MinimumHistory)
             {
-                var median = Median(past);
-                var deviation = Median(past.Select(p => Math.Abs(p - median)).ToList());
-                if (deviation > 0 && Math.Abs(value - median) / deviation > set.Outliers.MedianDeviations)
-                    yield return Problem(source, unit, code, value, "outlier_mad", Severity.Warning, Format(median));
+                var median = Median(pastGrowth);
+                var deviation = Median(pastGrowth.Select(g => Math.Abs(g - median)).ToList());
+                if (deviation > 0 && Math.Abs(growth - median) / deviation > set.Outliers.MedianDeviations)
+                    yield return Problem(source, unit, code, value, "outlier_mad", Severity.Warning,
+                        $"{Format(Math.Round(growth * 100, 1))}|{Format(Math.Round(median * 100, 1))}");
             }
         }
     }
+
+    /// <summary>Growth of an element from the year before to <paramref name="year"/>, or null without a usable previous value.</summary>
+    private static decimal? GrowthThisYear(IReadOnlyDictionary<int, IReadOnlyDictionary<string, decimal>> history, int year, string code, decimal value) =>
+        value != decimal.MinValue && history.TryGetValue(year - 1, out var last) && last.TryGetValue(code, out var previous) && previous != 0
+            ? value / previous - 1
+            : null;
 
     /// <summary>All checks at once.</summary>
     public static IReadOnlyList<DataProblem> Check(DataSetDefinition set, ReportingUnit unit, int year,

@@ -2,7 +2,15 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using System.Threading.RateLimiting;
+using Gaoxin.Core.Collection;
 using Gaoxin.Data;
+using Gaoxin.Data.Accounts;
+using Gaoxin.Data.Collection;
+using Gaoxin.Features.Accounts;
+using Gaoxin.Features.Collection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Gaoxin.Features.Plans;
 using Gaoxin.Features.Shared;
 using Gaoxin.Features.Zones;
@@ -47,6 +55,18 @@ public static partial class WebApp
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+        builder.Services.AddGaoxinAuthentication();
+        builder.Services.AddAuthorization();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Sign-in attempts per client address: slows password guessing on top of Identity's lockout.
+            o.AddPolicy(LoginModel.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+        });
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = DataImport.MaxBytes + 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = DataImport.MaxBytes + 1024 * 1024);
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
         // Pages are read in Chinese: write it as text, not as &#x…; escapes.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -57,6 +77,10 @@ public static partial class WebApp
         app.UseRequestLocalization(LocalizationOptions());
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
 
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Gaoxin API"));
@@ -65,6 +89,8 @@ public static partial class WebApp
         var api = app.MapGroup("/api");
         api.MapPlanApi();
         api.MapZoneApi();
+        api.MapDataApi();
+        app.MapDataDownloads();
         app.MapRazorPages();
         return app;
     }
@@ -74,8 +100,10 @@ public static partial class WebApp
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GaoxinDb>();
-        await GaoxinDatabase.InitializeAsync(db, GaoxinDatabase.BundledPlansDirectory, app.Services.GetRequiredService<TimeProvider>(), cancellationToken);
+        await GaoxinDatabase.InitializeAsync(db, GaoxinDatabase.BundleDirectory, app.Services.GetRequiredService<TimeProvider>(), cancellationToken);
         LogDatabaseReady(app.Logger, app.Services.GetRequiredService<DatabaseLocation>().Describe());
+        var admins = await scope.ServiceProvider.GetRequiredService<UserManager<GaoxinUser>>().GetUsersInRoleAsync(Roles.Admin);
+        if (admins.Count == 0) LogNoAdministrator(app.Logger);
     }
 
     /// <summary><c>Database:Provider</c> (Sqlite|Postgres) and <c>ConnectionStrings:Gaoxin</c>; the default is ./data/gaoxin.db.</summary>
@@ -122,6 +150,9 @@ public static partial class WebApp
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
         return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
     }
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "No administrator yet. Create one with: gaoxin users add --email you@example.org --role admin")]
+    private static partial void LogNoAdministrator(ILogger logger);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Database ready: {Location}")]
     private static partial void LogDatabaseReady(ILogger logger, string location);

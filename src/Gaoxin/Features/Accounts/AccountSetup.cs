@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Gaoxin.Core.Collection;
+using Gaoxin.Data;
+using Gaoxin.Data.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Gaoxin.Features.Accounts;
+
+/// <summary>Identity for pages (cookie) and personal tokens for the API, shared by the server and the CLI.</summary>
+public static class AccountSetup
+{
+    /// <summary>The claim that binds a zone operator to a zone.</summary>
+    public const string ZoneClaim = "gaoxin:zone";
+
+    /// <summary>The API's authentication scheme: <c>Authorization: Bearer gx_…</c>.</summary>
+    public const string TokenScheme = "ApiToken";
+
+    /// <summary>Identity's user store and password rules (both hosts).</summary>
+    public static IdentityBuilder AddGaoxinIdentityCore(this IServiceCollection services) =>
+        services.AddIdentityCore<GaoxinUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<GaoxinDb>()
+            .AddClaimsPrincipalFactory<ZoneClaimsFactory>();
+
+    /// <summary>Cookie sign-in for pages and the token scheme for the API (server only).</summary>
+    public static void AddGaoxinAuthentication(this IServiceCollection services)
+    {
+        services.AddIdentity<GaoxinUser, IdentityRole>(ConfigureIdentity)
+            .AddEntityFrameworkStores<GaoxinDb>()
+            .AddClaimsPrincipalFactory<ZoneClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "gaoxin.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(TokenScheme, null);
+    }
+
+    private static void ConfigureIdentity(IdentityOptions o)
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 10;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireDigit = false;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    }
+
+    /// <summary>The acting principal of a signed-in user, or null for an anonymous visitor.</summary>
+    public static Principal? ToPrincipal(this ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true) return null;
+        var role = Roles.All.FirstOrDefault(user.IsInRole) ?? "";
+        return new Principal(user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? "?", role, user.FindFirstValue(ZoneClaim));
+    }
+}
+
+/// <summary>Adds the zone a user reports for to their sign-in.</summary>
+public sealed class ZoneClaimsFactory(UserManager<GaoxinUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<GaoxinUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(GaoxinUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.ZoneCode is { } zone) identity.AddClaim(new Claim(AccountSetup.ZoneClaim, zone));
+        if (user.Email is { } email) identity.AddClaim(new Claim(ClaimTypes.Email, email));
+        return identity;
+    }
+}
+
+/// <summary>Authenticates API calls by a personal token: <c>Authorization: Bearer gx_…</c>.</summary>
+public sealed class ApiTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    GaoxinDb db, IUserClaimsPrincipalFactory<GaoxinUser> claims, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var user = await ApiTokens.FindUserAsync(db, header["Bearer ".Length..].Trim(), clock, Context.RequestAborted);
+        if (user is null || (user.LockoutEnd is { } end && end > clock.GetUtcNow())) return AuthenticateResult.Fail("invalid token");
+        var principal = await claims.CreateAsync(user);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+}

@@ -1,0 +1,162 @@
+using Gaoxin.Core.Collection;
+using Gaoxin.Data;
+using Gaoxin.Data.Collection;
+using Gaoxin.Features.Accounts;
+using Gaoxin.Features.Shared;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gaoxin.Features.Collection;
+
+/// <summary>
+/// The yearly data API. Reads of approved figures are public; everything else needs a personal token
+/// (<c>Authorization: Bearer gx_…</c>). Cookies are not accepted here, so no page can be tricked into calling it.
+/// </summary>
+public static class DataApi
+{
+    public static void MapDataApi(this RouteGroupBuilder api)
+    {
+        var zones = api.MapGroup("/zones/{code}/data/{year:int}").WithTags("Data");
+        zones.MapGet("/", GetReport).WithName("GetZoneData").WithSummary("A zone's figures for a year: approved for everyone, the draft for those who report for it");
+        zones.MapPut("/", PutReport).WithName("PutZoneData").WithSummary("Save values into the zone's draft (null removes a value)");
+        zones.MapPost("/submit", Submit).WithName("SubmitZoneData");
+        zones.MapPost("/approve", Approve).WithName("ApproveZoneData");
+        zones.MapPost("/return", Return).WithName("ReturnZoneData");
+
+        var data = api.MapGroup("/data").WithTags("Data");
+        data.MapGet("/elements", Elements).WithName("ListDataElements").WithSummary("The data elements (数据元)");
+        data.MapPost("/import", Import).WithName("ImportData").WithSummary("Import a CSV or Excel file, all or nothing").DisableAntiforgery();
+        api.MapGet("/audit", Audit).WithTags("Data").WithName("ListAudit").WithSummary("Every change of a value and every workflow step, newest first");
+        api.MapGet("/reports/completeness", Completeness).WithTags("Data").WithName("Completeness").WithSummary("Per zone: report state, share filled, on time");
+    }
+
+    private static async Task<Principal?> TokenPrincipalAsync(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync(AccountSetup.TokenScheme);
+        return result.Succeeded ? result.Principal.ToPrincipal() : null;
+    }
+
+    private static ProblemHttpResult Refusal(ReportResult result) => TypedResults.Problem(
+        statusCode: result.ErrorCode switch
+        {
+            "forbidden" => StatusCodes.Status403Forbidden,
+            "unknown_zone" => StatusCodes.Status404NotFound,
+            "invalid_values" or "has_problems" or "comment_required" or "report_empty" => StatusCodes.Status422UnprocessableEntity,
+            _ => StatusCodes.Status409Conflict,
+        },
+        title: RefusalText.Describe(result.ErrorCode!, Text.IsEnglish),
+        type: $"https://gaoxin.local/problems/{result.ErrorCode}",
+        extensions: new Dictionary<string, object?>
+        {
+            ["code"] = result.ErrorCode,
+            ["problems"] = result.Problems.Select(p => p.ToResponse(Text.IsEnglish)).ToList(),
+        });
+
+    private static async Task<(DataSetDefinition Set, ReportingUnit? Unit)> UnitAsync(GaoxinDb db, string code, CancellationToken ct)
+    {
+        var set = await DataSetStore.GetAsync(db, ct);
+        var units = await DataSetStore.UnitsAsync(db, set, ct);
+        return (set, units.FirstOrDefault(u => u.Code == code));
+    }
+
+    public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> GetReport(string code, int year, HttpContext context, GaoxinDb db, CancellationToken ct)
+    {
+        var (set, unit) = await UnitAsync(db, code, ct);
+        if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
+        var view = await ReportStore.GetAsync(db, set, unit, year, await TokenPrincipalAsync(context), ct);
+        return TypedResults.Ok(view.ToResponse(Text.IsEnglish));
+    }
+
+    public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> PutReport(
+        string code, int year, ReportUpdateRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
+        var (set, unit) = await UnitAsync(db, code, ct);
+        if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
+        var result = await ReportStore.SaveDraftAsync(db, set, unit, year, request.Values, request.Comments ?? [], who, ReportStore.Via.Api, clock, ct);
+        if (!result.Succeeded) return Refusal(result);
+        return TypedResults.Ok((await ReportStore.GetAsync(db, set, unit, year, who, ct)).ToResponse(Text.IsEnglish));
+    }
+
+    public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Submit(
+        string code, int year, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
+        var (set, unit) = await UnitAsync(db, code, ct);
+        if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
+        var result = await ReportStore.SubmitAsync(db, set, unit, year, who, ReportStore.Via.Api, clock, ct);
+        if (!result.Succeeded) return Refusal(result);
+        return TypedResults.Ok((await ReportStore.GetAsync(db, set, unit, year, who, ct)).ToResponse(Text.IsEnglish));
+    }
+
+    public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Approve(
+        string code, int year, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
+        var (set, unit) = await UnitAsync(db, code, ct);
+        if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
+        var result = await ReportStore.ApproveAsync(db, unit.Code, year, who, ReportStore.Via.Api, clock, ct);
+        if (!result.Succeeded) return Refusal(result);
+        return TypedResults.Ok((await ReportStore.GetAsync(db, set, unit, year, who, ct)).ToResponse(Text.IsEnglish));
+    }
+
+    public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Return(
+        string code, int year, ReturnRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
+        var (set, unit) = await UnitAsync(db, code, ct);
+        if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
+        var result = await ReportStore.ReturnAsync(db, unit.Code, year, request.Comment, who, ReportStore.Via.Api, clock, ct);
+        if (!result.Succeeded) return Refusal(result);
+        return TypedResults.Ok((await ReportStore.GetAsync(db, set, unit, year, who, ct)).ToResponse(Text.IsEnglish));
+    }
+
+    public static async Task<Ok<List<ElementResponse>>> Elements(GaoxinDb db, CancellationToken ct) =>
+        TypedResults.Ok((await DataSetStore.GetAsync(db, ct)).Elements.Select(CollectionMapping.ToResponse).ToList());
+
+    public static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Import(
+        IFormFile file, [FromForm] bool? approve, [FromForm] bool? dryRun, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
+        var outcome = await DataImportFlow.ImportAsync(db, file, approve ?? false, dryRun ?? false, who, ReportStore.Via.Api, clock, ct);
+        var response = outcome.ToResponse(Text.IsEnglish);
+        return outcome.HasErrors ? TypedResults.UnprocessableEntity(response) : TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Ok<List<AuditResponse>>, UnauthorizedHttpResult>> Audit(
+        string? zone, int? year, string? batch, int? limit, HttpContext context, GaoxinDb db, CancellationToken ct)
+    {
+        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
+        var rows = await ReportStore.AuditAsync(db, who, zone, year, batch, Math.Clamp(limit ?? 500, 1, 5000), ct);
+        return TypedResults.Ok(rows.Select(a => a.ToResponse()).ToList());
+    }
+
+    public static async Task<Results<Ok<List<CompletenessResponse>>, UnauthorizedHttpResult>> Completeness(int year, HttpContext context, GaoxinDb db, CancellationToken ct)
+    {
+        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
+        var set = await DataSetStore.GetAsync(db, ct);
+        var units = await DataSetStore.UnitsAsync(db, set, ct);
+        var rows = await ReportStore.CompletenessAsync(db, set, units, year, ct);
+        return TypedResults.Ok(rows.Where(r => who.IsAdmin || r.Unit == who.Zone).Select(r => r.ToResponse()).ToList());
+    }
+}
+
+/// <summary>An uploaded file through the same checks as the CLI's import.</summary>
+public static class DataImportFlow
+{
+    public static async Task<ImportOutcome> ImportAsync(GaoxinDb db, IFormFile file, bool approve, bool dryRun, Principal who, string via, TimeProvider clock, CancellationToken ct)
+    {
+        var set = await DataSetStore.GetAsync(db, ct);
+        var units = await DataSetStore.UnitsAsync(db, set, ct);
+        ParsedImport parsed;
+        if (file.Length > DataImport.MaxBytes)
+            parsed = new ParsedImport([], [new DataProblem(file.FileName, null, 0, null, null, null, null, "file_too_large", Severity.Error, DataImport.MaxBytes.ToString())]);
+        else
+        {
+            await using var stream = file.OpenReadStream();
+            parsed = DataImport.Read(stream, file.FileName, new ImportContext(units, set.Elements));
+        }
+        return await ReportStore.ImportAsync(db, set, units, parsed, file.FileName, approve, dryRun, who, via, clock, ct);
+    }
+}

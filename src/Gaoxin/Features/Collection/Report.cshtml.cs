@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+using Gaoxin.Core.Collection;
+using Gaoxin.Data;
+using Gaoxin.Data.Collection;
+using Gaoxin.Data.Zones;
+using Gaoxin.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gaoxin.Features.Collection;
+
+/// <summary>A zone's (or the province's) report for a year: the entry form, the workflow buttons and the audit.</summary>
+public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
+{
+    public DataSetDefinition Set { get; private set; } = null!;
+    public ReportingUnit Unit { get; private set; } = null!;
+    public ReportView View { get; private set; } = null!;
+    public Principal? Who { get; private set; }
+    public List<AuditRecord> Audit { get; private set; } = [];
+    public List<DataProblem> Problems { get; private set; } = [];
+    public string? Notice { get; private set; }
+    public ImportOutcome? Upload { get; private set; }
+    public int Year { get; private set; }
+
+    [BindProperty] public Dictionary<string, string?> Values { get; set; } = [];
+    [BindProperty] public Dictionary<string, string?> Comments { get; set; } = [];
+    [BindProperty] public string? ReturnComment { get; set; }
+
+    public bool MayReport => Who?.MayReport(Unit.Code) == true;
+    public bool Editable => MayReport && (View.State is null or ReportState.Draft or ReportState.Returned || View.State == ReportState.Approved);
+    public IEnumerable<DataElement> Elements => Set.Elements.Where(e => e.ProvinceLevel == Unit.IsProvince);
+
+    private async Task<bool> LoadAsync(string code, int year, CancellationToken ct)
+    {
+        Year = year;
+        Who = User.ToPrincipal();
+        Set = await DataSetStore.GetAsync(db, ct);
+        var units = await DataSetStore.UnitsAsync(db, Set, ct);
+        if (units.FirstOrDefault(u => u.Code == code) is not { } unit) return false;
+        Unit = unit;
+        View = await ReportStore.GetAsync(db, Set, unit, year, Who, ct);
+        if (MayReport) Audit = await ReportStore.AuditAsync(db, Who!, unit.Code, year, null, 200, ct);
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(string code, int year, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, year, ct)) return NotFound();
+        Problems = [.. View.Problems];
+        return Page();
+    }
+
+    /// <summary>Reads the typed figures: blanks remove a value; full-width digits are accepted, thousands separators are not.</summary>
+    private Dictionary<string, decimal?> ParseForm()
+    {
+        var parsed = new Dictionary<string, decimal?>();
+        foreach (var element in Elements)
+        {
+            var text = Values.GetValueOrDefault(element.Code)?.Normalize(NormalizationForm.FormKC).Trim();
+            if (string.IsNullOrEmpty(text)) { parsed[element.Code] = null; continue; }
+            if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+                parsed[element.Code] = value;
+            else
+                Problems.Add(new DataProblem("form", null, 0, element.Code, Unit.Code, element.Code, text, text.Contains(',') ? "thousands_separator" : "not_a_number"));
+        }
+        return parsed;
+    }
+
+    private async Task<IActionResult> SaveAsync(string code, int year, CancellationToken ct)
+    {
+        var values = ParseForm();
+        if (Problems.Count > 0) return await RedisplayAsync(code, year, ct);
+        var result = await ReportStore.SaveDraftAsync(db, Set, Unit, year, values, Comments, Who!, ReportStore.Via.Form, clock, ct);
+        if (!result.Succeeded)
+        {
+            Problems.AddRange(result.Problems);
+            Notice = RefusalText.Describe(result.ErrorCode!, Shared.Text.IsEnglish);
+            return await RedisplayAsync(code, year, ct);
+        }
+        return null!;
+    }
+
+    private async Task<IActionResult> RedisplayAsync(string code, int year, CancellationToken ct)
+    {
+        var problems = Problems;
+        var notice = Notice;
+        await LoadAsync(code, year, ct);
+        Problems = problems;
+        Notice = notice;
+        return Page();
+    }
+
+    private IActionResult Done(string code, int year, string notice)
+    {
+        TempData["notice"] = notice;
+        return RedirectToPage(new { code, year });
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(string code, int year, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, year, ct)) return NotFound();
+        if (!MayReport) return Forbid();
+        if (await SaveAsync(code, year, ct) is { } page) return page;
+        return Done(code, year, Shared.Text.T("草稿已保存。", "Draft saved."));
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(string code, int year, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, year, ct)) return NotFound();
+        if (!MayReport) return Forbid();
+        if (await SaveAsync(code, year, ct) is { } page) return page;
+        var result = await ReportStore.SubmitAsync(db, Set, Unit, year, Who!, ReportStore.Via.Form, clock, ct);
+        if (!result.Succeeded)
+        {
+            Problems.AddRange(result.Problems);
+            Notice = RefusalText.Describe(result.ErrorCode!, Shared.Text.IsEnglish);
+            return await RedisplayAsync(code, year, ct);
+        }
+        return Done(code, year, Shared.Text.T("已提交,等待省高新区办公室审核。", "Submitted; the provincial office will review it."));
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(string code, int year, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, year, ct)) return NotFound();
+        var result = await ReportStore.ApproveAsync(db, Unit.Code, year, Who ?? new Principal("?", "", null), ReportStore.Via.Form, clock, ct);
+        if (result.ErrorCode == "forbidden") return Forbid();
+        return result.Succeeded
+            ? Done(code, year, Shared.Text.T("已批准,数据已锁定。", "Approved; the figures are locked."))
+            : Done(code, year, RefusalText.Describe(result.ErrorCode!, Shared.Text.IsEnglish));
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(string code, int year, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, year, ct)) return NotFound();
+        var result = await ReportStore.ReturnAsync(db, Unit.Code, year, ReturnComment ?? "", Who ?? new Principal("?", "", null), ReportStore.Via.Form, clock, ct);
+        if (result.ErrorCode == "forbidden") return Forbid();
+        return result.Succeeded
+            ? Done(code, year, Shared.Text.T("已退回修改。", "Returned for changes."))
+            : Done(code, year, RefusalText.Describe(result.ErrorCode!, Shared.Text.IsEnglish));
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(string code, int year, IFormFile? file, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, year, ct)) return NotFound();
+        if (!MayReport) return Forbid();
+        if (file is null)
+        {
+            Notice = Shared.Text.T("请选择文件。", "Choose a file.");
+            return Page();
+        }
+        Upload = await DataImportFlow.ImportAsync(db, file, approve: false, dryRun: false, Who!, ReportStore.Via.Import, clock, ct);
+        await LoadAsync(code, year, ct);
+        Problems = [.. View.Problems];
+        Notice = Upload.HasErrors
+            ? Shared.Text.T("文件有误,未导入任何数据。", "The file has errors; nothing was imported.")
+            : Shared.Text.T($"已导入 {Upload.ValuesChanged} 个数值到草稿。", $"{Upload.ValuesChanged} values imported into the draft.");
+        return Page();
+    }
+
+    /// <summary>The figure to show in the form: what the user just typed, else the open draft's, else the approved one.</summary>
+    public string FieldValue(string element)
+    {
+        if (Values.TryGetValue(element, out var typed)) return typed ?? "";
+        var source = View.Open ?? View.Approved;
+        return source.TryGetValue(element, out var value) ? DataValidation.Format(value) : "";
+    }
+
+    public string? FieldComment(string element) =>
+        Comments.TryGetValue(element, out var typed) ? typed : View.Comments.GetValueOrDefault(element);
+
+    public IEnumerable<DataProblem> ProblemsOf(string element) => Problems.Where(p => p.Element == element);
+}

@@ -1,0 +1,49 @@
+using Gaoxin.Core.Collection;
+using static Gaoxin.Features.Shared.Text;
+
+namespace Gaoxin.Features.Collection;
+
+/// <summary>How report states and audit actions read on pages.</summary>
+public static class ReportText
+{
+    public static string State(ReportState? state) => state switch
+    {
+        null => T("未填报", "not started"),
+        ReportState.Draft => T("草稿", "draft"),
+        ReportState.Submitted => T("已提交", "submitted"),
+        ReportState.Returned => T("已退回", "returned"),
+        ReportState.Approved => T("已批准", "approved"),
+        _ => T("已被更正", "superseded"),
+    };
+
+    public static string State(string state) => state == "none" ? State((ReportState?)null) : State(Enum.Parse<ReportState>(state, ignoreCase: true));
+
+    public static string Action(string action) => action switch
+    {
+        "value_set" => T("填写/修改", "value set"),
+        "value_removed" => T("删除数值", "value removed"),
+        "submitted" => T("提交", "submitted"),
+        "approved" => T("批准", "approved"),
+        "returned" => T("退回", "returned"),
+        "correction_started" => T("发起更正", "correction started"),
+        _ => action,
+    };
+}
+
+/// <summary>Why the workflow refused a step, in the reader's language.</summary>
+public static class RefusalText
+{
+    public static string Describe(string code, bool english) => code switch
+    {
+        "forbidden" => english ? "You may not report for this unit." : "您无权填报或审核该单位的数据。",
+        "invalid_values" => english ? "Some values are not valid; nothing was saved." : "部分数值不合规,未保存。",
+        "has_problems" => english ? "Fix the errors, and comment every warning, before submitting." : "请先改正错误,并为每个预警项填写说明,再提交。",
+        "report_submitted" => english ? "The report is submitted and waits for review; it cannot be changed now." : "报表已提交待审核,暂不能修改。",
+        "report_locked" => english ? "The report is approved and locked." : "报表已批准并锁定。",
+        "report_not_submitted" => english ? "Only a submitted report can be approved or returned." : "只有已提交的报表才能批准或退回。",
+        "no_open_report" => english ? "There is no draft to submit." : "没有可提交的草稿。",
+        "report_empty" => english ? "The report has no values." : "报表中没有任何数值。",
+        "comment_required" => english ? "Say why the report goes back." : "退回时请填写意见。",
+        _ => code,
+    };
+}
