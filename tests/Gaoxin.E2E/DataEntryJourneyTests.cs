@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Gaoxin.E2E.Support;
+using Gaoxin.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Gaoxin.E2E;
+
+/// <summary>
+/// The reporting journey in Chromium: a zone operator fills in and submits the zone's 2019 figures, the provincial
+/// office approves them, and the figures then appear in the export and the audit.
+/// </summary>
+[Collection(E2ECollection.Name)]
+public sealed class DataEntryJourneyTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private const string Password = "correct-horse-battery";
+    private readonly SqliteTestStore _store = new();
+    private RunningServer _server = null!;
+    private IPage _page = null!;
+
+    public async Task InitializeAsync()
+    {
+        var db = ((ITestStore)_store).DbArgument;
+        foreach (var args in new[]
+        {
+            new[] { "users", "add", "--email", "office@example.org", "--role", "admin", "--password", Password },
+            ["users", "add", "--email", "shenyang@example.org", "--role", "zone_operator", "--zone", "shenyang", "--password", Password],
+        })
+        {
+            var result = await CliRun.RunAsync([.. args, "--db", db]);
+            Assert.True(result.ExitCode == 0, result.Error);
+        }
+        // Last year's approved figures, shown beside each field.
+        var history = Path.Combine(Directory.CreateTempSubdirectory().FullName, "2018.csv");
+        await File.WriteAllTextAsync(history, "zone,year,element,value\nshenyang,2018,gdp,1400\nshenyang,2018,revenue,3900\nshenyang,2018,hte_count,700\nshenyang,2018,enterprise_count,5000\n", new UTF8Encoding(false));
+        Assert.Equal(0, (await CliRun.RunAsync("data", "import", history, "--approve", "--db", db)).ExitCode);
+
+        _server = await RunningServer.StartAsync(((ITestStore)_store).Location);
+        _page = await browser.NewPageAsync(_server.Address);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_page is not null) await _page.Context.CloseAsync();
+        if (_server is not null) await _server.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    private async Task SignInAsync(string email)
+    {
+        await _page.GotoAsync("/account/login");
+        await _page.Locator("input[name=Email]").FillAsync(email);
+        await _page.Locator("input[name=Password]").FillAsync(Password);
+        await _page.Locator("#login button[type=submit]").ClickAsync();
+        await Expect(_page.Locator("#who")).ToHaveTextAsync(email);
+    }
+
+    private async Task SignOutAsync()
+    {
+        await _page.Locator("#logout").ClickAsync();
+        await Expect(_page.Locator("#login-link")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Zone_operator_submits_2019_office_approves_and_the_figures_reach_export_and_audit()
+    {
+        const string test = nameof(Zone_operator_submits_2019_office_approves_and_the_figures_reach_export_and_audit);
+
+        // The zone operator fills in the form; last year's figures stand beside the fields.
+        await SignInAsync("shenyang@example.org");
+        await _page.GotoAsync("/zones/shenyang/data/2019");
+        await Expect(_page.Locator("#state")).ToHaveTextAsync("未填报");
+        await Expect(_page.Locator("tr[data-element=gdp]")).ToContainTextAsync("1400");
+        await _page.Locator("input[name='Values[gdp]']").FillAsync("1500");
+        await _page.Locator("input[name='Values[revenue]']").FillAsync("4200");
+        await _page.Locator("input[name='Values[enterprise_count]']").FillAsync("5300");
+        await _page.Locator("input[name='Values[hte_count]']").FillAsync("760");
+        await browser.ScreenshotAsync(_page, $"{test}-1-form");
+        await _page.Locator("#submit").ClickAsync();
+        await Expect(_page.Locator("#state")).ToHaveTextAsync("已提交");
+        await Expect(_page.Locator(".notice")).ToContainTextAsync("已提交");
+        await browser.ScreenshotAsync(_page, $"{test}-2-submitted");
+        await SignOutAsync();
+
+        // Before approval the public sees nothing of it.
+        await _page.GotoAsync("/zones/shenyang/data/2019");
+        await Expect(_page.Locator("#approved tr[data-element=gdp]")).ToContainTextAsync("—");
+
+        // The office reviews and approves.
+        await SignInAsync("office@example.org");
+        await _page.GotoAsync("/zones/shenyang/data/2019");
+        await Expect(_page.Locator("#review")).ToBeVisibleAsync();
+        await _page.Locator("#approve").ClickAsync();
+        await Expect(_page.Locator("#state")).ToHaveTextAsync("已批准");
+        var audit = _page.Locator("#audit");
+        await Expect(audit).ToContainTextAsync("批准");
+        await Expect(audit).ToContainTextAsync("提交");
+        await Expect(audit.Locator("tr", new() { HasText = "gdp" })).ToContainTextAsync("1500");
+        await Expect(audit).ToContainTextAsync("shenyang@example.org");
+        await browser.ScreenshotAsync(_page, $"{test}-3-approved");
+
+        // The approved figures are in the export, and on the public page.
+        var export = await _page.Context.APIRequest.GetAsync("/data/export/2019.csv");
+        var csv = await export.TextAsync();
+        Assert.Contains("shenyang,2019,gdp,1500", csv);
+        Assert.Contains("shenyang,2019,hte_count,760", csv);
+        await SignOutAsync();
+        await _page.GotoAsync("/zones/shenyang/data/2019");
+        await Expect(_page.Locator("#approved tr[data-element=gdp]")).ToContainTextAsync("1500");
+        await browser.ScreenshotAsync(_page, $"{test}-4-public");
+    }
+
+    [Fact]
+    public async Task A_rule_violation_is_shown_at_its_field_and_blocks_submission()
+    {
+        await SignInAsync("shenyang@example.org");
+        await _page.GotoAsync("/zones/shenyang/data/2019");
+        await _page.Locator("input[name='Values[enterprise_count]']").FillAsync("100");
+        await _page.Locator("input[name='Values[hte_count]']").FillAsync("101");
+        await _page.Locator("#submit").ClickAsync();
+
+        await Expect(_page.Locator("tr[data-element=hte_count]")).ToHaveClassAsync(new Regex("has-error"));
+        await Expect(_page.Locator("#problems")).ToContainTextAsync("高新技术企业数不能超过入统企业数");
+        await Expect(_page.Locator("#state")).Not.ToHaveTextAsync("已提交");
+        await browser.ScreenshotAsync(_page, nameof(A_rule_violation_is_shown_at_its_field_and_blocks_submission));
+    }
+}
