@@ -237,6 +237,40 @@ public abstract class CollectionSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_oversized_upload_is_refused_before_it_is_read_and_nothing_changes()
+    {
+        using var office = await ApiAsAsync(AdminEmail);
+        var huge = new byte[25 * 1024 * 1024];
+        Encoding.ASCII.GetBytes("zone,year,element,value\n").CopyTo(huge, 0);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(huge), "file", "huge.csv" } };
+
+        // Expect: 100-continue lets the server refuse on the announced length before the body is sent.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/data/import") { Content = form };
+        request.Headers.ExpectContinue = true;
+        var response = await office.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal((0, 0, 0), await CountAsync());
+    }
+
+    [Fact]
+    public async Task The_office_is_offered_demo_data_on_an_empty_store_and_only_there()
+    {
+        using var session = new PageSession(_server.Address);
+        await session.SignInAsync(AdminEmail, Password);
+        var empty = await session.GetStringAsync("/data");
+
+        var load = await session.PostFormAsync("/data", "/data?handler=Demo", []);
+        var after = await session.GetStringAsync("/data?year=2020");
+
+        Assert.Contains("id=\"load-demo\"", empty);
+        Assert.Equal(HttpStatusCode.Redirect, load.StatusCode);
+        Assert.DoesNotContain("id=\"load-demo\"", after);
+        Assert.Contains("id=\"demo-note\"", after);
+        Assert.Equal(16 * 5, (await CountAsync()).Reports);
+    }
+
+    [Fact]
     public async Task Submission_needs_a_comment_on_every_warning_and_no_error()
     {
         using var shenyang = await ApiAsAsync(ShenyangEmail);

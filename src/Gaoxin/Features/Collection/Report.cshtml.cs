@@ -169,5 +169,9 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
     public string? FieldComment(string element) =>
         Comments.TryGetValue(element, out var typed) ? typed : View.Comments.GetValueOrDefault(element);
 
+    /// <summary>An element's name in the reader's language, for problems found in the form.</summary>
+    public string ElementName(string? code) =>
+        Set.Elements.FirstOrDefault(e => e.Code == code) is { } e ? Shared.Text.T(e.Name, e.NameEn) : code ?? "";
+
     public IEnumerable<DataProblem> ProblemsOf(string element) => Problems.Where(p => p.Element == element);
 }
