@@ -1,7 +1,5 @@
 using Gaoxin.Core.Formulas;
 using Gaoxin.Core.Plans;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Gaoxin.Core.Collection;
 
@@ -29,25 +27,8 @@ public static class DataSetParser
     public static (DataSetDefinition? DataSet, IReadOnlyList<DataFileError> Errors) Parse(string file, string yaml)
     {
         var errors = new ErrorSink(file);
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                errors.AddFileError("", "not_a_data_set", "the file must hold one YAML mapping");
-                return (null, errors.Errors);
-            }
-            root = mapping;
-        }
-        catch (YamlException ex)
-        {
-            errors.Errors.Add(new DataFileError(file, (int)ex.Start.Line, (int)ex.Start.Column, "", "yaml_syntax", ex.Message));
+        if (errors.LoadRoot(yaml, "id, province, elements, rules, outliers") is not { } doc)
             return (null, errors.Errors);
-        }
-
-        var doc = new YamlObject(root, "", errors);
         var id = doc.String("id");
         var version = doc.Int("version");
         var title = doc.String("title");

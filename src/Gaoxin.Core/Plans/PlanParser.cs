@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Gaoxin.Core.Plans;
 
@@ -69,31 +67,8 @@ public static partial class PlanParser
     public static PlanParseResult Parse(string file, string yaml, Func<string, string?> readSibling)
     {
         var errors = new ErrorSink(file);
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                errors.AddFileError("", "not_a_plan", "the file must hold one YAML mapping (id, title, zones, baselines, targets, tasks)");
-                return new PlanParseResult(null, errors.Errors);
-            }
-            root = mapping;
-        }
-        catch (YamlException ex)
-        {
-            errors.Errors.Add(new DataFileError(file, (int)ex.Start.Line, (int)ex.Start.Column, "", "yaml_syntax", ex.InnerException?.Message ?? ex.Message));
+        if (errors.LoadRoot(yaml, "id, title, zones, baselines, targets, tasks") is not { } doc)
             return new PlanParseResult(null, errors.Errors);
-        }
-        catch (InvalidOperationException)
-        {
-            // The scanner gives up on some malformed input without a position.
-            errors.AddFileError("", "yaml_syntax", "the file is not valid YAML");
-            return new PlanParseResult(null, errors.Errors);
-        }
-
-        var doc = new YamlObject(root, "", errors);
         var id = doc.String("id");
         var version = doc.Int("version");
         var title = doc.String("title");

@@ -188,6 +188,32 @@ internal sealed class YamlObject
 /// <summary>Collects located errors for one file.</summary>
 internal sealed class ErrorSink(string file)
 {
+    /// <summary>
+    /// Loads the file's one YAML mapping, or records why it cannot (a syntax error at its position, or a
+    /// document that is not a mapping) and returns null.
+    /// </summary>
+    public YamlObject? LoadRoot(string yaml, string expected)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode mapping)
+                return new YamlObject(mapping, "", this);
+            AddFileError("", "not_a_mapping", $"the file must hold one YAML mapping ({expected})");
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            Errors.Add(new DataFileError(file, (int)ex.Start.Line, (int)ex.Start.Column, "", "yaml_syntax", ex.InnerException?.Message ?? ex.Message));
+        }
+        catch (InvalidOperationException)
+        {
+            // The scanner gives up on some malformed input without a position.
+            AddFileError("", "yaml_syntax", "the file is not valid YAML");
+        }
+        return null;
+    }
+
     public List<DataFileError> Errors { get; } = [];
 
     public void Add(YamlNode node, string field, string code, string message) =>

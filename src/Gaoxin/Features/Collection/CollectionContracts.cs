@@ -1,6 +1,7 @@
 using Gaoxin.Core.Collection;
 using Gaoxin.Data.Collection;
 using Gaoxin.Features.Plans;
+using Gaoxin.Features.Shared;
 
 namespace Gaoxin.Features.Collection;
 
@@ -36,11 +37,17 @@ public static class CollectionMapping
         new(o.BatchId, o.Applied, o.ValuesRead, o.ValuesChanged, o.UnitYearsChanged, o.Problems.Select(p => p.ToResponse(english)).ToList());
 
     public static ReportResponse ToResponse(this ReportView v, bool english) =>
-        new(v.Unit, v.Year, v.State is { } s ? PlanMapping.Wire(s) : null, v.Revision, v.IsDemo, v.Approved, v.Open, v.Comments, v.DecisionComment,
+        new(v.Unit, v.Year, v.State is { } s ? PlanMapping.Wire(s) : null, v.Revision, v.IsDemo, Normalize(v.Approved),
+            v.Open is null ? null : Normalize(v.Open), v.Comments, v.DecisionComment,
             v.Problems.Select(p => p.ToResponse(english)).ToList());
 
     public static AuditResponse ToResponse(this AuditRecord a) =>
-        new(a.Id, a.At, a.Actor, a.Via, a.BatchId, a.UnitCode, a.Year, a.Revision, a.Action, a.ElementCode, a.OldValue, a.NewValue, a.Comment);
+        new(a.Id, a.At, a.Actor, a.Via, a.BatchId, a.UnitCode, a.Year, a.Revision, a.Action, a.ElementCode,
+            Json.Normalize(a.OldValue), Json.Normalize(a.NewValue), a.Comment);
+
+    /// <summary>Values as typed (5, not 5.0 or 5.000000 as the stores give them back).</summary>
+    private static Dictionary<string, decimal> Normalize(IReadOnlyDictionary<string, decimal> values) =>
+        values.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => Json.Normalize(kv.Value));
 
     public static CompletenessResponse ToResponse(this CompletenessRow r) =>
         new(r.Unit, r.Name, r.State, r.Filled, r.Expected, r.Expected == 0 ? 0 : Math.Round((double)r.Filled / r.Expected, 4), r.OnTime, r.SubmittedAt);

@@ -68,46 +68,31 @@ public static class DataApi
         return TypedResults.Ok(view.ToResponse(Text.IsEnglish));
     }
 
-    public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> PutReport(
-        string code, int year, ReportUpdateRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
-    {
-        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
-        var (set, unit) = await UnitAsync(db, code, ct);
-        if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
-        var result = await ReportStore.SaveDraftAsync(db, set, unit, year, request.Values, request.Comments ?? [], who, ReportStore.Via.Api, clock, ct);
-        if (!result.Succeeded) return Refusal(result);
-        return TypedResults.Ok((await ReportStore.GetAsync(db, set, unit, year, who, ct)).ToResponse(Text.IsEnglish));
-    }
+    public static Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> PutReport(
+        string code, int year, ReportUpdateRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(code, year, context, db, (set, unit, who) =>
+            ReportStore.SaveDraftAsync(db, set, unit, year, request.Values, request.Comments ?? [], who, ReportStore.Via.Api, clock, ct), ct);
 
-    public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Submit(
-        string code, int year, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
-    {
-        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
-        var (set, unit) = await UnitAsync(db, code, ct);
-        if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
-        var result = await ReportStore.SubmitAsync(db, set, unit, year, who, ReportStore.Via.Api, clock, ct);
-        if (!result.Succeeded) return Refusal(result);
-        return TypedResults.Ok((await ReportStore.GetAsync(db, set, unit, year, who, ct)).ToResponse(Text.IsEnglish));
-    }
+    public static Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Submit(
+        string code, int year, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(code, year, context, db, (set, unit, who) => ReportStore.SubmitAsync(db, set, unit, year, who, ReportStore.Via.Api, clock, ct), ct);
 
-    public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Approve(
-        string code, int year, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
-    {
-        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
-        var (set, unit) = await UnitAsync(db, code, ct);
-        if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
-        var result = await ReportStore.ApproveAsync(db, unit.Code, year, who, ReportStore.Via.Api, clock, ct);
-        if (!result.Succeeded) return Refusal(result);
-        return TypedResults.Ok((await ReportStore.GetAsync(db, set, unit, year, who, ct)).ToResponse(Text.IsEnglish));
-    }
+    public static Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Approve(
+        string code, int year, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(code, year, context, db, (_, unit, who) => ReportStore.ApproveAsync(db, unit.Code, year, who, ReportStore.Via.Api, clock, ct), ct);
 
-    public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Return(
-        string code, int year, ReturnRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    public static Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Return(
+        string code, int year, ReturnRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(code, year, context, db, (_, unit, who) => ReportStore.ReturnAsync(db, unit.Code, year, request.Comment, who, ReportStore.Via.Api, clock, ct), ct);
+
+    /// <summary>One workflow step for a token holder: the report as it then stands, or why the step was refused.</summary>
+    private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ActAsync(
+        string code, int year, HttpContext context, GaoxinDb db, Func<DataSetDefinition, ReportingUnit, Principal, Task<ReportResult>> step, CancellationToken ct)
     {
         if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
         var (set, unit) = await UnitAsync(db, code, ct);
         if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
-        var result = await ReportStore.ReturnAsync(db, unit.Code, year, request.Comment, who, ReportStore.Via.Api, clock, ct);
+        var result = await step(set, unit, who);
         if (!result.Succeeded) return Refusal(result);
         return TypedResults.Ok((await ReportStore.GetAsync(db, set, unit, year, who, ct)).ToResponse(Text.IsEnglish));
     }
