@@ -158,6 +158,15 @@ public abstract class HttpSpec(ITestStore store) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Echarts_restored_from_npm_by_the_build_is_served()
+    {
+        var script = await Client.GetStringAsync("/lib/echarts/echarts.min.js");
+
+        Assert.Contains("echarts", script);
+        Assert.True(script.Length > 500_000);
+    }
 }
 
 public sealed class HttpOnSqlite() : HttpSpec(new SqliteTestStore());
