@@ -30,6 +30,7 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<ReportingPeriodRecord> ReportingPeriods => Set<ReportingPeriodRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
+    public DbSet<Evaluation.EvaluationRunRecord> EvaluationRuns => Set<Evaluation.EvaluationRunRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -113,6 +114,13 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
             e.HasKey(t => t.Id);
             e.HasIndex(t => t.TokenHash).IsUnique();
             e.HasOne<GaoxinUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<Evaluation.EvaluationRunRecord>(e =>
+        {
+            e.ToTable("evaluation_runs");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => new { r.Year, r.ModelId });
         });
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.

@@ -44,6 +44,7 @@ public static class Cli
             Features.Collection.DataCommands.Build(),
             Features.Collection.DataCommands.BuildDemo(),
             Features.Accounts.UserCommands.Build(),
+            Features.Evaluation.EvaluationCommands.Build(),
             ServeCommand.Build(),
         };
         return root;

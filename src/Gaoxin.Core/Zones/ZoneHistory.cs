@@ -28,6 +28,8 @@ public enum ZoneEventKind
     Rectified,
     /// <summary>The zone was delisted (摘牌).</summary>
     Delisted,
+    /// <summary>The evaluation proposes delisting after two failed years (省级: revoke; 国家级: report upward).</summary>
+    DelistingProposed,
 }
 
 /// <summary>One entry of a zone's history: what happened, when, and the act that caused it.</summary>
@@ -94,6 +96,8 @@ public static class ZoneHistory
             ZoneEventKind.Rectified when current.Status != ZoneStatus.YellowCard => new ZoneChangeResult(null, "no_yellow_card"),
             ZoneEventKind.Rectified => new ZoneChangeResult(current with { Status = ZoneStatus.Active }, null),
             ZoneEventKind.Delisted => new ZoneChangeResult(current with { Status = ZoneStatus.Delisted }, null),
+            // A proposal changes nothing by itself; the act of delisting is recorded when it is taken.
+            ZoneEventKind.DelistingProposed => new ZoneChangeResult(current, null),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

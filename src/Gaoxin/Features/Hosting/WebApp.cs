@@ -9,6 +9,7 @@ using Gaoxin.Data.Accounts;
 using Gaoxin.Data.Collection;
 using Gaoxin.Features.Accounts;
 using Gaoxin.Features.Collection;
+using Gaoxin.Features.Evaluation;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Gaoxin.Features.Plans;
@@ -90,7 +91,9 @@ public static partial class WebApp
         api.MapPlanApi();
         api.MapZoneApi();
         api.MapDataApi();
+        api.MapEvaluationApi();
         app.MapDataDownloads();
+        app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription();
         app.MapRazorPages();
         return app;
     }

@@ -28,6 +28,7 @@ public static class ZoneText
         ZoneEventKind.YellowCard => T("亮黄牌", "yellow card"),
         ZoneEventKind.Rectified => T("整改完成", "rectified"),
         ZoneEventKind.Delisted => T("摘牌", "delisted"),
+        ZoneEventKind.DelistingProposed => T("建议摘牌", "delisting proposed"),
         _ => kind.ToString(),
     };
 }

@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Gaoxin.Core.Collection;
+using Gaoxin.Core.Evaluation;
+using Gaoxin.Core.Plans;
+using Gaoxin.Core.Zones;
+using Gaoxin.Data.Collection;
+using Gaoxin.Data.Plans;
+using Gaoxin.Data.Zones;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaoxin.Data.Evaluation;
+
+/// <summary>A bundled evaluation model with the file it came from.</summary>
+public sealed record ModelFile(EvaluationModel Model, string Yaml, string Hash);
+
+/// <summary>What an evaluation reads: the engine's input and the approved reports behind it.</summary>
+public sealed record EvaluationData(EvaluationInput Input, IReadOnlyList<string> Snapshot, bool UsesDemoData,
+    IReadOnlyDictionary<(string Zone, string Element, int Year), decimal> Values);
+
+/// <summary>Evaluation models, the data they read, and runs kept as records.</summary>
+public static class EvaluationStore
+{
+    /// <summary>Reads every bundled model (<c>models/*.yaml</c>) against the data set's elements.</summary>
+    /// <exception cref="PlanFileException">A model file is invalid.</exception>
+    public static IReadOnlyList<ModelFile> LoadModels(string bundleDirectory, IReadOnlySet<string> elements)
+    {
+        var folder = Path.Combine(bundleDirectory, "models");
+        if (!Directory.Exists(folder)) return [];
+        return Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(path => ParseModel(path, File.ReadAllText(path, Encoding.UTF8), elements)).ToList();
+    }
+
+    /// <summary>Reads one model file; throws with every located problem when it is invalid.</summary>
+    public static ModelFile ParseModel(string path, string yaml, IReadOnlySet<string> elements)
+    {
+        var (model, errors) = EvaluationModelParser.Parse(path, yaml, elements);
+        if (model is null) throw new PlanFileException(errors);
+        return new ModelFile(model, yaml, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yaml))));
+    }
+
+    /// <summary>
+    /// The approved values of years t−2..t and each zone's group (its level) in t and t−1. Zones delisted before
+    /// the end of a year are not evaluated for it.
+    /// </summary>
+    public static async Task<EvaluationData> LoadDataAsync(GaoxinDb db, int year, CancellationToken cancellationToken)
+    {
+        var reports = await db.Reports.AsNoTracking().Include(r => r.Values)
+            .Where(r => r.State == ReportState.Approved && r.Year >= year - 2 && r.Year <= year).ToListAsync(cancellationToken);
+        var values = reports.SelectMany(r => r.Values.Select(v => (Key: (r.UnitCode, v.ElementCode, r.Year), v.Value)))
+            .ToDictionary(x => x.Key, x => x.Value);
+        var zones = await db.Zones.AsNoTracking().Include(z => z.Events).ToListAsync(cancellationToken);
+        var order = (await db.PlanZones.AsNoTracking().ToListAsync(cancellationToken))
+            .GroupBy(p => p.ZoneCode).ToDictionary(g => g.Key, g => g.Min(p => p.Ordinal));
+
+        List<EvaluationZone> GroupsAt(int y) => zones
+            .Select(z => (z.Code, State: ZoneHistory.StateOn(z.Events.Select(e => e.ToEvent()), new DateOnly(y, 12, 31))))
+            .Where(z => z.State is { Status: not ZoneStatus.Delisted })
+            .OrderBy(z => order.GetValueOrDefault(z.Code, int.MaxValue)).ThenBy(z => z.Code, StringComparer.Ordinal)
+            .Select(z => new EvaluationZone(z.Code, z.State!.Level == ZoneLevel.National ? "national" : "provincial"))
+            .ToList();
+
+        var input = new EvaluationInput(year, GroupsAt(year), (zone, element, y) => values.TryGetValue((zone, element, y), out var v) ? v : null, GroupsAt(year - 1));
+        var snapshot = reports.OrderBy(r => r.Year).ThenBy(r => r.UnitCode, StringComparer.Ordinal).Select(r => $"{r.UnitCode}/{r.Year}/{r.Revision}").ToList();
+        return new EvaluationData(input, snapshot, reports.Any(r => r.IsDemo), values);
+    }
+
+    /// <summary>Stores a run (not yet published) and returns its id.</summary>
+    public static async Task<long> SaveRunAsync(GaoxinDb db, ModelFile model, int year, SensitivityOptions? sensitivity, EvaluationData data,
+        string resultJson, string actor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var run = new EvaluationRunRecord
+        {
+            Year = year, ModelId = model.Model.Id, ModelVersion = model.Model.Version, ModelHash = model.Hash, ModelYaml = model.Yaml,
+            Replications = sensitivity?.Replications ?? 0, Seed = sensitivity?.Seed ?? 0, WeightSpread = sensitivity?.WeightSpread ?? 0,
+            VaryNormalisation = sensitivity?.VaryNormalisation ?? false, Snapshot = string.Join('\n', data.Snapshot),
+            UsesDemoData = data.UsesDemoData, ResultJson = resultJson, CreatedAt = clock.GetUtcNow(), CreatedBy = actor,
+        };
+        db.EvaluationRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run.Id;
+    }
+
+    /// <summary>
+    /// Publishes a run: it becomes immutable, and the zone registry records a yellow card for every zone the run flags
+    /// with one and a delisting proposal for every zone it proposes (dated the day of publication, citing the run).
+    /// Returns null, or why it was refused.
+    /// </summary>
+    public static async Task<string?> PublishAsync(GaoxinDb db, long runId, string actor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var run = await db.EvaluationRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null) return "run_not_found";
+        if (run.PublishedAt is not null) return "run_published";
+        if (await db.EvaluationRuns.AnyAsync(r => r.Year == run.Year && r.ModelId == run.ModelId && r.PublishedAt != null, cancellationToken))
+            return "year_published";
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        run.PublishedAt = now;
+        run.PublishedBy = actor;
+        await db.SaveChangesAsync(cancellationToken);
+
+        using var result = JsonDocument.Parse(run.ResultJson);
+        var act = $"{run.Year}年度综合评价考核结果 (run {run.Id}, {run.ModelId} v{run.ModelVersion})";
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        foreach (var zone in result.RootElement.GetProperty("zones").EnumerateArray())
+        {
+            var code = zone.GetProperty("zone").GetString()!;
+            var flags = zone.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).ToList();
+            if (flags.Contains("yellow_card"))
+                await ZoneRegistry.RecordAsync(db, new ZoneChange(code, ZoneEventKind.YellowCard, today, act, "限期整改至次年12月31日"), actor, clock, cancellationToken);
+            if (flags.Contains("delisting_proposed"))
+                await ZoneRegistry.RecordAsync(db, new ZoneChange(code, ZoneEventKind.DelistingProposed, today, act, "连续两年考核不合格"), actor, clock, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Runs newest first.</summary>
+    public static Task<List<EvaluationRunRecord>> ListRunsAsync(GaoxinDb db, CancellationToken cancellationToken) =>
+        db.EvaluationRuns.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
+
+    /// <summary>The published run of a year and model, or else the newest run of it; null when there is none.</summary>
+    public static async Task<EvaluationRunRecord?> RunForYearAsync(GaoxinDb db, int year, string modelId, CancellationToken cancellationToken) =>
+        await db.EvaluationRuns.AsNoTracking().Where(r => r.Year == year && r.ModelId == modelId)
+            .OrderByDescending(r => r.PublishedAt != null).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,55 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gaoxin.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Evaluation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "evaluation_runs",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    model_id = table.Column<string>(type: "TEXT", nullable: false),
+                    model_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    model_hash = table.Column<string>(type: "TEXT", nullable: false),
+                    model_yaml = table.Column<string>(type: "TEXT", nullable: false),
+                    replications = table.Column<int>(type: "INTEGER", nullable: false),
+                    seed = table.Column<int>(type: "INTEGER", nullable: false),
+                    weight_spread = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: false),
+                    vary_normalisation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    snapshot = table.Column<string>(type: "TEXT", nullable: false),
+                    uses_demo_data = table.Column<bool>(type: "INTEGER", nullable: false),
+                    result_json = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    published_by = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evaluation_runs", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evaluation_runs_year_model_id",
+                table: "evaluation_runs",
+                columns: new[] { "year", "model_id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "evaluation_runs");
+        }
+    }
+}

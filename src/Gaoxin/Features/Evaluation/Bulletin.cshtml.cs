@@ -1,0 +1,36 @@
+using Gaoxin.Data;
+using Gaoxin.Data.Evaluation;
+using Gaoxin.Data.Zones;
+using Gaoxin.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gaoxin.Features.Evaluation;
+
+/// <summary>The printable bulletin (通报) of a year's evaluation: A4, Chinese first.</summary>
+public sealed class BulletinModel(GaoxinDb db) : PageModel
+{
+    public EvaluationRunRecord Run { get; private set; } = null!;
+    public EvaluationResponse Result { get; private set; } = null!;
+    public Dictionary<string, string> ZoneNames { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int year, string? model, CancellationToken ct)
+    {
+        var run = await EvaluationStore.RunForYearAsync(db, year, model ?? EvaluationCommands.DefaultModel, ct);
+        if (run is null || (run.PublishedAt is null && User.ToPrincipal() is not { IsAdmin: true })) return NotFound();
+        Run = run;
+        Result = EvaluationRunner.Read(run);
+        ZoneNames = (await ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => Shared.Text.T(z.Name, z.NameEn));
+        return Page();
+    }
+
+    /// <summary>GET /evaluation/{year}.xlsx: the same bulletin as a workbook.</summary>
+    public static async Task<IResult> WorkbookAsync(int year, string? model, HttpContext context, GaoxinDb db, CancellationToken ct)
+    {
+        var run = await EvaluationStore.RunForYearAsync(db, year, model ?? EvaluationCommands.DefaultModel, ct);
+        if (run is null || (run.PublishedAt is null && context.User.ToPrincipal() is not { IsAdmin: true })) return Results.NotFound();
+        var names = (await ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => z.Name);
+        return Results.File(BulletinWorkbook.Write(run, EvaluationRunner.Read(run), names),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"gaoxin-evaluation-{year}.xlsx");
+    }
+}

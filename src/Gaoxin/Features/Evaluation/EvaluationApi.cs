@@ -1,0 +1,73 @@
+using Gaoxin.Core.Evaluation;
+using Gaoxin.Data;
+using Gaoxin.Data.Evaluation;
+using Gaoxin.Features.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gaoxin.Features.Evaluation;
+
+/// <summary>
+/// Evaluation runs. Published results are public; the office (with a token) also sees unpublished runs, starts runs
+/// and publishes them.
+/// </summary>
+public static class EvaluationApi
+{
+    public sealed record RunRequest(int Year, string? Model, int? Sensitivity, int? Seed);
+
+    public static void MapEvaluationApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/evaluations").WithTags("Evaluation");
+        group.MapGet("/", ListRuns).WithName("ListEvaluationRuns").WithSummary("Evaluation runs, newest first (published ones only without a token)");
+        group.MapGet("/{year:int}", GetYear).WithName("GetEvaluation").WithSummary("The evaluation of a year: the published run, or for the office the newest run");
+        group.MapPost("/", Run).WithName("RunEvaluation").WithSummary("Run an evaluation and keep it as a record (office)");
+        group.MapPost("/runs/{id:long}/publish", Publish).WithName("PublishEvaluation").WithSummary("Publish a run (office)");
+    }
+
+    private static async Task<Core.Collection.Principal?> OfficeAsync(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync(AccountSetup.TokenScheme);
+        return result.Succeeded && result.Principal.ToPrincipal() is { IsAdmin: true } office ? office : null;
+    }
+
+    private static async Task<bool> IsOfficeAsync(HttpContext context) => await OfficeAsync(context) is not null;
+
+    public static async Task<Ok<List<EvaluationRunResponse>>> ListRuns(HttpContext context, GaoxinDb db, CancellationToken ct)
+    {
+        var office = await IsOfficeAsync(context);
+        var runs = await EvaluationStore.ListRunsAsync(db, ct);
+        return TypedResults.Ok(runs.Where(r => office || r.PublishedAt is not null).Select(r => r.ToResponse()).ToList());
+    }
+
+    public static async Task<Results<Ok<EvaluationResponse>, ProblemHttpResult>> GetYear(int year, string? model, HttpContext context, GaoxinDb db, CancellationToken ct)
+    {
+        var run = await EvaluationStore.RunForYearAsync(db, year, model ?? EvaluationCommands.DefaultModel, ct);
+        if (run is null || (run.PublishedAt is null && !await IsOfficeAsync(context)))
+            return TypedResults.Problem(statusCode: 404, title: $"No published evaluation of {year}.");
+        return TypedResults.Ok(EvaluationRunner.Read(run));
+    }
+
+    public static async Task<Results<Ok<EvaluationRunResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Run(
+        RunRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await OfficeAsync(context) is not { } office) return TypedResults.Unauthorized();
+        var sensitivity = request.Sensitivity is > 0 and var n ? new SensitivityOptions(Math.Min(n, 100_000), request.Seed ?? 1) : null;
+        var outcome = await EvaluationRunner.RunAsync(db, request.Year, request.Model ?? EvaluationCommands.DefaultModel, sensitivity,
+            office.Name, clock, ct);
+        if (outcome.Error is { } error) return TypedResults.Problem(statusCode: 404, title: error);
+        var run = (await EvaluationStore.ListRunsAsync(db, ct)).First(r => r.Id == outcome.RunId);
+        return TypedResults.Ok(run.ToResponse());
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> Publish(long id, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await OfficeAsync(context) is not { } office) return TypedResults.Unauthorized();
+        var refused = await EvaluationStore.PublishAsync(db, id, office.Name, clock, ct);
+        return refused switch
+        {
+            null => TypedResults.NoContent(),
+            "run_not_found" => TypedResults.Problem(statusCode: 404, title: $"No run {id}."),
+            _ => TypedResults.Problem(statusCode: 409, title: refused),
+        };
+    }
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Gaoxin.Core.Evaluation;
+using Gaoxin.Data;
+using Gaoxin.Data.Collection;
+using Gaoxin.Data.Evaluation;
+using Gaoxin.Features.Shared;
+
+namespace Gaoxin.Features.Evaluation;
+
+/// <summary><c>gaoxin evaluate --year Y [--model ID] [--sensitivity N] [--seed S]</c> and <c>gaoxin evaluate publish RUN_ID</c>.</summary>
+public static class EvaluationCommands
+{
+    public const string DefaultModel = "liaoning-2017-default";
+
+    public static Command Build()
+    {
+        var year = new Option<int>("--year") { Description = "the year evaluated", Required = true };
+        var model = new Option<string>("--model") { Description = "evaluation model id", DefaultValueFactory = _ => DefaultModel };
+        var sensitivity = new Option<int>("--sensitivity") { Description = "Monte Carlo replications for rank intervals (0: none)", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "random seed of the Monte Carlo run", DefaultValueFactory = _ => 1 };
+        var spread = new Option<decimal>("--spread") { Description = "weight perturbation: factors drawn from U(1−s, 1+s); 0 with --fixed-normalisation switches perturbation off", DefaultValueFactory = _ => 0.25m };
+        var fixedNormalisation = new Option<bool>("--fixed-normalisation") { Description = "keep the model's own normalisation in every replication" };
+        var format = Cli.FormatOption();
+        var evaluate = new Command("evaluate", "run the annual comprehensive evaluation on approved figures; the run is kept as a record")
+        {
+            year, model, sensitivity, seed, spread, fixedNormalisation, format, BuildPublish(),
+        };
+        evaluate.SetAction(async (parse, ct) =>
+        {
+            await using var db = await Cli.OpenAsync(parse, ct);
+            var options = parse.GetValue(sensitivity) is > 0 and var n
+                ? new SensitivityOptions(n, parse.GetValue(seed), parse.GetValue(spread), !parse.GetValue(fixedNormalisation))
+                : null;
+            var outcome = await EvaluationRunner.RunAsync(db, parse.GetValue(year), parse.GetValue(model)!, options, Cli.Actor, TimeProvider.System, ct);
+            if (outcome.Error is { } error)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(error);
+                return Cli.NotFound;
+            }
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(format) == "json")
+            {
+                output.WriteLine(outcome.Json);
+                return 0;
+            }
+            var result = outcome.Response!;
+            TextTable.Write(output, ["group", "rank", "zone", "composite", "grade", "interval", "flags"],
+                result.Zones.Select(z => (IReadOnlyList<string>)[z.Group, z.Rank.ToString(CultureInfo.InvariantCulture), z.Zone,
+                    z.Composite.ToString("0.00", CultureInfo.InvariantCulture), z.Grade,
+                    z.RankInterval is { } r ? $"{r.P5}–{r.P95}" : "", string.Join(",", z.Flags)]));
+            output.WriteLine();
+            output.WriteLine($"Run {outcome.RunId} recorded{(outcome.UsesDemoData ? " (on demo data)" : "")}; publish it with: gaoxin evaluate publish {outcome.RunId}");
+            return 0;
+        });
+        return evaluate;
+    }
+
+    private static Command BuildPublish()
+    {
+        var run = new Argument<long>("RUN_ID") { Description = "the run to publish" };
+        var publish = new Command("publish", "publish a run: it becomes immutable and the zones' yellow cards and delisting proposals are recorded") { run };
+        publish.SetAction(async (parse, ct) =>
+        {
+            await using var db = await Cli.OpenAsync(parse, ct);
+            if (await EvaluationStore.PublishAsync(db, parse.GetValue(run), Cli.Actor, TimeProvider.System, ct) is { } refused)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"Run {parse.GetValue(run)} not published: {refused}");
+                return refused == "run_not_found" ? Cli.NotFound : Cli.InvalidInput;
+            }
+            parse.InvocationConfiguration.Output.WriteLine($"Published run {parse.GetValue(run)}.");
+            return 0;
+        });
+        return publish;
+    }
+}
+
+/// <summary>One evaluation, shared by the CLI, the API and the pages.</summary>
+public static class EvaluationRunner
+{
+    public sealed record Outcome(string? Error, long RunId, EvaluationResponse? Response, string Json, bool UsesDemoData);
+
+    /// <summary>The bundled models, read against the data set's elements.</summary>
+    public static async Task<IReadOnlyList<ModelFile>> ModelsAsync(GaoxinDb db, CancellationToken ct)
+    {
+        var set = await DataSetStore.GetAsync(db, ct);
+        return EvaluationStore.LoadModels(GaoxinDatabase.BundleDirectory, set.Elements.Select(e => e.Code).ToHashSet());
+    }
+
+    /// <summary>Evaluates a year with a model, records the run, and returns the result and its JSON.</summary>
+    public static async Task<Outcome> RunAsync(GaoxinDb db, int year, string modelId, SensitivityOptions? sensitivity, string actor, TimeProvider clock, CancellationToken ct)
+    {
+        var model = (await ModelsAsync(db, ct)).FirstOrDefault(m => m.Model.Id == modelId);
+        if (model is null) return new Outcome($"No evaluation model '{modelId}'.", 0, null, "", false);
+        var data = await EvaluationStore.LoadDataAsync(db, year, ct);
+        var response = EvaluationEngine.Evaluate(model.Model, data.Input, sensitivity).ToResponse();
+        var json = Json.Serialize(response);
+        var runId = await EvaluationStore.SaveRunAsync(db, model, year, sensitivity, data, json, actor, clock, ct);
+        return new Outcome(null, runId, response, json, data.UsesDemoData);
+    }
+
+    /// <summary>A stored run's result.</summary>
+    public static EvaluationResponse Read(EvaluationRunRecord run) => JsonSerializer.Deserialize<EvaluationResponse>(run.ResultJson, Json.Options)!;
+}

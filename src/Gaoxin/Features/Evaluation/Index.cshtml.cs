@@ -1,0 +1,77 @@
+using Gaoxin.Core.Evaluation;
+using Gaoxin.Data;
+using Gaoxin.Data.Evaluation;
+using Gaoxin.Data.Zones;
+using Gaoxin.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaoxin.Features.Evaluation;
+
+/// <summary>/evaluation: a year's ranking per group with rank intervals; the office runs and publishes evaluations here.</summary>
+public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public string Model { get; set; } = EvaluationCommands.DefaultModel;
+    public int ShownYear { get; private set; }
+    public EvaluationRunRecord? Run { get; private set; }
+    public EvaluationResponse? Result { get; private set; }
+    public bool IsOffice { get; private set; }
+    public Dictionary<string, string> ZoneNames { get; private set; } = [];
+    public IReadOnlyList<ModelFile> Models { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        IsOffice = User.ToPrincipal() is { IsAdmin: true };
+        ShownYear = Year ?? await db.Reports.Where(r => r.State == Core.Collection.ReportState.Approved).MaxAsync(r => (int?)r.Year, ct) ?? clock.GetUtcNow().Year - 1;
+        Models = await EvaluationRunner.ModelsAsync(db, ct);
+        Run = await EvaluationStore.RunForYearAsync(db, ShownYear, Model, ct);
+        if (Run is { PublishedAt: null } && !IsOffice) Run = null;
+        Result = Run is null ? null : EvaluationRunner.Read(Run);
+        ZoneNames = (await ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => Shared.Text.T(z.Name, z.NameEn));
+    }
+
+    public async Task<IActionResult> OnPostRunAsync(int year, int sensitivity, int seed, CancellationToken ct)
+    {
+        if (User.ToPrincipal() is not { IsAdmin: true } office) return Forbid();
+        var options = sensitivity > 0 ? new SensitivityOptions(Math.Min(sensitivity, 100_000), seed) : null;
+        var outcome = await EvaluationRunner.RunAsync(db, year, Model, options, office.Name, clock, ct);
+        TempData["notice"] = outcome.Error ?? Shared.Text.T($"已完成评价(记录 {outcome.RunId}),尚未发布。", $"Evaluated (run {outcome.RunId}); not published yet.");
+        return RedirectToPage(new { year, model = Model });
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(long run, int year, CancellationToken ct)
+    {
+        if (User.ToPrincipal() is not { IsAdmin: true } office) return Forbid();
+        var refused = await EvaluationStore.PublishAsync(db, run, office.Name, clock, ct);
+        TempData["notice"] = refused is null
+            ? Shared.Text.T("已发布;黄牌和建议摘牌已记入各区沿革。", "Published; yellow cards and delisting proposals are recorded in the zones' histories.")
+            : refused;
+        return RedirectToPage(new { year, model = Model });
+    }
+
+    public static string GradeText(string grade) => grade switch
+    {
+        "excellent" => Shared.Text.T("优秀", "excellent"),
+        "good" => Shared.Text.T("良好", "good"),
+        "pass" => Shared.Text.T("合格", "pass"),
+        _ => Shared.Text.T("不合格", "fail"),
+    };
+
+    public static string FlagText(string flag) => flag switch
+    {
+        "missing_data" => Shared.Text.T("数据缺失", "missing data"),
+        "last_place" => Shared.Text.T("末位", "last place"),
+        "yellow_card" => Shared.Text.T("黄牌", "yellow card"),
+        "delisting_proposed" => Shared.Text.T("建议摘牌", "delisting proposed"),
+        _ => flag,
+    };
+
+    public static string GroupText(string group) => group switch
+    {
+        "national" => Shared.Text.T("国家级高新区", "national zones"),
+        "provincial" => Shared.Text.T("省级高新区", "provincial zones"),
+        _ => group,
+    };
+}
