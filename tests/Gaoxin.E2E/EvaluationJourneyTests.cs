@@ -45,12 +45,20 @@ public sealed class EvaluationJourneyTests(BrowserFixture browser) : IAsyncLifet
         await Expect(_page.Locator(".chart svg").First).ToBeVisibleAsync();
         await browser.ScreenshotAsync(_page, $"{test}-1-ranking");
 
+        // A failing zone's explanation: every indicator with its approved figures, and what it would take to pass.
+        await _page.Locator("table.ranking tr[data-zone=liaoyang] a").ClickAsync();
+        await Expect(_page).ToHaveURLAsync(new Regex("/evaluation/2019/liaoyang"));
+        await Expect(_page.Locator("#indicators tbody tr")).ToHaveCountAsync(16);
+        await Expect(_page.Locator("#grade")).ToHaveTextAsync("不合格");
+        await Expect(_page.Locator(".chart[data-chart=radar][data-rendered=true]")).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync(_page, $"{test}-2-zone");
+
         await _page.GotoAsync("/evaluation/2019/bulletin");
         await _page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(_page.Locator("h1")).ToContainTextAsync("综合评价考核结果的通报");
         await Expect(_page.Locator(".chart[data-rendered=true]")).ToHaveCountAsync(2);
         await Expect(_page.Locator("p.profile")).ToHaveCountAsync(15);
-        await browser.ScreenshotAsync(_page, $"{test}-2-bulletin");
+        await browser.ScreenshotAsync(_page, $"{test}-3-bulletin");
         var pdf = await _page.PdfAsync(new() { Format = "A4", PrintBackground = true });
         Assert.True(pdf.Length > 10_000);
     }

@@ -116,6 +116,9 @@ public abstract class EvaluationSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(16, excel.Worksheet("排名 Ranking").RowsUsed().Count());
         Assert.Equal(15, excel.Worksheet("指标 Indicators").RowsUsed().Count() - 1);
         Assert.Contains("年度全省高新区综合评价考核结果的通报", page);
+        var zone = await server.Client.GetStringAsync("/evaluation/2019/liaoyang");
+        Assert.Equal(16, System.Text.RegularExpressions.Regex.Matches(zone, "<tr data-indicator=").Count);
+        Assert.Contains("id=\"pass-line\"", zone);
         Assert.Contains("合成演示数据", page);
     }
 }
