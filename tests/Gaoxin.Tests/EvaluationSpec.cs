@@ -98,6 +98,33 @@ public abstract class EvaluationSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Weights_show_the_effective_weight_of_each_indicator_and_derive_entropy_and_ahp_weights()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var consistent = Path.Combine(folder, "ok.csv");
+        var inconsistent = Path.Combine(folder, "bad.csv");
+        // Development twice as important as the rest, consistently (CR = 0).
+        await File.WriteAllTextAsync(consistent, "1,2,2,2\n1/2,1,1,1\n1/2,1,1,1\n1/2,1,1,1\n");
+        // A prefers B, B prefers C, C prefers A — strongly: refused.
+        await File.WriteAllTextAsync(inconsistent, "1,9,1/9,1\n1/9,1,9,1\n9,1/9,1,1\n1,1,1,1\n");
+
+        var plain = await Cli("evaluate", "weights", "--format", "json", "--entropy-year", "2019", "--ahp", consistent);
+        var refused = await Cli("evaluate", "weights", "--ahp", inconsistent);
+
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        var json = JsonDocument.Parse(plain.Output).RootElement;
+        var effective = json.GetProperty("effective").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDecimal());
+        Assert.Equal(16, effective.Count);
+        Assert.All(effective.Values, w => Assert.Equal(0.0625m, w));
+        Assert.Equal(1m, Math.Round(json.GetProperty("entropy").EnumerateObject().Sum(p => p.Value.GetDecimal()), 10));
+        var ahp = json.GetProperty("ahp");
+        Assert.Equal(0.4m, Math.Round(ahp.GetProperty("weights").GetProperty("development").GetDecimal(), 6));
+        Assert.Equal(0m, Math.Round(ahp.GetProperty("consistencyRatio").GetDecimal(), 6));
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("CR = ", refused.Error);
+    }
+
+    [Fact]
     public async Task The_api_shows_a_year_only_once_it_is_published_and_the_bulletin_opens_in_excel()
     {
         await using var server = await RunningServer.StartAsync(store.Location);

@@ -18,8 +18,12 @@ public enum ElementType
 /// <param name="Min">Smallest allowed value, or null for no bound.</param>
 /// <param name="Max">Largest allowed value, or null for no bound.</param>
 /// <param name="ProvinceLevel">True when only the province reports it (e.g. <c>prov_gdp</c>).</param>
+/// <param name="Group">
+/// Null for the core yearly report; otherwise the name of a supplementary set (e.g. <c>cn-htz-2021</c>, the figures only
+/// the national evaluation model reads), shown apart on the form and not counted in completeness.
+/// </param>
 public sealed record DataElement(
-    string Code, string Name, string NameEn, string Unit, ElementType Type, decimal? Min, decimal? Max, bool ProvinceLevel);
+    string Code, string Name, string NameEn, string Unit, ElementType Type, decimal? Min, decimal? Max, bool ProvinceLevel, string? Group = null);
 
 /// <summary>One reported value: a reporting unit (zone code or the province's code), a year, an element and the number.</summary>
 public sealed record DataValue(string Unit, int Year, string Element, decimal Value);

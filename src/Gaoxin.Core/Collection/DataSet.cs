@@ -73,9 +73,10 @@ public static class DataSetParser
         var min = e.Decimal("min", required: false);
         var max = e.Decimal("max", required: false);
         var province = e.Bool("provinceLevel", required: false) ?? false;
+        var group = e.String("group", required: false);
         if (min is not null && max is not null && max < min) e.Error("max", "out_of_range", "'max' must not be below 'min'");
         if (code is null || name is null || nameEn is null || unit is null || type is null) return null;
-        return new DataElement(code, name, nameEn, unit, type.Value, min, max, province);
+        return new DataElement(code, name, nameEn, unit, type.Value, min, max, province, group);
     }
 
     private static ValidationRule? ReadRule(YamlObject r, HashSet<string> elements)

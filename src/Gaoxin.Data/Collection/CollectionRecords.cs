@@ -30,10 +30,12 @@ public sealed class DataElementRecord
     public decimal? Min { get; set; }
     public decimal? Max { get; set; }
     public bool ProvinceLevel { get; set; }
+    /// <summary>Null for the core report; else the supplementary set the element belongs to.</summary>
+    public string? Group { get; set; }
     /// <summary>True for elements the office added, which a new data set file never removes.</summary>
     public bool AddedByOffice { get; set; }
 
-    public DataElement ToElement() => new(Code, Name, NameEn, Unit, Type, Min, Max, ProvinceLevel);
+    public DataElement ToElement() => new(Code, Name, NameEn, Unit, Type, Min, Max, ProvinceLevel, Group);
 }
 
 public sealed class ValidationRuleRecord

@@ -48,6 +48,7 @@ public static class DataSetStore
             record.Min = element.Min;
             record.Max = element.Max;
             record.ProvinceLevel = element.ProvinceLevel;
+            record.Group = element.Group;
             record.AddedByOffice = false;
         }
         db.ValidationRules.RemoveRange(await db.ValidationRules.ToListAsync(cancellationToken));

@@ -349,8 +349,10 @@ public static class ReportStore
         {
             var mine = reports.Where(r => r.UnitCode == unit.Code).OrderBy(r => r.Revision).ToList();
             var latest = mine.LastOrDefault(r => r.State != ReportState.Superseded);
-            var expected = set.Elements.Count(e => e.ProvinceLevel == unit.IsProvince);
-            var filled = latest?.Values.Count(v => set.Elements.Any(e => e.Code == v.ElementCode && e.ProvinceLevel == unit.IsProvince)) ?? 0;
+            // Completeness counts the core report; supplementary sets (e.g. the national model's extra figures) are optional.
+            var core = set.Elements.Where(e => e.ProvinceLevel == unit.IsProvince && e.Group is null).Select(e => e.Code).ToHashSet();
+            var expected = core.Count;
+            var filled = latest?.Values.Count(v => core.Contains(v.ElementCode)) ?? 0;
             var firstSubmission = mine.Where(r => r.SubmittedAt is not null).Select(r => r.SubmittedAt).Min();
             bool? onTime = firstSubmission is { } at ? DateOnly.FromDateTime(at.UtcDateTime) <= deadline : null;
             rows.Add(new CompletenessRow(unit.Code, unit.Name, latest is null ? "none" : latest.State.ToString().ToLowerInvariant(),

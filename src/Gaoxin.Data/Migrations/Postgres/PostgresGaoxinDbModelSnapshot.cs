@@ -242,6 +242,10 @@ namespace Gaoxin.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("added_by_office");
 
+                    b.Property<string>("Group")
+                        .HasColumnType("text")
+                        .HasColumnName("group");
+
                     b.Property<decimal?>("Max")
                         .HasPrecision(20, 6)
                         .HasColumnType("numeric(20,6)")

@@ -232,6 +232,10 @@ namespace Gaoxin.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("added_by_office");
 
+                    b.Property<string>("Group")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
                     b.Property<decimal?>("Max")
                         .HasPrecision(20, 6)
                         .HasColumnType("TEXT")

@@ -25,7 +25,7 @@ public static class EvaluationCommands
         var format = Cli.FormatOption();
         var evaluate = new Command("evaluate", "run the annual comprehensive evaluation on approved figures; the run is kept as a record")
         {
-            year, model, sensitivity, seed, spread, fixedNormalisation, format, BuildPublish(),
+            year, model, sensitivity, seed, spread, fixedNormalisation, format, BuildPublish(), WeightCommands.Build(),
         };
         evaluate.SetAction(async (parse, ct) =>
         {
