@@ -146,6 +146,9 @@ public abstract class EvaluationSpec(ITestStore store) : IAsyncLifetime
         var zone = await server.Client.GetStringAsync("/evaluation/2019/liaoyang");
         Assert.Equal(16, System.Text.RegularExpressions.Regex.Matches(zone, "<tr data-indicator=").Count);
         Assert.Contains("id=\"pass-line\"", zone);
+        var models = await server.Client.GetStringAsync("/evaluation/models");
+        Assert.Contains("id=\"model-liaoning-2017-default\"", models);
+        Assert.Contains("6.25%", models);
         Assert.Contains("合成演示数据", page);
     }
 }
