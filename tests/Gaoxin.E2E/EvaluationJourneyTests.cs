@@ -56,7 +56,7 @@ public sealed class EvaluationJourneyTests(BrowserFixture browser) : IAsyncLifet
         await _page.GotoAsync("/evaluation/2019/bulletin");
         await _page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(_page.Locator("h1")).ToContainTextAsync("综合评价考核结果的通报");
-        await Expect(_page.Locator(".chart[data-rendered=true]")).ToHaveCountAsync(2);
+        await Expect(_page.Locator(".chart[data-rendered=true]")).ToHaveCountAsync(3);
         await Expect(_page.Locator("p.profile")).ToHaveCountAsync(15);
         await browser.ScreenshotAsync(_page, $"{test}-3-bulletin");
         var pdf = await _page.PdfAsync(new() { Format = "A4", PrintBackground = true });

@@ -13,6 +13,7 @@ public sealed class BulletinModel(GaoxinDb db) : PageModel
     public EvaluationRunRecord Run { get; private set; } = null!;
     public EvaluationResponse Result { get; private set; } = null!;
     public Dictionary<string, string> ZoneNames { get; private set; } = [];
+    public Dictionary<string, string> DimensionNames { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int year, string? model, CancellationToken ct)
     {
@@ -21,6 +22,8 @@ public sealed class BulletinModel(GaoxinDb db) : PageModel
         Run = run;
         Result = EvaluationRunner.Read(run);
         ZoneNames = (await ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => Shared.Text.T(z.Name, z.NameEn));
+        DimensionNames = (await EvaluationRunner.ModelsAsync(db, ct)).FirstOrDefault(m => m.Model.Id == run.ModelId)?.Model.Dimensions
+            .ToDictionary(d => d.Code, d => Shared.Text.T(d.Name, d.NameEn)) ?? [];
         return Page();
     }
 

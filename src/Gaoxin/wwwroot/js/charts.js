@@ -39,6 +39,18 @@
         series: [{ type: 'radar', data: series.lines.map(l => ({ name: l.name, value: l.values })) }]
       };
     },
+    // Each zone's dimension scores side by side (the bulletin's dimension profile).
+    'dimension-bars': function (series) {
+      return {
+        animation: false,
+        grid: { left: 110, right: 20, top: 40, bottom: 30 },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0, data: series.dimensions },
+        xAxis: { type: 'value', min: 0, max: 100 },
+        yAxis: { type: 'category', data: series.zones, inverse: true },
+        series: series.dimensions.map((d, k) => ({ name: d, type: 'bar', data: series.values.map(v => v[k]) }))
+      };
+    },
     // Contributions of each indicator to the composite.
     'bars': function (series) {
       return {
