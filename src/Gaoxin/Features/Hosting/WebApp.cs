@@ -10,6 +10,7 @@ using Gaoxin.Data.Collection;
 using Gaoxin.Features.Accounts;
 using Gaoxin.Features.Collection;
 using Gaoxin.Features.Evaluation;
+using Gaoxin.Features.Monitoring;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Gaoxin.Features.Plans;
@@ -92,6 +93,7 @@ public static partial class WebApp
         api.MapZoneApi();
         api.MapDataApi();
         api.MapEvaluationApi();
+        api.MapProgressApi();
         app.MapDataDownloads();
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription();
         app.MapRazorPages();

@@ -1,0 +1,113 @@
+using System.Text;
+using Gaoxin.Core.Collection;
+using Gaoxin.Core.Monitoring;
+using Gaoxin.Core.Plans;
+using Gaoxin.Core.Zones;
+using Gaoxin.Data.Collection;
+using Gaoxin.Data.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaoxin.Data.Monitoring;
+
+/// <summary>One target's progress in a year.</summary>
+/// <param name="Target">The plan's target.</param>
+/// <param name="Measure">How it is measured, or null when the platform has no data source for it.</param>
+/// <param name="Assessment">Status, value, path and forecast; null without a data source, or without any figure yet.</param>
+/// <param name="Series">The measured values from the base year to the assessed year.</param>
+/// <param name="Zones">The value of each zone in scope (for zone-level measures), by zone code.</param>
+/// <param name="UsesDemoData">True when any figure behind it is demo data.</param>
+public sealed record TargetProgressRow(Target Target, MeasureDefinition? Measure, TargetAssessment? Assessment,
+    IReadOnlyList<ProgressPoint> Series, IReadOnlyDictionary<string, decimal?> Zones, bool UsesDemoData);
+
+/// <summary>A plan's progress in a year, target by target.</summary>
+public sealed record PlanProgress(Plan Plan, int Year, IReadOnlyList<TargetProgressRow> Targets, IReadOnlyList<ZoneLocation> Locations);
+
+/// <summary>Computes plan progress from approved figures and the zone registry.</summary>
+public static class PlanProgressStore
+{
+    /// <summary>The monitoring file of a plan (<c>monitoring/PLAN.yaml</c> beside the executable), or an empty definition.</summary>
+    /// <exception cref="PlanFileException">The file is invalid.</exception>
+    public static MonitoringDefinition LoadMonitoring(string bundleDirectory, string planId, IReadOnlySet<string> elements)
+    {
+        var path = Path.Combine(bundleDirectory, "monitoring", planId + ".yaml");
+        if (!File.Exists(path)) return new MonitoringDefinition(planId, [], []);
+        var (definition, errors) = MonitoringParser.Parse(path, File.ReadAllText(path, Encoding.UTF8), elements);
+        return definition ?? throw new PlanFileException(errors);
+    }
+
+    public static async Task<PlanProgress?> ComputeAsync(GaoxinDb db, string planId, string bundleDirectory, int year, CancellationToken cancellationToken)
+    {
+        var plan = await PlanStore.GetAsync(db, planId, cancellationToken);
+        if (plan is null) return null;
+        var set = await DataSetStore.GetAsync(db, cancellationToken);
+        var monitoring = LoadMonitoring(bundleDirectory, planId, set.Elements.Select(e => e.Code).ToHashSet());
+        var provinceElements = set.Elements.Where(e => e.ProvinceLevel).Select(e => e.Code).ToHashSet();
+
+        var reports = await db.Reports.AsNoTracking().Include(r => r.Values)
+            .Where(r => r.State == ReportState.Approved && r.Year <= year).ToListAsync(cancellationToken);
+        var values = reports.SelectMany(r => r.Values.Select(v => (Key: (r.UnitCode, v.ElementCode, r.Year), v.Value))).ToDictionary(x => x.Key, x => x.Value);
+        var demoYears = reports.Where(r => r.IsDemo).Select(r => r.Year).ToHashSet();
+        decimal? Lookup(string unit, string element, int y) => values.TryGetValue((unit, element, y), out var v) ? v : null;
+
+        var registry = (await db.Zones.AsNoTracking().Include(z => z.Events).ToListAsync(cancellationToken))
+            .Select(z => new RegistryZone(z.Code, z.County, z.Events.Select(e => e.ToEvent()).ToList())).ToList();
+        var planZones = plan.Zones.Select(z => z.Code).ToList();
+
+        // Zones in a target's scope in a year: the plan's zones still listed then (national/provincial by their level that year).
+        IReadOnlyList<string> Scope(string scope, int y)
+        {
+            var end = new DateOnly(y, 12, 31);
+            var states = registry.Where(z => planZones.Contains(z.Code))
+                .Select(z => (z.Code, State: ZoneHistory.StateOn(z.Events, end)))
+                .Where(z => z.State is { Status: not ZoneStatus.Delisted }).ToList();
+            return scope switch
+            {
+                "national_zones" => states.Where(z => z.State!.Level == ZoneLevel.National).Select(z => z.Code).ToList(),
+                "provincial_zones" => states.Where(z => z.State!.Level == ZoneLevel.Provincial).Select(z => z.Code).ToList(),
+                _ when scope.StartsWith("zone:", StringComparison.Ordinal) => [scope[5..]],
+                _ => states.Select(z => z.Code).ToList(),
+            };
+        }
+
+        var rows = new List<TargetProgressRow>();
+        foreach (var target in plan.Targets)
+        {
+            var measure = monitoring.Find(target.Measure);
+            if (measure is null)
+            {
+                rows.Add(new TargetProgressRow(target, null, null, [], new Dictionary<string, decimal?>(), false));
+                continue;
+            }
+
+            decimal? ValueIn(int y)
+            {
+                if (measure.Registry is { } name) return RegistryMeasures.Count(name, registry, plan.BaseYear, y);
+                var zones = Scope(target.Scope, y);
+                if (target.Scope == "each_zone")
+                {
+                    // Every zone must meet it, so the weakest zone's figure is the one that counts.
+                    var perZone = zones.Select(z => MeasureCalculator.ForZone(measure, z, set.ProvinceCode, provinceElements, Lookup, y, plan.BaseYear)).ToList();
+                    return perZone.Count == 0 || perZone.Any(v => v is null) ? null : perZone.Min();
+                }
+                return MeasureCalculator.Aggregate(measure, zones, set.ProvinceCode, provinceElements, Lookup, y, plan.BaseYear);
+            }
+
+            var series = Enumerable.Range(plan.BaseYear, Math.Max(0, year - plan.BaseYear + 1))
+                .Select(y => (Year: y, Value: ValueIn(y))).Where(p => p.Value is not null)
+                .Select(p => new ProgressPoint(p.Year, p.Value!.Value)).ToList();
+            var baseline = target.BaselineId is { } id && plan.FindBaseline(id) is { } b ? (b.Value, b.Year) : ((decimal, int)?)null;
+            // Without any figure and without a baseline from the plan there is nothing to assess yet.
+            var assessment = series.Count == 0 && baseline is null ? null : TargetProgress.Assess(target.Goal, baseline, plan.BaseYear, series, year);
+
+            var zoneValues = new Dictionary<string, decimal?>();
+            if (measure.Formula is not null)
+            {
+                foreach (var zone in Scope(target.Scope, year))
+                    zoneValues[zone] = MeasureCalculator.ForZone(measure, zone, set.ProvinceCode, provinceElements, Lookup, year, plan.BaseYear);
+            }
+            rows.Add(new TargetProgressRow(target, measure, assessment, series, zoneValues,
+                measure.Formula is not null && series.Any(p => demoYears.Contains(p.Year))));
+        }
+        return new PlanProgress(plan, year, rows, monitoring.Locations);
+    }
+}

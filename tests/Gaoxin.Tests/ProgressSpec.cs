@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gaoxin.Tests.Support;
+
+namespace Gaoxin.Tests;
+
+/// <summary>Plan monitoring on the demo figures, through the CLI and the API, against both providers.</summary>
+public abstract class ProgressSpec(ITestStore store) : IAsyncLifetime
+{
+    public async Task InitializeAsync() => Assert.Equal(0, (await Cli("demo", "seed")).ExitCode);
+
+    public async Task DisposeAsync() => await store.DisposeAsync();
+
+    private Task<CliResult> Cli(params string[] args) => CliRun.RunAsync([.. args, "--db", store.DbArgument]);
+
+    private async Task<Dictionary<string, JsonElement>> ProgressAsync(int year)
+    {
+        var result = await Cli("plan", "progress", "--year", year.ToString(CultureInfo.InvariantCulture), "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        return JsonDocument.Parse(result.Output).RootElement.GetProperty("targets").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!);
+    }
+
+    [Fact]
+    public async Task Every_target_with_a_data_source_has_a_value_and_a_status_and_the_others_say_no_data_source()
+    {
+        var targets = await ProgressAsync(2020);
+
+        Assert.Equal(LiaoningPlanFacts.Targets.Length, targets.Count);
+        string[] measured = ["rd_intensity", "hte_share", "gdp_share", "zones_total", "zones_total_layout", "zones_upgraded_national", "zones_new_provincial",
+            "provincial_to_national", "county_zones_promoted", "new_rd_centres", "new_carriers", "high_level_talents_new", "finance_institutions_per_zone"];
+        foreach (var (id, target) in targets)
+        {
+            var status = target.GetProperty("status").GetString();
+            if (measured.Contains(id))
+            {
+                Assert.Equal(JsonValueKind.Number, target.GetProperty("value").ValueKind);
+                Assert.Contains(status, new[] { "achieved", "on_track", "at_risk", "off_track" });
+            }
+            else
+            {
+                Assert.Equal(("no_data_source", JsonValueKind.Null), (status, target.GetProperty("value").ValueKind));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Headline_targets_are_computed_from_the_approved_figures_summed_over_the_zones()
+    {
+        var export = (await Cli("data", "export", "--year", "2020")).Output.Trim().Split('\n').Skip(1).Select(l => l.Trim().Split(',')).ToList();
+        decimal Sum(string element) => export.Where(r => r[2] == element && r[0] != "liaoning").Sum(r => decimal.Parse(r[3], CultureInfo.InvariantCulture));
+        decimal Province(string element) => export.Where(r => r[2] == element && r[0] == "liaoning").Sum(r => decimal.Parse(r[3], CultureInfo.InvariantCulture));
+
+        var targets = await ProgressAsync(2020);
+
+        Assert.Equal(100 * Sum("rd_expenditure") / Sum("gdp"), targets["rd_intensity"].GetProperty("value").GetDecimal(), 10);
+        Assert.Equal(100 * Sum("hte_count") / Province("prov_hte_count"), targets["hte_share"].GetProperty("value").GetDecimal(), 10);
+        Assert.Equal("achieved", targets["hte_share"].GetProperty("status").GetString());
+        Assert.Equal("off_track", targets["rd_intensity"].GetProperty("status").GetString());
+        Assert.Equal(15m, targets["zones_total"].GetProperty("value").GetDecimal());
+        Assert.Equal(15, targets["rd_intensity"].GetProperty("zones").EnumerateObject().Count());
+        Assert.Equal(5, targets["rd_intensity"].GetProperty("series").GetArrayLength());
+        Assert.Equal(2020, targets["rd_intensity"].GetProperty("forecast").GetProperty("year").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_new_zone_in_the_registry_counts_towards_the_zone_targets()
+    {
+        await Cli("zones", "record", "faku", "--event", "established", "--date", "2019-06-01", "--act", "辽政函〔2019〕号",
+            "--level", "provincial", "--name", "法库高新区", "--name-en", "Faku High-tech Zone", "--city", "沈阳市", "--county", "法库县");
+        await Cli("zones", "record", "fushun", "--event", "promoted", "--date", "2018-03-01", "--act", "国函〔2018〕号");
+
+        var targets = await ProgressAsync(2020);
+
+        Assert.Equal(16m, targets["zones_total"].GetProperty("value").GetDecimal());
+        Assert.Equal(1m, targets["zones_new_provincial"].GetProperty("value").GetDecimal());
+        Assert.Equal(1m, targets["county_zones_promoted"].GetProperty("value").GetDecimal());
+        Assert.Equal(1m, targets["zones_upgraded_national"].GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Before_any_figure_is_approved_a_measured_target_says_no_data()
+    {
+        var empty = new SqliteTestStore();
+        await using var _ = empty;
+        var result = await CliRun.RunAsync("plan", "progress", "--year", "2018", "--format", "json", "--db", empty.DbArgument);
+
+        Assert.Equal(0, result.ExitCode);
+        var rd = JsonDocument.Parse(result.Output).RootElement.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "rd_intensity");
+        Assert.Equal("no_data", rd.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_api_gives_the_same_progress_as_the_cli()
+    {
+        await using var server = await RunningServer.StartAsync(store.Location);
+        var cli = (await Cli("plan", "progress", "--year", "2019", "--format", "json")).Output;
+
+        var api = await server.Client.GetFromJsonAsync<JsonElement>("/api/plans/liaoning-2017-2020/progress?year=2019");
+
+        Assert.Equal(JsonDocument.Parse(cli).RootElement.GetProperty("targets").GetArrayLength(), api.GetProperty("targets").GetArrayLength());
+        Assert.Equal(
+            JsonDocument.Parse(cli).RootElement.GetProperty("targets")[0].GetProperty("value").GetDecimal(),
+            api.GetProperty("targets")[0].GetProperty("value").GetDecimal());
+    }
+}
+
+public sealed class ProgressOnSqlite() : ProgressSpec(new SqliteTestStore());
+
+public sealed class ProgressOnPostgres() : ProgressSpec(new PostgresTestStore());
