@@ -31,6 +31,10 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
     public DbSet<ReportingPeriodRecord> ReportingPeriods => Set<ReportingPeriodRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<Evaluation.EvaluationRunRecord> EvaluationRuns => Set<Evaluation.EvaluationRunRecord>();
+    public DbSet<Monitoring.TargetOwnerRecord> TargetOwners => Set<Monitoring.TargetOwnerRecord>();
+    public DbSet<Monitoring.ZoneTargetRecord> ZoneTargets => Set<Monitoring.ZoneTargetRecord>();
+    public DbSet<Monitoring.TaskProgressRecord> TaskProgress => Set<Monitoring.TaskProgressRecord>();
+    public DbSet<Monitoring.TaskNoteRecord> TaskNotes => Set<Monitoring.TaskNoteRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -121,6 +125,16 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
             e.ToTable("evaluation_runs");
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.Year, r.ModelId });
+        });
+
+        model.Entity<Monitoring.TargetOwnerRecord>(e => { e.ToTable("target_owners"); e.HasKey(o => new { o.PlanId, o.TargetId }); });
+        model.Entity<Monitoring.ZoneTargetRecord>(e => { e.ToTable("zone_targets"); e.HasKey(z => new { z.PlanId, z.TargetId, z.ZoneCode }); });
+        model.Entity<Monitoring.TaskProgressRecord>(e => { e.ToTable("task_progress"); e.HasKey(t => new { t.PlanId, t.TaskId }); });
+        model.Entity<Monitoring.TaskNoteRecord>(e =>
+        {
+            e.ToTable("task_notes");
+            e.HasKey(n => n.Id);
+            e.HasIndex(n => new { n.PlanId, n.TaskId });
         });
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.
