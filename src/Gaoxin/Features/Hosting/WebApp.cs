@@ -94,6 +94,7 @@ public static partial class WebApp
         api.MapDataApi();
         api.MapEvaluationApi();
         api.MapProgressApi();
+        api.MapTrackingApi();
         app.MapDataDownloads();
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription();
         app.MapRazorPages();
