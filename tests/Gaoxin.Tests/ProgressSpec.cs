@@ -91,6 +91,30 @@ public abstract class ProgressSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_yearly_assessment_opens_in_excel_and_prints_with_the_mid_term_comparison()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "assessment.xlsx");
+        await using var server = await RunningServer.StartAsync(store.Location);
+
+        var written = await Cli("plan", "report", "--year", "2020", "--compare", "2018", "--out", path);
+        var page = await server.Client.GetStringAsync("/monitoring/report/2020?compare=2018");
+        var download = await server.Client.GetByteArrayAsync("/monitoring/report/2020.xlsx");
+
+        Assert.Equal(0, written.ExitCode);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(path);
+        var targets = workbook.Worksheet("目标 Targets");
+        Assert.Equal(LiaoningPlanFacts.Targets.Length + 1, targets.RowsUsed().Count());
+        Assert.Equal("2018 值 Value", targets.Cell(1, 8).GetString());
+        var rd = targets.RowsUsed().Single(r => r.Cell(1).GetString() == "rd_intensity");
+        Assert.Equal("进度滞后", rd.Cell(7).GetString());
+        Assert.True(rd.Cell(10).GetDouble() > 0);   // R&D intensity rose from 2018 to 2020
+        Assert.Contains("<tr data-target=\"rd_intensity\" data-status=\"off_track\">", page);
+        Assert.Contains("与 2018 年对比", page);
+        using var downloaded = new ClosedXML.Excel.XLWorkbook(new MemoryStream(download));
+        Assert.Equal(3, downloaded.Worksheets.Count);
+    }
+
+    [Fact]
     public async Task The_api_gives_the_same_progress_as_the_cli()
     {
         await using var server = await RunningServer.StartAsync(store.Location);

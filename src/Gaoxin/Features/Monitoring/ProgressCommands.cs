@@ -40,4 +40,24 @@ public static class ProgressCommands
         });
         return progress;
     }
+
+    /// <summary><c>gaoxin plan report --year Y [--compare Y0] --out FILE.xlsx</c>: the yearly assessment workbook.</summary>
+    public static Command BuildReport()
+    {
+        var year = new Option<int>("--year") { Description = "the year assessed", Required = true };
+        var compare = new Option<int?>("--compare") { Description = "an earlier year to compare with (mid-term comparison)" };
+        var output = new Option<string>("--out") { Description = "the workbook to write (.xlsx)", Required = true };
+        var report = new Command("report", "write the yearly plan implementation assessment (规划实施情况评估) as an Excel workbook") { year, compare, output };
+        report.SetAction(async (parse, ct) =>
+        {
+            await using var db = await Cli.OpenAsync(parse, ct);
+            var progress = await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, parse.GetValue(year), ct);
+            var earlier = parse.GetValue(compare) is { } y ? await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, y, ct) : null;
+            var names = (await Data.Zones.ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => z.Name);
+            await File.WriteAllBytesAsync(parse.GetValue(output)!, ProgressReport.Write(progress!, earlier, names), ct);
+            parse.InvocationConfiguration.Output.WriteLine($"Wrote the {parse.GetValue(year)} assessment to {parse.GetValue(output)}.");
+            return 0;
+        });
+        return report;
+    }
 }

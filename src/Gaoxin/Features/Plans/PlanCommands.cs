@@ -26,7 +26,7 @@ public static class PlanCommands
         var load = new Command("load", "validate a plan file and store it (replacing an older form of the same plan)") { file };
         load.SetAction((parse, ct) => LoadAsync(parse, parse.GetValue(file)!, ct));
 
-        return new Command("plan", "development plans held as data") { show, list, load, Monitoring.ProgressCommands.Build() };
+        return new Command("plan", "development plans held as data") { show, list, load, Monitoring.ProgressCommands.Build(), Monitoring.ProgressCommands.BuildReport() };
     }
 
     private static bool IsFile(string value) =>
