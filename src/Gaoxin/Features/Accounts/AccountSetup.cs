@@ -58,6 +58,16 @@ public static class AccountSetup
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
     }
 
+    /// <summary>
+    /// The principal of an API call's personal token (<c>Authorization: Bearer gx_…</c>), or null. The API never looks at
+    /// the sign-in cookie, so no page can be made to call it on a user's behalf.
+    /// </summary>
+    public static async Task<Principal?> TokenPrincipalAsync(this HttpContext context)
+    {
+        var result = await context.AuthenticateAsync(TokenScheme);
+        return result.Succeeded ? result.Principal.ToPrincipal() : null;
+    }
+
     /// <summary>The acting principal of a signed-in user, or null for an anonymous visitor.</summary>
     public static Principal? ToPrincipal(this ClaimsPrincipal user)
     {

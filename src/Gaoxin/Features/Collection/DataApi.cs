@@ -3,7 +3,6 @@ using Gaoxin.Data;
 using Gaoxin.Data.Collection;
 using Gaoxin.Features.Accounts;
 using Gaoxin.Features.Shared;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,12 +28,6 @@ public static class DataApi
         data.MapPost("/import", Import).WithName("ImportData").WithSummary("Import a CSV or Excel file, all or nothing").DisableAntiforgery();
         api.MapGet("/audit", Audit).WithTags("Data").WithName("ListAudit").WithSummary("Every change of a value and every workflow step, newest first");
         api.MapGet("/reports/completeness", Completeness).WithTags("Data").WithName("Completeness").WithSummary("Per zone: report state, share filled, on time");
-    }
-
-    private static async Task<Principal?> TokenPrincipalAsync(HttpContext context)
-    {
-        var result = await context.AuthenticateAsync(AccountSetup.TokenScheme);
-        return result.Succeeded ? result.Principal.ToPrincipal() : null;
     }
 
     private static ProblemHttpResult Refusal(ReportResult result) => TypedResults.Problem(
@@ -64,7 +57,7 @@ public static class DataApi
     {
         var (set, unit) = await UnitAsync(db, code, ct);
         if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
-        var view = await ReportStore.GetAsync(db, set, unit, year, await TokenPrincipalAsync(context), ct);
+        var view = await ReportStore.GetAsync(db, set, unit, year, await context.TokenPrincipalAsync(), ct);
         return TypedResults.Ok(view.ToResponse(Text.IsEnglish));
     }
 
@@ -89,7 +82,7 @@ public static class DataApi
     private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ActAsync(
         string code, int year, HttpContext context, GaoxinDb db, Func<DataSetDefinition, ReportingUnit, Principal, Task<ReportResult>> step, CancellationToken ct)
     {
-        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
         var (set, unit) = await UnitAsync(db, code, ct);
         if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
         var result = await step(set, unit, who);
@@ -103,7 +96,7 @@ public static class DataApi
     public static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Import(
         IFormFile file, [FromForm] bool? approve, [FromForm] bool? dryRun, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
         var outcome = await DataImportFlow.ImportAsync(db, file, approve ?? false, dryRun ?? false, who, ReportStore.Via.Api, clock, ct);
         var response = outcome.ToResponse(Text.IsEnglish);
         return outcome.HasErrors ? TypedResults.UnprocessableEntity(response) : TypedResults.Ok(response);
@@ -112,14 +105,14 @@ public static class DataApi
     public static async Task<Results<Ok<List<AuditResponse>>, UnauthorizedHttpResult>> Audit(
         string? zone, int? year, string? batch, int? limit, HttpContext context, GaoxinDb db, CancellationToken ct)
     {
-        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
         var rows = await ReportStore.AuditAsync(db, who, zone, year, batch, Math.Clamp(limit ?? 500, 1, 5000), ct);
         return TypedResults.Ok(rows.Select(a => a.ToResponse()).ToList());
     }
 
     public static async Task<Results<Ok<List<CompletenessResponse>>, UnauthorizedHttpResult>> Completeness(int year, HttpContext context, GaoxinDb db, CancellationToken ct)
     {
-        if (await TokenPrincipalAsync(context) is not { } who) return TypedResults.Unauthorized();
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
         var set = await DataSetStore.GetAsync(db, ct);
         var units = await DataSetStore.UnitsAsync(db, set, ct);
         var rows = await ReportStore.CompletenessAsync(db, set, units, year, ct);

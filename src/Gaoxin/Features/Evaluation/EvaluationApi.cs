@@ -2,7 +2,6 @@ using Gaoxin.Core.Evaluation;
 using Gaoxin.Data;
 using Gaoxin.Data.Evaluation;
 using Gaoxin.Features.Accounts;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gaoxin.Features.Evaluation;
@@ -24,11 +23,8 @@ public static class EvaluationApi
         group.MapPost("/runs/{id:long}/publish", Publish).WithName("PublishEvaluation").WithSummary("Publish a run (office)");
     }
 
-    private static async Task<Core.Collection.Principal?> OfficeAsync(HttpContext context)
-    {
-        var result = await context.AuthenticateAsync(AccountSetup.TokenScheme);
-        return result.Succeeded && result.Principal.ToPrincipal() is { IsAdmin: true } office ? office : null;
-    }
+    private static async Task<Core.Collection.Principal?> OfficeAsync(HttpContext context) =>
+        await context.TokenPrincipalAsync() is { IsAdmin: true } office ? office : null;
 
     private static async Task<bool> IsOfficeAsync(HttpContext context) => await OfficeAsync(context) is not null;
 

@@ -5,7 +5,6 @@ using Gaoxin.Data.Plans;
 using Gaoxin.Features.Accounts;
 using Gaoxin.Features.Plans;
 using Gaoxin.Features.Shared;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gaoxin.Features.Monitoring;
@@ -32,11 +31,8 @@ public static class TrackingApi
         group.MapPut("/tasks/{taskId}", PutTask).WithName("PutTaskProgress").WithSummary("Update a key task's progress (office)");
     }
 
-    private static async Task<string?> OfficeAsync(HttpContext context)
-    {
-        var result = await context.AuthenticateAsync(AccountSetup.TokenScheme);
-        return result.Succeeded && result.Principal.ToPrincipal() is { IsAdmin: true } office ? office.Name : null;
-    }
+    private static async Task<string?> OfficeAsync(HttpContext context) =>
+        await context.TokenPrincipalAsync() is { IsAdmin: true } office ? office.Name : null;
 
     private static DecompositionResponse ToResponse(TargetDecompositionView v) => new(v.TargetId, v.ResponsibleUnit, v.Contact, v.Additive, v.Sum, v.Gap, v.AddsUp,
         v.Zones.Select(z => new ZoneTargetResponse(z.ZoneCode, Json.Normalize(z.Value), z.ResponsibleUnit, z.Contact)).ToList());
