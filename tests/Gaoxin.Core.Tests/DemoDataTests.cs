@@ -307,3 +307,42 @@ public class DemoDataTests
         Assert.InRange(AllZones.Count(z => data[z, 2020, "finance_institutions"] >= 5), 10, 14);
     }
 }
+
+/// <summary>The demo figures for the national model's supplementary elements.</summary>
+public class NationalSupplementTests
+{
+    private static readonly IReadOnlyList<Gaoxin.Core.Collection.DataValue> Core = Gaoxin.Core.Demo.DemoData.Generate(7);
+
+    [Fact]
+    public void Every_zone_year_gets_all_42_supplementary_figures_and_the_province_none()
+    {
+        var values = Gaoxin.Core.Demo.NationalSupplement.Generate(Core, 7);
+
+        Assert.Equal(15 * 5 * 42, values.Count);
+        Assert.DoesNotContain(values, v => v.Unit == "liaoning");
+        Assert.Equal(values.Count, values.Select(v => (v.Unit, v.Year, v.Element)).Distinct().Count());
+    }
+
+    [Fact]
+    public void Supplementary_figures_are_deterministic_non_negative_and_scores_stay_within_0_to_100()
+    {
+        var first = Gaoxin.Core.Demo.NationalSupplement.Generate(Core, 7);
+        var second = Gaoxin.Core.Demo.NationalSupplement.Generate(Core, 7);
+
+        Assert.Equal(first, second);
+        Assert.All(first, v => Assert.True(v.Value >= 0, $"{v.Unit} {v.Year} {v.Element} = {v.Value}"));
+        Assert.All(first.Where(v => v.Element.StartsWith("n21_score_")), v => Assert.InRange(v.Value, 0m, 100m));
+    }
+
+    [Fact]
+    public void Year_on_year_moves_stay_within_the_platforms_warning_threshold()
+    {
+        var values = Gaoxin.Core.Demo.NationalSupplement.Generate(Core, 7).ToDictionary(v => (v.Unit, v.Year, v.Element), v => v.Value);
+
+        foreach (var ((unit, year, element), value) in values.Where(v => v.Key.Year > 2016))
+        {
+            var last = values[(unit, year - 1, element)];
+            if (last >= 20) Assert.InRange(value / last, 0.5m, 1.5m);
+        }
+    }
+}

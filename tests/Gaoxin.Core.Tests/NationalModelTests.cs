@@ -70,8 +70,8 @@ public class NationalModelTests
         Assert.Equal(Aggregation.Arithmetic, model.Aggregation);
         Assert.Equal(new GradeCutoffs(85, 75, 60), model.Grades);
         Assert.False(model.Rules.LastPlace);
-        Assert.True(model.Rules.YellowCard);
-        Assert.True(model.Rules.Delisting);
+        Assert.False(model.Rules.YellowCard);   // benchmarking only: the provincial model carries the consequences
+        Assert.False(model.Rules.Delisting);
         Assert.Equal(2, model.Rules.DelistingConsecutiveFails);
     }
 

@@ -186,7 +186,11 @@ public static class DemoSeeding
         if (await db.Reports.AnyAsync(ct)) return null;
         var set = await DataSetStore.GetAsync(db, ct);
         var units = await DataSetStore.UnitsAsync(db, set, ct);
-        var parsed = new ParsedImport(DemoData.Generate(seed).Select((v, i) => new ParsedValue(v, null, i + 1, null)).ToList(), []);
+        var core = DemoData.Generate(seed);
+        // The national model's supplementary figures, where the data set still has those elements.
+        var known = set.Elements.Select(e => e.Code).ToHashSet();
+        var values = core.Concat(NationalSupplement.Generate(core, seed).Where(v => known.Contains(v.Element)));
+        var parsed = new ParsedImport(values.Select((v, i) => new ParsedValue(v, null, i + 1, null)).ToList(), []);
         return await ReportStore.ImportAsync(db, set, units, parsed, "demo", approve: true, dryRun: false, who, ReportStore.Via.Demo, clock, ct, isDemo: true);
     }
 }
