@@ -92,6 +92,7 @@ public static class GaoxinDatabase
         }
         await PlanStore.LoadBundledAsync(db, Path.Combine(bundleDirectory, "plans"), "system", clock, cancellationToken);
         await Collection.DataSetStore.LoadBundledAsync(db, Path.Combine(bundleDirectory, "datasets"), cancellationToken);
+        await Registries.RegistryStore.LoadBundledAsync(db, Path.Combine(bundleDirectory, "registries"), clock, cancellationToken);
     }
 
     /// <summary>The folder of the bundled plans and data sets: the executable's own.</summary>

@@ -35,6 +35,7 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
     public DbSet<Monitoring.ZoneTargetRecord> ZoneTargets => Set<Monitoring.ZoneTargetRecord>();
     public DbSet<Monitoring.TaskProgressRecord> TaskProgress => Set<Monitoring.TaskProgressRecord>();
     public DbSet<Monitoring.TaskNoteRecord> TaskNotes => Set<Monitoring.TaskNoteRecord>();
+    public DbSet<Registries.RegistryItemRecord> RegistryItems => Set<Registries.RegistryItemRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -135,6 +136,13 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
             e.ToTable("task_notes");
             e.HasKey(n => n.Id);
             e.HasIndex(n => new { n.PlanId, n.TaskId });
+        });
+
+        model.Entity<Registries.RegistryItemRecord>(e =>
+        {
+            e.ToTable("registry_items");
+            e.HasKey(i => i.Id);
+            e.HasIndex(i => new { i.Type, i.ZoneCode });
         });
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.

@@ -1026,6 +1026,84 @@ namespace Gaoxin.Data.Migrations.Sqlite
                     b.ToTable("plan_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Gaoxin.Data.Registries.RegistryItemRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly?>("Closed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("Founded")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("founded");
+
+                    b.Property<string>("Level")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Quote")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quote");
+
+                    b.Property<string>("Section")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subtype")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subtype");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Unit")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("ZoneCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_code");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "ZoneCode");
+
+                    b.ToTable("registry_items", (string)null);
+                });
+
             modelBuilder.Entity("Gaoxin.Data.Zones.ZoneEventRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -11,6 +11,7 @@ using Gaoxin.Features.Accounts;
 using Gaoxin.Features.Collection;
 using Gaoxin.Features.Evaluation;
 using Gaoxin.Features.Monitoring;
+using Gaoxin.Features.Registries;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Gaoxin.Features.Plans;
@@ -95,6 +96,7 @@ public static partial class WebApp
         api.MapEvaluationApi();
         api.MapProgressApi();
         api.MapTrackingApi();
+        api.MapRegistryApi();
         app.MapDataDownloads();
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription();
         app.MapGet("/monitoring/report/{year:int}.xlsx", Features.Monitoring.ReportModel.WorkbookAsync).ExcludeFromDescription();

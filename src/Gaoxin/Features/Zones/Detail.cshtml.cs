@@ -5,6 +5,7 @@ using Gaoxin.Data.Zones;
 using Gaoxin.Features.Plans;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Features.Zones;
 
@@ -13,6 +14,7 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock) : PageModel
     public ZoneDetail? Zone { get; private set; }
     public PlanZone? PlanZone { get; private set; }
     public List<PlanTask> Tasks { get; private set; } = [];
+    public Dictionary<string, int> RegistryCounts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -21,6 +23,8 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock) : PageModel
         var plan = await PlanStore.GetAsync(db, PlanCommands.DefaultPlanId, ct);
         PlanZone = plan?.Zones.FirstOrDefault(z => z.Code == code);
         Tasks = plan?.AllTasks().Where(t => t.Zone == code).ToList() ?? [];
+        RegistryCounts = await db.RegistryItems.AsNoTracking().Where(i => i.ZoneCode == code).GroupBy(i => i.Type)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return Page();
     }
 }
