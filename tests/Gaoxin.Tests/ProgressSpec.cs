@@ -28,7 +28,8 @@ public abstract class ProgressSpec(ITestStore store) : IAsyncLifetime
 
         Assert.Equal(LiaoningPlanFacts.Targets.Length, targets.Count);
         string[] measured = ["rd_intensity", "hte_share", "gdp_share", "zones_total", "zones_total_layout", "zones_upgraded_national", "zones_new_provincial",
-            "provincial_to_national", "county_zones_promoted", "new_rd_centres", "new_carriers", "high_level_talents_new", "finance_institutions_per_zone"];
+            "provincial_to_national", "county_zones_promoted", "new_rd_centres", "new_carriers", "high_level_talents_new", "finance_institutions_per_zone",
+            "new_alliances", "new_tri_platforms"];
         foreach (var (id, target) in targets)
         {
             var status = target.GetProperty("status").GetString();

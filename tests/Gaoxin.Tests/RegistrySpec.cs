@@ -62,6 +62,84 @@ public abstract class RegistrySpec(ITestStore store) : IAsyncLifetime
     }
 }
 
+/// <summary>Registry items a zone adds count in plan monitoring only once the office approves them.</summary>
+public abstract class RegistryMaintenanceSpec(ITestStore store) : IAsyncLifetime
+{
+    private const string Password = "correct-horse-battery";
+    private RunningServer _server = null!;
+    private HttpClient _shenyang = null!;
+    private HttpClient _office = null!;
+
+    public async Task InitializeAsync()
+    {
+        Assert.Equal(0, (await Cli("demo", "seed")).ExitCode);
+        Assert.Equal(0, (await Cli("users", "add", "--email", "office@example.org", "--role", "admin", "--password", Password)).ExitCode);
+        Assert.Equal(0, (await Cli("users", "add", "--email", "sy@example.org", "--role", "zone_operator", "--zone", "shenyang", "--password", Password)).ExitCode);
+        _server = await RunningServer.StartAsync(store.Location);
+        _shenyang = await ClientAsync("sy@example.org");
+        _office = await ClientAsync("office@example.org");
+    }
+
+    public async Task DisposeAsync()
+    {
+        _shenyang.Dispose();
+        _office.Dispose();
+        await _server.DisposeAsync();
+        await store.DisposeAsync();
+    }
+
+    private Task<CliResult> Cli(params string[] args) => CliRun.RunAsync([.. args, "--db", store.DbArgument]);
+
+    private async Task<HttpClient> ClientAsync(string email)
+    {
+        var client = new HttpClient { BaseAddress = _server.Address };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await Cli("users", "token", "--email", email)).Output.Trim());
+        return client;
+    }
+
+    private async Task<(decimal Province, decimal Shenyang)> NewAlliancesAsync()
+    {
+        var progress = await _server.Client.GetFromJsonAsync<JsonElement>("/api/plans/liaoning-2017-2020/progress?year=2020");
+        var target = progress.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "new_alliances");
+        return (target.GetProperty("value").GetDecimal(), target.GetProperty("zones").GetProperty("shenyang").GetDecimal());
+    }
+
+    [Fact]
+    public async Task An_alliance_added_in_2018_raises_new_alliances_by_one_after_approval_only()
+    {
+        var before = await NewAlliancesAsync();
+
+        var added = await _shenyang.PostAsJsonAsync("/api/registries/alliance", new { name = "工业互联网产业技术创新联盟", zone = "shenyang", founded = "2018-05-20" });
+        var id = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var pending = await NewAlliancesAsync();
+        var operatorApproves = await _shenyang.PostAsync($"/api/registries/items/{id}/approve", null);
+        var approve = await _office.PostAsync($"/api/registries/items/{id}/approve", null);
+        var after = await NewAlliancesAsync();
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(before, pending);
+        Assert.Equal(HttpStatusCode.Forbidden, operatorApproves.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, approve.StatusCode);
+        Assert.Equal((before.Province + 1, before.Shenyang + 1), after);
+    }
+
+    [Fact]
+    public async Task The_same_item_in_slightly_different_words_and_another_zones_item_are_refused()
+    {
+        var duplicate = await _shenyang.PostAsJsonAsync("/api/registries/alliance", new { name = "机器人产业技术创新战略联盟 ", zone = "shenyang", founded = "2019-01-01" });
+        var duplicateSpaced = await _shenyang.PostAsJsonAsync("/api/registries/alliance", new { name = "机器人产业技术创新 战略联盟。", zone = "shenyang", founded = "2019-01-01" });
+        var otherZone = await _shenyang.PostAsJsonAsync("/api/registries/alliance", new { name = "新联盟", zone = "dalian", founded = "2019-01-01" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, duplicate.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, duplicateSpaced.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherZone.StatusCode);
+    }
+}
+
+public sealed class RegistryMaintenanceOnSqlite() : RegistryMaintenanceSpec(new SqliteTestStore());
+
+public sealed class RegistryMaintenanceOnPostgres() : RegistryMaintenanceSpec(new PostgresTestStore());
+
 public sealed class RegistryOnSqlite() : RegistrySpec(new SqliteTestStore());
 
 public sealed class RegistryOnPostgres() : RegistrySpec(new PostgresTestStore());

@@ -11,7 +11,8 @@ namespace Gaoxin.Core.Monitoring;
 /// <param name="SinceBase">For a cumulative measure: the formula's value in year t minus its value in the plan's base year.</param>
 /// <param name="Registry">A count taken from the zone registry (see <see cref="RegistryMeasures"/>), or null.</param>
 /// <param name="Note">What the figure stands for, and where it is a proxy.</param>
-public sealed record MeasureDefinition(string Measure, string? FormulaText, Formula? Formula, bool SinceBase, string? Registry, string? Note);
+/// <param name="Items">A registry type (e.g. <c>alliance</c>) whose approved items founded after the base year are counted, or null.</param>
+public sealed record MeasureDefinition(string Measure, string? FormulaText, Formula? Formula, bool SinceBase, string? Registry, string? Note, string? Items = null);
 
 /// <summary>A zone's place on the map (approximate: the city it lies in).</summary>
 public sealed record ZoneLocation(string Zone, decimal Latitude, decimal Longitude);
@@ -39,6 +40,7 @@ public static class MonitoringParser
             var registry = m.String("registry", required: false);
             var sinceBase = m.Bool("sinceBase", required: false) ?? false;
             var note = m.String("note", required: false);
+            var items = m.String("items", required: false);
             Formula? formula = null;
             if (text is not null)
             {
@@ -53,11 +55,11 @@ public static class MonitoringParser
                     m.Error("formula", "bad_formula", $"{ex.Message} at character {ex.Position + 1}");
                 }
             }
-            if ((text is null) == (registry is null))
-                m.Error("formula", "missing_field", "a measure needs either 'formula' or 'registry'");
+            if (new[] { text, registry, items }.Count(x => x is not null) != 1)
+                m.Error("formula", "missing_field", "a measure needs exactly one of 'formula', 'registry' or 'items'");
             if (registry is not null && !RegistryMeasures.Names.Contains(registry))
                 m.Error("registry", "unknown_value", $"'registry' must be one of {string.Join(", ", RegistryMeasures.Names)}");
-            return code is null ? null : new MeasureDefinition(code, text, formula, sinceBase, registry, note);
+            return code is null ? null : new MeasureDefinition(code, text, formula, sinceBase, registry, note, items);
         });
         var locations = doc.List("locations", l =>
         {

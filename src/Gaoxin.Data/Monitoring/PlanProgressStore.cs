@@ -69,6 +69,13 @@ public static class PlanProgressStore
             };
         }
 
+        var foundings = new Dictionary<string, List<(string Zone, int Year)>>();
+        foreach (var type in monitoring.Measures.Select(m => m.Items).OfType<string>().Distinct())
+            foundings[type] = await Registries.RegistryStore.ApprovedFoundingsAsync(db, type, cancellationToken);
+        // Approved registry items of a type founded after the base year, up to the year, in the given zones.
+        decimal ItemsFounded(string type, IReadOnlyCollection<string> zones, int y) =>
+            foundings[type].Count(f => f.Year > plan.BaseYear && f.Year <= y && zones.Contains(f.Zone));
+
         var rows = new List<TargetProgressRow>();
         foreach (var target in plan.Targets)
         {
@@ -83,6 +90,8 @@ public static class PlanProgressStore
             {
                 if (measure.Registry is { } name) return RegistryMeasures.Count(name, registry, plan.BaseYear, y);
                 var zones = Scope(target.Scope, y);
+                if (measure.Items is { } itemType)
+                    return target.Scope == "each_zone" ? (zones.Count == 0 ? null : zones.Min(z => ItemsFounded(itemType, [z], y))) : ItemsFounded(itemType, zones, y);
                 if (target.Scope == "each_zone")
                 {
                     // Every zone must meet it, so the weakest zone's figure is the one that counts.
@@ -100,10 +109,11 @@ public static class PlanProgressStore
             var assessment = series.Count == 0 && baseline is null ? null : TargetProgress.Assess(target.Goal, baseline, plan.BaseYear, series, year);
 
             var zoneValues = new Dictionary<string, decimal?>();
-            if (measure.Formula is not null)
+            foreach (var zone in measure.Formula is not null || measure.Items is not null ? Scope(target.Scope, year) : [])
             {
-                foreach (var zone in Scope(target.Scope, year))
-                    zoneValues[zone] = MeasureCalculator.ForZone(measure, zone, set.ProvinceCode, provinceElements, Lookup, year, plan.BaseYear);
+                zoneValues[zone] = measure.Items is { } itemType
+                    ? ItemsFounded(itemType, [zone], year)
+                    : MeasureCalculator.ForZone(measure, zone, set.ProvinceCode, provinceElements, Lookup, year, plan.BaseYear);
             }
             rows.Add(new TargetProgressRow(target, measure, assessment, series, zoneValues,
                 measure.Formula is not null && series.Any(p => demoYears.Contains(p.Year))));

@@ -24,4 +24,8 @@ public sealed class RegistryItemRecord
     public string? Quote { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
+    /// <summary>approved (counts), pending (added by a zone, awaiting the office) or rejected.</summary>
+    public string Approval { get; set; } = "approved";
+    public DateTimeOffset? ApprovedAt { get; set; }
+    public string? ApprovedBy { get; set; }
 }

@@ -42,7 +42,7 @@ public static class RegistryStore
     /// </summary>
     public static async Task<List<RegistryItemRecord>> ListAsync(GaoxinDb db, string type, string? zone, int? year, CancellationToken cancellationToken)
     {
-        var query = db.RegistryItems.AsNoTracking().Where(i => i.Type == type);
+        var query = db.RegistryItems.AsNoTracking().Where(i => i.Type == type && i.Approval == "approved");
         if (zone is not null) query = query.Where(i => i.ZoneCode == zone);
         var items = await query.OrderBy(i => i.ZoneCode).ThenBy(i => i.Id).ToListAsync(cancellationToken);
         if (year is { } y)
@@ -53,8 +53,71 @@ public static class RegistryStore
         return items;
     }
 
+    /// <summary>
+    /// Adds an item for a zone. A zone operator's item waits for the office's approval before it counts anywhere; the
+    /// office's own is approved at once. Audited. Returns the new id, or why it was refused.
+    /// </summary>
+    public static async Task<(string? Id, string? Refused)> AddAsync(GaoxinDb db, Core.Collection.Principal who, string type, string? subtype, string name,
+        string zone, string? level, DateOnly founded, decimal? amount, string? unit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!RegistrySeedParser.Types.Contains(type)) return (null, "unknown_type");
+        if (!who.MayReport(zone)) return (null, "forbidden");
+        if (string.IsNullOrWhiteSpace(name)) return (null, "name_required");
+        if (level is not null && !RegistrySeedParser.Levels.Contains(level)) return (null, "unknown_level");
+        if (!await db.Zones.AnyAsync(z => z.Code == zone, cancellationToken)) return (null, "unknown_zone");
+        // The same item entered twice in slightly different words is the commonest registry error.
+        var normalized = Normalize(name);
+        var siblings = await db.RegistryItems.Where(i => i.Type == type && i.ZoneCode == zone && i.Approval != "rejected").Select(i => i.Name).ToListAsync(cancellationToken);
+        if (siblings.Any(n => Normalize(n) == normalized)) return (null, "duplicate_name");
+
+        var now = clock.GetUtcNow();
+        var item = new RegistryItemRecord
+        {
+            Id = $"{type}.{zone}.{Guid.NewGuid().ToString("N")[..8]}", Type = type, Subtype = subtype, Name = name.Trim(), ZoneCode = zone, Level = level,
+            Amount = amount, Unit = unit, Status = "existing", Founded = founded, CreatedAt = now, CreatedBy = who.Name,
+            Approval = who.IsAdmin ? "approved" : "pending", ApprovedAt = who.IsAdmin ? now : null, ApprovedBy = who.IsAdmin ? who.Name : null,
+        };
+        db.RegistryItems.Add(item);
+        db.Audit.Add(new Collection.AuditRecord
+        {
+            At = now, Actor = who.Name, Via = "registry", UnitCode = zone, Year = founded.Year, Action = who.IsAdmin ? "registry_item_added_approved" : "registry_item_added",
+            ElementCode = item.Id, Comment = $"{type}: {item.Name}",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return (item.Id, null);
+    }
+
+    /// <summary>The office approves or rejects a pending item. Audited.</summary>
+    public static async Task<string?> DecideAsync(GaoxinDb db, Core.Collection.Principal who, string id, bool approve, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!who.IsAdmin) return "forbidden";
+        var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null) return "not_found";
+        if (item.Approval != "pending") return "not_pending";
+        var now = clock.GetUtcNow();
+        item.Approval = approve ? "approved" : "rejected";
+        item.ApprovedAt = now;
+        item.ApprovedBy = who.Name;
+        db.Audit.Add(new Collection.AuditRecord
+        {
+            At = now, Actor = who.Name, Via = "registry", UnitCode = item.ZoneCode ?? "", Year = item.Founded?.Year ?? 0,
+            Action = approve ? "registry_item_approved" : "registry_item_rejected", ElementCode = item.Id, Comment = item.Name,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Items added since the base year (founded after its end, up to the year), approved only — per zone.</summary>
+    public static async Task<List<(string Zone, int Year)>> ApprovedFoundingsAsync(GaoxinDb db, string type, CancellationToken cancellationToken) =>
+        (await db.RegistryItems.AsNoTracking().Where(i => i.Type == type && i.Approval == "approved" && i.Founded != null && i.ZoneCode != null)
+            .Select(i => new { i.ZoneCode, i.Founded }).ToListAsync(cancellationToken))
+        .Select(i => (i.ZoneCode!, i.Founded!.Value.Year)).ToList();
+
+    private static string Normalize(string name) =>
+        new(name.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).Select(char.ToLowerInvariant).ToArray());
+
     /// <summary>How many items each type holds.</summary>
     public static async Task<Dictionary<string, int>> CountsAsync(GaoxinDb db, CancellationToken cancellationToken) =>
-        await db.RegistryItems.AsNoTracking().GroupBy(i => i.Type).Select(g => new { g.Key, Count = g.Count() })
+        await db.RegistryItems.AsNoTracking().Where(i => i.Approval == "approved").GroupBy(i => i.Type).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 }

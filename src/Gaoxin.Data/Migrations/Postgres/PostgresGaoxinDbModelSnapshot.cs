@@ -1053,6 +1053,19 @@ namespace Gaoxin.Data.Migrations.Postgres
                         .HasColumnType("numeric(20,6)")
                         .HasColumnName("amount");
 
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("approval");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("approved_by");
+
                     b.Property<DateOnly?>("Closed")
                         .HasColumnType("date")
                         .HasColumnName("closed");

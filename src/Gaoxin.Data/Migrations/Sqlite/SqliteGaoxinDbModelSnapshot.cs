@@ -1037,6 +1037,19 @@ namespace Gaoxin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approval");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
                     b.Property<DateOnly?>("Closed")
                         .HasColumnType("TEXT")
                         .HasColumnName("closed");

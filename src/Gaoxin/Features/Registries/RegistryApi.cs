@@ -1,6 +1,7 @@
 using Gaoxin.Core.Registries;
 using Gaoxin.Data;
 using Gaoxin.Data.Registries;
+using Gaoxin.Features.Accounts;
 using Gaoxin.Features.Plans;
 using Gaoxin.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +21,39 @@ public static class RegistryApi
         var group = api.MapGroup("/registries").WithTags("Registries");
         group.MapGet("/", ListTypes).WithName("ListRegistries").WithSummary("The registry types with their item counts");
         group.MapGet("/{type}", ListItems).WithName("ListRegistryItems").WithSummary("Items of a registry, by zone and year; items seeded from the plan carry their quote");
+        group.MapPost("/{type}", AddItem).WithName("AddRegistryItem").WithSummary("Add an item (a zone's waits for the office's approval)");
+        group.MapPost("/items/{id}/approve", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideAsync(id, true, c, db, clock, ct))
+            .WithName("ApproveRegistryItem");
+        group.MapPost("/items/{id}/reject", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideAsync(id, false, c, db, clock, ct))
+            .WithName("RejectRegistryItem");
+    }
+
+    public sealed record AddItemRequest(string Name, string Zone, DateOnly Founded, string? Subtype, string? Level, decimal? Amount, string? Unit);
+
+    public sealed record AddedItemResponse(string Id, string Approval);
+
+    public static async Task<Results<Created<AddedItemResponse>, ProblemHttpResult, UnauthorizedHttpResult>> AddItem(
+        string type, AddItemRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var (id, refused) = await RegistryStore.AddAsync(db, who, type, request.Subtype, request.Name, request.Zone, request.Level, request.Founded,
+            request.Amount, request.Unit, clock, ct);
+        if (refused is not null)
+            return TypedResults.Problem(statusCode: refused == "forbidden" ? 403 : refused is "unknown_type" or "unknown_zone" ? 404 : 422, title: refused,
+                extensions: new Dictionary<string, object?> { ["code"] = refused });
+        return TypedResults.Created($"/api/registries/{type}", new AddedItemResponse(id!, who.IsAdmin ? "approved" : "pending"));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> DecideAsync(string id, bool approve, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        return await RegistryStore.DecideAsync(db, who, id, approve, clock, ct) switch
+        {
+            null => TypedResults.NoContent(),
+            "forbidden" => TypedResults.Problem(statusCode: 403, title: "Only the office approves registry items."),
+            "not_found" => TypedResults.Problem(statusCode: 404, title: $"No item '{id}'."),
+            var code => TypedResults.Problem(statusCode: 409, title: code),
+        };
     }
 
     public static async Task<Ok<List<RegistryTypeResponse>>> ListTypes(GaoxinDb db, CancellationToken ct)
