@@ -124,6 +124,25 @@ public abstract class RegistryMaintenanceSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_closed_item_no_longer_stands_in_later_years_and_only_its_zone_or_the_office_may_close_it()
+    {
+        var alliances = (await _server.Client.GetFromJsonAsync<JsonElement>("/api/registries/alliance?zone=shenyang")).EnumerateArray().ToList();
+        var id = alliances.Single(a => a.GetProperty("name").GetString() == "大数据产业技术创新战略联盟").GetProperty("id").GetString();
+
+        var closed = await _shenyang.PostAsJsonAsync($"/api/registries/items/{id}/close", new { closed = "2019-06-30" });
+        var again = await _shenyang.PostAsJsonAsync($"/api/registries/items/{id}/close", new { closed = "2019-07-30" });
+        var in2018 = (await _server.Client.GetFromJsonAsync<JsonElement>("/api/registries/alliance?zone=shenyang&year=2018")).GetArrayLength();
+        var in2020 = (await _server.Client.GetFromJsonAsync<JsonElement>("/api/registries/alliance?zone=shenyang&year=2020")).GetArrayLength();
+        var dalianAlliance = (await _server.Client.GetFromJsonAsync<JsonElement>("/api/registries/alliance?zone=dalian")).EnumerateArray().First().GetProperty("id").GetString();
+        var foreign = await _shenyang.PostAsJsonAsync($"/api/registries/items/{dalianAlliance}/close", new { closed = "2019-06-30" });
+
+        Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal((3, 2), (in2018, in2020));
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+    }
+
+    [Fact]
     public async Task The_same_item_in_slightly_different_words_and_another_zones_item_are_refused()
     {
         var duplicate = await _shenyang.PostAsJsonAsync("/api/registries/alliance", new { name = "机器人产业技术创新战略联盟 ", zone = "shenyang", founded = "2019-01-01" });

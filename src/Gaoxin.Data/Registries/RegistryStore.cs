@@ -107,6 +107,30 @@ public static class RegistryStore
         return null;
     }
 
+    /// <summary>Items awaiting the office's decision, oldest first.</summary>
+    public static async Task<List<RegistryItemRecord>> PendingAsync(GaoxinDb db, string? type, CancellationToken cancellationToken) =>
+        // Ordered in memory: SQLite cannot order by DateTimeOffset.
+        (await db.RegistryItems.AsNoTracking().Where(i => i.Approval == "pending" && (type == null || i.Type == type)).ToListAsync(cancellationToken))
+            .OrderBy(i => i.CreatedAt).ToList();
+
+    /// <summary>Records that an item closed (撤销/停止运营) on a date; it no longer stands in later years. Audited.</summary>
+    public static async Task<string?> CloseAsync(GaoxinDb db, Core.Collection.Principal who, string id, DateOnly closed, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null) return "not_found";
+        if (item.ZoneCode is null ? !who.IsAdmin : !who.MayReport(item.ZoneCode)) return "forbidden";
+        if (item.Closed is not null) return "already_closed";
+        if (item.Founded is { } founded && closed < founded) return "closed_before_founded";
+        item.Closed = closed;
+        db.Audit.Add(new Collection.AuditRecord
+        {
+            At = clock.GetUtcNow(), Actor = who.Name, Via = "registry", UnitCode = item.ZoneCode ?? "", Year = closed.Year,
+            Action = "registry_item_closed", ElementCode = item.Id, Comment = item.Name,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
     /// <summary>Items added since the base year (founded after its end, up to the year), approved only — per zone.</summary>
     public static async Task<List<(string Zone, int Year)>> ApprovedFoundingsAsync(GaoxinDb db, string type, CancellationToken cancellationToken) =>
         (await db.RegistryItems.AsNoTracking().Where(i => i.Type == type && i.Approval == "approved" && i.Founded != null && i.ZoneCode != null)

@@ -26,6 +26,21 @@ public static class RegistryApi
             .WithName("ApproveRegistryItem");
         group.MapPost("/items/{id}/reject", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideAsync(id, false, c, db, clock, ct))
             .WithName("RejectRegistryItem");
+        group.MapPost("/items/{id}/close", CloseItem).WithName("CloseRegistryItem").WithSummary("Record that an item closed on a date (its zone or the office)");
+    }
+
+    public sealed record CloseRequest(DateOnly Closed);
+
+    public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> CloseItem(string id, CloseRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        return await RegistryStore.CloseAsync(db, who, id, request.Closed, clock, ct) switch
+        {
+            null => TypedResults.NoContent(),
+            "forbidden" => TypedResults.Problem(statusCode: 403, title: "You may not close this item."),
+            "not_found" => TypedResults.Problem(statusCode: 404, title: $"No item '{id}'."),
+            var code => TypedResults.Problem(statusCode: 409, title: code),
+        };
     }
 
     public sealed record AddItemRequest(string Name, string Zone, DateOnly Founded, string? Subtype, string? Level, decimal? Amount, string? Unit);
@@ -96,6 +111,18 @@ public static class RegistryText
     {
         "alliance" => "专栏2", "cluster" => "专栏4", "rd_institution" => "专栏5", "tech_platform" => "专栏6",
         "carrier" => "专栏7", "fund" => "专栏8", "finance" => "专栏9", "talent" => "专栏10", _ => "",
+    };
+
+    public static string Refusal(string code) => code switch
+    {
+        "duplicate_name" => Text.T("该高新区同类名录中已有同名条目(忽略空格和标点),请勿重复录入。", "This zone already has an item of this type with the same name (ignoring spaces and punctuation)."),
+        "name_required" => Text.T("请填写名称。", "Enter a name."),
+        "unknown_zone" => Text.T("未知的高新区。", "Unknown zone."),
+        "unknown_level" => Text.T("级别须为国家级、省级或市级。", "The level must be national, provincial or municipal."),
+        "already_closed" => Text.T("该条目已记录撤销。", "The item is already closed."),
+        "closed_before_founded" => Text.T("撤销日期不能早于成立日期。", "The closing date cannot precede the founding date."),
+        "not_pending" => Text.T("该条目不在待审核状态。", "The item is not awaiting a decision."),
+        _ => code,
     };
 
     public static string Status(string status) => status == "planned" ? Text.T("规划建设", "planned") : Text.T("已有", "existing");

@@ -2,28 +2,72 @@ using Gaoxin.Core.Registries;
 using Gaoxin.Data;
 using Gaoxin.Data.Registries;
 using Gaoxin.Data.Zones;
+using Gaoxin.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gaoxin.Features.Registries;
 
 /// <summary>/registries/{type}: one registry, filtered by zone, status and year.</summary>
-public sealed class TypeModel(GaoxinDb db) : PageModel
+public sealed class TypeModel(GaoxinDb db, TimeProvider clock) : PageModel
 {
     public string Type { get; private set; } = "";
     [BindProperty(SupportsGet = true)] public string? Zone { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public List<RegistryItemRecord> Items { get; private set; } = [];
+    public List<RegistryItemRecord> Pending { get; private set; } = [];
+    public Core.Collection.Principal? Who { get; private set; }
+    public string? Notice { get; private set; }
     public Dictionary<string, string> ZoneNames { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string type, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string type, CancellationToken ct) =>
+        await LoadAsync(type, ct) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(string type, CancellationToken ct)
     {
-        if (!RegistrySeedParser.Types.Contains(type)) return NotFound();
+        if (!RegistrySeedParser.Types.Contains(type)) return false;
         Type = type;
+        Who = User.ToPrincipal();
+        if (Who is { IsAdmin: true }) Pending = await RegistryStore.PendingAsync(db, type, ct);
+        else if (Who is { Zone: { } zone }) Pending = (await RegistryStore.PendingAsync(db, type, ct)).Where(i => i.ZoneCode == zone).ToList();
         Items = (await RegistryStore.ListAsync(db, type, string.IsNullOrEmpty(Zone) ? null : Zone, Year, ct))
             .Where(i => string.IsNullOrEmpty(Status) || i.Status == Status).ToList();
         ZoneNames = (await ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => Shared.Text.T(z.Name, z.NameEn));
+        return true;
+    }
+
+    private async Task<IActionResult> AfterAsync(string type, string? refused, string done, CancellationToken ct)
+    {
+        if (refused == "forbidden") return Forbid();
+        if (refused is null)
+        {
+            TempData["notice"] = done;
+            return RedirectToPage(new { type });
+        }
+        await LoadAsync(type, ct);
+        Notice = RegistryText.Refusal(refused);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(string type, string name, string zone, DateOnly founded, string? level, CancellationToken ct)
+    {
+        if (User.ToPrincipal() is not { } who) return Challenge();
+        var (_, refused) = await RegistryStore.AddAsync(db, who, type, null, name, zone, string.IsNullOrEmpty(level) ? null : level, founded, null, null, clock, ct);
+        return await AfterAsync(type, refused, who.IsAdmin ? Shared.Text.T("已添加。", "Added.") : Shared.Text.T("已提交,待省高新区办公室审核后计入名录。", "Submitted; it counts once the office approves it."), ct);
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(string type, string id, bool approve, CancellationToken ct)
+    {
+        if (User.ToPrincipal() is not { } who) return Challenge();
+        var refused = await RegistryStore.DecideAsync(db, who, id, approve, clock, ct);
+        return await AfterAsync(type, refused, approve ? Shared.Text.T("已批准。", "Approved.") : Shared.Text.T("已驳回。", "Rejected."), ct);
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(string type, string id, DateOnly closed, CancellationToken ct)
+    {
+        if (User.ToPrincipal() is not { } who) return Challenge();
+        var refused = await RegistryStore.CloseAsync(db, who, id, closed, clock, ct);
+        return await AfterAsync(type, refused, Shared.Text.T("已记录撤销。", "Closure recorded."), ct);
     }
 }
