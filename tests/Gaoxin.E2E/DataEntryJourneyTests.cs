@@ -47,14 +47,7 @@ public sealed class DataEntryJourneyTests(BrowserFixture browser) : IAsyncLifeti
         await _store.DisposeAsync();
     }
 
-    private async Task SignInAsync(string email)
-    {
-        await _page.GotoAsync("/account/login");
-        await _page.Locator("input[name=Email]").FillAsync(email);
-        await _page.Locator("input[name=Password]").FillAsync(Password);
-        await _page.Locator("#login button[type=submit]").ClickAsync();
-        await Expect(_page.Locator("#who")).ToHaveTextAsync(email);
-    }
+    private Task SignInAsync(string email) => BrowserFixture.SignInAsync(_page, email, Password);
 
     private async Task SignOutAsync()
     {

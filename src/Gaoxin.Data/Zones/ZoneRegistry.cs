@@ -37,6 +37,10 @@ public static class ZoneRegistry
             .ToList();
     }
 
+    /// <summary>Zone names by code; <paramref name="name"/> picks the form (Chinese, English, or the reader's language).</summary>
+    public static async Task<Dictionary<string, string>> NamesAsync(GaoxinDb db, Func<ZoneSummary, string> name, CancellationToken cancellationToken) =>
+        (await ListAsync(db, cancellationToken)).ToDictionary(z => z.Code, name);
+
     /// <summary>One zone with its history, or null.</summary>
     public static async Task<ZoneDetail?> GetAsync(GaoxinDb db, string code, int throughYear, CancellationToken cancellationToken)
     {

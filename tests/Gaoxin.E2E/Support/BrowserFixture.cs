@@ -71,6 +71,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs in through the login page and waits until the header shows the account.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("input[name=Email]").FillAsync(email);
+        await page.Locator("input[name=Password]").FillAsync(password);
+        await page.Locator("#login button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync(email);
+    }
+
     /// <summary>Saves a full-page PNG as <c>&lt;artifacts&gt;/screenshots/&lt;name&gt;.png</c> and returns its path.</summary>
     public async Task<string> ScreenshotAsync(IPage page, string name)
     {

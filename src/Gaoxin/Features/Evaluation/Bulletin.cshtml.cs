@@ -21,7 +21,7 @@ public sealed class BulletinModel(GaoxinDb db) : PageModel
         if (run is null || (run.PublishedAt is null && User.ToPrincipal() is not { IsAdmin: true })) return NotFound();
         Run = run;
         Result = EvaluationRunner.Read(run);
-        ZoneNames = (await ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => Shared.Text.T(z.Name, z.NameEn));
+        ZoneNames = await ZoneRegistry.NamesAsync(db, z => Shared.Text.T(z.Name, z.NameEn), ct);
         DimensionNames = (await EvaluationRunner.ModelsAsync(db, ct)).FirstOrDefault(m => m.Model.Id == run.ModelId)?.Model.Dimensions
             .ToDictionary(d => d.Code, d => Shared.Text.T(d.Name, d.NameEn)) ?? [];
         return Page();
@@ -32,7 +32,7 @@ public sealed class BulletinModel(GaoxinDb db) : PageModel
     {
         var run = await EvaluationStore.RunForYearAsync(db, year, model ?? EvaluationCommands.DefaultModel, ct);
         if (run is null || (run.PublishedAt is null && context.User.ToPrincipal() is not { IsAdmin: true })) return Results.NotFound();
-        var names = (await ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => z.Name);
+        var names = await ZoneRegistry.NamesAsync(db, z => z.Name, ct);
         return Results.File(BulletinWorkbook.Write(run, EvaluationRunner.Read(run), names),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"gaoxin-evaluation-{year}.xlsx");
     }

@@ -29,7 +29,7 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
         Run = await EvaluationStore.RunForYearAsync(db, ShownYear, Model, ct);
         if (Run is { PublishedAt: null } && !IsOffice) Run = null;
         Result = Run is null ? null : EvaluationRunner.Read(Run);
-        ZoneNames = (await ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => Shared.Text.T(z.Name, z.NameEn));
+        ZoneNames = await ZoneRegistry.NamesAsync(db, z => Shared.Text.T(z.Name, z.NameEn), ct);
     }
 
     public async Task<IActionResult> OnPostRunAsync(int year, int sensitivity, int seed, CancellationToken ct)

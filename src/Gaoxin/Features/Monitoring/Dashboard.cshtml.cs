@@ -100,7 +100,7 @@ public static class MonitoringPages
         await db.Reports.Where(r => r.State == ReportState.Approved).MaxAsync(r => (int?)r.Year, ct) ?? clock.GetUtcNow().Year - 1;
 
     public static async Task<Dictionary<string, string>> ZoneNamesAsync(GaoxinDb db, CancellationToken ct) =>
-        (await ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => T(z.Name, z.NameEn));
+        await ZoneRegistry.NamesAsync(db, z => T(z.Name, z.NameEn), ct);
 
     /// <summary>A zone's name without "高新区" / "High-tech Zone", for chart labels.</summary>
     public static string ShortName(string name) =>

@@ -53,7 +53,7 @@ public static class ProgressCommands
             await using var db = await Cli.OpenAsync(parse, ct);
             var progress = await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, parse.GetValue(year), ct);
             var earlier = parse.GetValue(compare) is { } y ? await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, y, ct) : null;
-            var names = (await Data.Zones.ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => z.Name);
+            var names = await Data.Zones.ZoneRegistry.NamesAsync(db, z => z.Name, ct);
             await File.WriteAllBytesAsync(parse.GetValue(output)!, ProgressReport.Write(progress!, earlier, names), ct);
             parse.InvocationConfiguration.Output.WriteLine($"Wrote the {parse.GetValue(year)} assessment to {parse.GetValue(output)}.");
             return 0;

@@ -21,7 +21,7 @@ public sealed class ReportModel(GaoxinDb db) : PageModel
         Progress = progress;
         if (compare is { } earlier && earlier != year)
             Earlier = await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, earlier, ct);
-        ZoneNames = (await ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => Shared.Text.T(z.Name, z.NameEn));
+        ZoneNames = await ZoneRegistry.NamesAsync(db, z => Shared.Text.T(z.Name, z.NameEn), ct);
         return Page();
     }
 
@@ -31,7 +31,7 @@ public sealed class ReportModel(GaoxinDb db) : PageModel
         var progress = await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, year, ct);
         if (progress is null) return Results.NotFound();
         var earlier = compare is { } y && y != year ? await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, y, ct) : null;
-        var names = (await ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => z.Name);
+        var names = await ZoneRegistry.NamesAsync(db, z => z.Name, ct);
         return Results.File(ProgressReport.Write(progress, earlier, names), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"gaoxin-plan-assessment-{year}{(earlier is null ? "" : $"-vs-{earlier.Year}")}.xlsx");
     }

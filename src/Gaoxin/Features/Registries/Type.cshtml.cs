@@ -33,7 +33,7 @@ public sealed class TypeModel(GaoxinDb db, TimeProvider clock) : PageModel
         else if (Who is { Zone: { } zone }) Pending = (await RegistryStore.PendingAsync(db, type, ct)).Where(i => i.ZoneCode == zone).ToList();
         Items = (await RegistryStore.ListAsync(db, type, string.IsNullOrEmpty(Zone) ? null : Zone, Year, ct))
             .Where(i => string.IsNullOrEmpty(Status) || i.Status == Status).ToList();
-        ZoneNames = (await ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => Shared.Text.T(z.Name, z.NameEn));
+        ZoneNames = await ZoneRegistry.NamesAsync(db, z => Shared.Text.T(z.Name, z.NameEn), ct);
         return true;
     }
 
