@@ -36,6 +36,8 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
     public DbSet<Monitoring.TaskProgressRecord> TaskProgress => Set<Monitoring.TaskProgressRecord>();
     public DbSet<Monitoring.TaskNoteRecord> TaskNotes => Set<Monitoring.TaskNoteRecord>();
     public DbSet<Registries.RegistryItemRecord> RegistryItems => Set<Registries.RegistryItemRecord>();
+    public DbSet<Registries.RegistryFigureRecord> RegistryFigures => Set<Registries.RegistryFigureRecord>();
+    public DbSet<Registries.RegistryProjectRecord> RegistryProjects => Set<Registries.RegistryProjectRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -143,6 +145,20 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
             e.ToTable("registry_items");
             e.HasKey(i => i.Id);
             e.HasIndex(i => new { i.Type, i.ZoneCode });
+        });
+        model.Entity<Registries.RegistryFigureRecord>(e =>
+        {
+            e.ToTable("registry_figures");
+            e.HasKey(f => new { f.ItemId, f.Year, f.Measure });
+            e.Property(f => f.Measure).HasMaxLength(32);
+            e.HasOne<Registries.RegistryItemRecord>().WithMany().HasForeignKey(f => f.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Registries.RegistryProjectRecord>(e =>
+        {
+            e.ToTable("registry_projects");
+            e.HasKey(p => p.Id);
+            e.HasIndex(p => p.ItemId);
+            e.HasOne<Registries.RegistryItemRecord>().WithMany().HasForeignKey(p => p.ItemId).OnDelete(DeleteBehavior.Cascade);
         });
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.

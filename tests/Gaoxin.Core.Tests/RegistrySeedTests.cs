@@ -285,6 +285,26 @@ public class RegistrySeedTests
     }
 
     [Fact]
+    public void Column7_counts_only_technology_business_incubators_as_incubators()
+    {
+        // 育成中心, 产业孵化园 and a 创业与社会组织孵化基地 are carriers, but not accredited 科技企业孵化器.
+        var others = BundledItems().Where(i => i.Type == "carrier" && i.Subtype == "other").Select(i => i.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["中科院沈阳分院丹东产业技术创新与育成中心", "丹东创E园工业仪表设备产业孵化园", "盘锦市互联网创业大厦", "知谷汇环球创业与社会组织孵化基地", "辽宁工大兴科中小企业服务中心"],
+            others);
+    }
+
+    [Fact]
+    public void The_partnerships_the_plan_names_are_registered()
+    {
+        var partnerships = BundledItems().Where(i => i.Type == "partnership").Select(i => (i.Zone, i.Name, i.Subtype)).ToList();
+        Assert.Contains((null, "辽宁省与江苏省", "domestic"), partnerships);
+        Assert.Contains(("shenyang", "沈阳市与北京市", "domestic"), partnerships);
+        Assert.Contains(("dalian", "大连市与上海市", "domestic"), partnerships);
+        Assert.Contains((null, "东北四省区合作", "domestic"), partnerships);
+        Assert.Contains(partnerships, p => p.Subtype == "international");
+    }
+
+    [Fact]
     public void Column8_every_fund_is_registered_with_its_amount()
     {
         Assert.Equal(Keys(Funds.Select(f => (f.Zone, f.Name))), BundledKeys("fund"));

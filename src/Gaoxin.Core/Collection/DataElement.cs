@@ -22,8 +22,13 @@ public enum ElementType
 /// Null for the core yearly report; otherwise the name of a supplementary set (e.g. <c>cn-htz-2021</c>, the figures only
 /// the national evaluation model reads), shown apart on the form and not counted in completeness.
 /// </param>
+/// <param name="Derived">
+/// How the registries count this element (e.g. <c>carrier(maker_space).standing</c>), or null when only zones report it.
+/// A reported and approved value always wins over the count.
+/// </param>
 public sealed record DataElement(
-    string Code, string Name, string NameEn, string Unit, ElementType Type, decimal? Min, decimal? Max, bool ProvinceLevel, string? Group = null);
+    string Code, string Name, string NameEn, string Unit, ElementType Type, decimal? Min, decimal? Max, bool ProvinceLevel, string? Group = null,
+    Registries.RegistryCount? Derived = null);
 
 /// <summary>One reported value: a reporting unit (zone code or the province's code), a year, an element and the number.</summary>
 public sealed record DataValue(string Unit, int Year, string Element, decimal Value);

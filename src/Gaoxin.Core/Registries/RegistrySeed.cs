@@ -47,7 +47,7 @@ public static partial class RegistrySeedParser
 {
     /// <summary>The registry types, in the order of the plan's columns.</summary>
     public static IReadOnlyList<string> Types { get; } =
-        ["alliance", "cluster", "rd_institution", "tech_platform", "carrier", "fund", "finance", "talent"];
+        ["alliance", "cluster", "rd_institution", "tech_platform", "carrier", "fund", "finance", "talent", "partnership"];
 
     /// <summary>The subtypes each type allows; an empty list means the type takes no subtype.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Subtypes { get; } = new Dictionary<string, IReadOnlyList<string>>
@@ -56,10 +56,14 @@ public static partial class RegistrySeedParser
         ["cluster"] = ["high_end_equipment", "new_materials", "new_generation_it", "health_biomed"],
         ["rd_institution"] = ["engineering_research_centre", "key_laboratory", "engineering_laboratory", "enterprise_tech_centre", "other"],
         ["tech_platform"] = [],
-        ["carrier"] = ["maker_space", "incubator", "science_park", "other"],
-        ["fund"] = ["vc", "industry", "guidance", "angel", "loan", "talent"],
-        ["finance"] = ["bank", "leasing", "platform", "alliance", "building", "other"],
-        ["talent"] = ["base", "workstation", "facility", "programme", "fund", "policy", "event"],
+        // 创业苗圃 (nursery) → 孵化器 → 加速器: the incubation ladder.
+        ["carrier"] = ["maker_space", "nursery", "incubator", "accelerator", "science_park", "other"],
+        ["fund"] = ["vc", "industry", "guidance", "angel", "loan", "talent", "risk_compensation"],
+        // Institutions (bank … vc_institution) are counted; platform … other are the plan's measures for finance.
+        ["finance"] = ["bank", "insurer", "guarantor", "leasing", "microloan", "vc_institution", "platform", "alliance", "building", "other"],
+        // person and team are the high-level talents and teams the zones bring in; the rest are the plan's talent measures.
+        ["talent"] = ["person", "team", "base", "workstation", "facility", "programme", "fund", "policy", "event"],
+        ["partnership"] = ["domestic", "international"],
     };
 
     /// <summary>The levels an item's name can state.</summary>

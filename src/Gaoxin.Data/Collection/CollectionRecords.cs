@@ -32,10 +32,13 @@ public sealed class DataElementRecord
     public bool ProvinceLevel { get; set; }
     /// <summary>Null for the core report; else the supplementary set the element belongs to.</summary>
     public string? Group { get; set; }
+    /// <summary>How the registries count the element (<see cref="Core.Registries.RegistryCount"/> text), or null.</summary>
+    public string? Derived { get; set; }
     /// <summary>True for elements the office added, which a new data set file never removes.</summary>
     public bool AddedByOffice { get; set; }
 
-    public DataElement ToElement() => new(Code, Name, NameEn, Unit, Type, Min, Max, ProvinceLevel, Group);
+    public DataElement ToElement() => new(Code, Name, NameEn, Unit, Type, Min, Max, ProvinceLevel, Group,
+        Derived is null ? null : Core.Registries.RegistryCount.Parse(Derived).Count);
 }
 
 public sealed class ValidationRuleRecord

@@ -47,8 +47,9 @@ public static class EvaluationStore
     {
         var reports = await db.Reports.AsNoTracking().Include(r => r.Values)
             .Where(r => r.State == ReportState.Approved && r.Year >= year - 2 && r.Year <= year).ToListAsync(cancellationToken);
-        var values = reports.SelectMany(r => r.Values.Select(v => (Key: (r.UnitCode, v.ElementCode, r.Year), v.Value)))
-            .ToDictionary(x => x.Key, x => x.Value);
+        // Registry counts fill what an approved report left blank (an approved reported value always wins).
+        var values = (await ReportStore.EffectiveValuesAsync(db, year - 2, year, cancellationToken))
+            .ToDictionary(v => (v.Value.Unit, v.Value.Element, v.Value.Year), v => v.Value.Value);
         var zones = await db.Zones.AsNoTracking().Include(z => z.Events).ToListAsync(cancellationToken);
         var order = (await db.PlanZones.AsNoTracking().ToListAsync(cancellationToken))
             .GroupBy(p => p.ZoneCode).ToDictionary(g => g.Key, g => g.Min(p => p.Ordinal));

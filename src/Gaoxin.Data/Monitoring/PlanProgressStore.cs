@@ -45,7 +45,9 @@ public static class PlanProgressStore
 
         var reports = await db.Reports.AsNoTracking().Include(r => r.Values)
             .Where(r => r.State == ReportState.Approved && r.Year <= year).ToListAsync(cancellationToken);
-        var values = reports.SelectMany(r => r.Values.Select(v => (Key: (r.UnitCode, v.ElementCode, r.Year), v.Value))).ToDictionary(x => x.Key, x => x.Value);
+        // Registry counts fill what an approved report left blank (an approved reported value always wins).
+        var values = (await ReportStore.EffectiveValuesAsync(db, int.MinValue, year, cancellationToken))
+            .ToDictionary(v => (v.Value.Unit, v.Value.Element, v.Value.Year), v => v.Value.Value);
         var demoYears = reports.Where(r => r.IsDemo).Select(r => r.Year).ToHashSet();
         decimal? Lookup(string unit, string element, int y) => values.TryGetValue((unit, element, y), out var v) ? v : null;
 

@@ -144,4 +144,37 @@ public static class RegistryStore
     public static async Task<Dictionary<string, int>> CountsAsync(GaoxinDb db, CancellationToken cancellationToken) =>
         await db.RegistryItems.AsNoTracking().Where(i => i.Approval == "approved").GroupBy(i => i.Type).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+
+    /// <summary>Approved items as the counts see them (with approved figures and projects), by zone; items of no single zone are left out.</summary>
+    public static async Task<ILookup<string, RegistryEntry>> EntriesAsync(GaoxinDb db, string? zone, CancellationToken cancellationToken)
+    {
+        var items = await db.RegistryItems.AsNoTracking().Where(i => i.Approval == "approved" && i.ZoneCode != null && (zone == null || i.ZoneCode == zone))
+            .ToListAsync(cancellationToken);
+        var ids = items.Select(i => i.Id).ToHashSet();
+        var figures = (await db.RegistryFigures.AsNoTracking().Where(f => f.Approval == "approved").ToListAsync(cancellationToken))
+            .Where(f => ids.Contains(f.ItemId)).ToLookup(f => f.ItemId);
+        var projects = (await db.RegistryProjects.AsNoTracking().Where(p => p.Approval == "approved").ToListAsync(cancellationToken))
+            .Where(p => ids.Contains(p.ItemId)).ToLookup(p => p.ItemId);
+        return items.Select(i => (Zone: i.ZoneCode!, Entry: new RegistryEntry(i.Type, i.Subtype, i.ZoneCode, i.Level, i.Status == "planned" && i.Founded is null,
+                i.Founded, i.Closed, i.Amount,
+                figures[i.Id].ToDictionary(f => (f.Year, f.Measure), f => f.Value),
+                projects[i.Id].Select(p => new RegistryProject(p.Started, p.Ended)).ToList())))
+            .ToLookup(x => x.Zone, x => x.Entry);
+    }
+
+    /// <summary>The values the registries give every counted element, per zone and year.</summary>
+    public static async Task<List<Core.Collection.DataValue>> DerivedValuesAsync(GaoxinDb db, Core.Collection.DataSetDefinition set, string? zone,
+        IReadOnlyCollection<int> years, CancellationToken cancellationToken)
+    {
+        var counted = set.Elements.Where(e => e.Derived is not null).ToList();
+        if (counted.Count == 0 || years.Count == 0) return [];
+        var entries = await EntriesAsync(db, zone, cancellationToken);
+        var zones = zone is not null ? [zone] : await db.Zones.AsNoTracking().Select(z => z.Code).ToListAsync(cancellationToken);
+        var values = new List<Core.Collection.DataValue>(zones.Count * years.Count * counted.Count);
+        foreach (var code in zones.Order(StringComparer.Ordinal))
+        foreach (var year in years.Order())
+        foreach (var element in counted)
+            values.Add(new Core.Collection.DataValue(code, year, element.Code, RegistryCounter.Count(element.Derived!, entries[code], year)));
+        return values;
+    }
 }

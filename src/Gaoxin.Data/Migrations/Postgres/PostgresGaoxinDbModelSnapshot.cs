@@ -242,6 +242,10 @@ namespace Gaoxin.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("added_by_office");
 
+                    b.Property<string>("Derived")
+                        .HasColumnType("text")
+                        .HasColumnName("derived");
+
                     b.Property<string>("Group")
                         .HasColumnType("text")
                         .HasColumnName("group");
@@ -1042,11 +1046,58 @@ namespace Gaoxin.Data.Migrations.Postgres
                     b.ToTable("plan_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Gaoxin.Data.Registries.RegistryFigureRecord", b =>
+                {
+                    b.Property<string>("ItemId")
+                        .HasColumnType("text")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("approval");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("value");
+
+                    b.HasKey("ItemId", "Year", "Measure");
+
+                    b.ToTable("registry_figures", (string)null);
+                });
+
             modelBuilder.Entity("Gaoxin.Data.Registries.RegistryItemRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
                         .HasColumnName("id");
+
+                    b.Property<DateOnly?>("Accredited")
+                        .HasColumnType("date")
+                        .HasColumnName("accredited");
 
                     b.Property<decimal?>("Amount")
                         .HasPrecision(20, 6)
@@ -1066,6 +1117,10 @@ namespace Gaoxin.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("approved_by");
 
+                    b.Property<string>("Attributes")
+                        .HasColumnType("text")
+                        .HasColumnName("attributes");
+
                     b.Property<DateOnly?>("Closed")
                         .HasColumnType("date")
                         .HasColumnName("closed");
@@ -1083,6 +1138,10 @@ namespace Gaoxin.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("founded");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
                     b.Property<string>("Level")
                         .HasColumnType("text")
                         .HasColumnName("level");
@@ -1091,6 +1150,14 @@ namespace Gaoxin.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("name");
+
+                    b.Property<string>("PendingChange")
+                        .HasColumnType("text")
+                        .HasColumnName("pending_change");
+
+                    b.Property<string>("PendingChangeBy")
+                        .HasColumnType("text")
+                        .HasColumnName("pending_change_by");
 
                     b.Property<string>("PlanId")
                         .HasColumnType("text")
@@ -1131,6 +1198,62 @@ namespace Gaoxin.Data.Migrations.Postgres
                     b.HasIndex("Type", "ZoneCode");
 
                     b.ToTable("registry_items", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Registries.RegistryProjectRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("approval");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("Ended")
+                        .HasColumnType("date")
+                        .HasColumnName("ended");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text")
+                        .HasColumnName("result");
+
+                    b.Property<DateOnly>("Started")
+                        .HasColumnType("date")
+                        .HasColumnName("started");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("registry_projects", (string)null);
                 });
 
             modelBuilder.Entity("Gaoxin.Data.Zones.ZoneEventRecord", b =>
@@ -1450,6 +1573,24 @@ namespace Gaoxin.Data.Migrations.Postgres
                     b.HasOne("Gaoxin.Data.Plans.PlanRecord", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Registries.RegistryFigureRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Registries.RegistryItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Registries.RegistryProjectRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Registries.RegistryItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

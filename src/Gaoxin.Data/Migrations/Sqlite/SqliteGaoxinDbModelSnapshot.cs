@@ -232,6 +232,10 @@ namespace Gaoxin.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("added_by_office");
 
+                    b.Property<string>("Derived")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("derived");
+
                     b.Property<string>("Group")
                         .HasColumnType("TEXT")
                         .HasColumnName("group");
@@ -1026,11 +1030,58 @@ namespace Gaoxin.Data.Migrations.Sqlite
                     b.ToTable("plan_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Gaoxin.Data.Registries.RegistryFigureRecord", b =>
+                {
+                    b.Property<string>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approval");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("ItemId", "Year", "Measure");
+
+                    b.ToTable("registry_figures", (string)null);
+                });
+
             modelBuilder.Entity("Gaoxin.Data.Registries.RegistryItemRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<DateOnly?>("Accredited")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accredited");
 
                     b.Property<decimal?>("Amount")
                         .HasPrecision(20, 6)
@@ -1050,6 +1101,10 @@ namespace Gaoxin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("approved_by");
 
+                    b.Property<string>("Attributes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attributes");
+
                     b.Property<DateOnly?>("Closed")
                         .HasColumnType("TEXT")
                         .HasColumnName("closed");
@@ -1067,6 +1122,10 @@ namespace Gaoxin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("founded");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
                     b.Property<string>("Level")
                         .HasColumnType("TEXT")
                         .HasColumnName("level");
@@ -1075,6 +1134,14 @@ namespace Gaoxin.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("PendingChange")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_change");
+
+                    b.Property<string>("PendingChangeBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_change_by");
 
                     b.Property<string>("PlanId")
                         .HasColumnType("TEXT")
@@ -1115,6 +1182,60 @@ namespace Gaoxin.Data.Migrations.Sqlite
                     b.HasIndex("Type", "ZoneCode");
 
                     b.ToTable("registry_items", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Registries.RegistryProjectRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approval");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("Ended")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<DateOnly>("Started")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("registry_projects", (string)null);
                 });
 
             modelBuilder.Entity("Gaoxin.Data.Zones.ZoneEventRecord", b =>
@@ -1428,6 +1549,24 @@ namespace Gaoxin.Data.Migrations.Sqlite
                     b.HasOne("Gaoxin.Data.Plans.PlanRecord", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Registries.RegistryFigureRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Registries.RegistryItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Registries.RegistryProjectRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Registries.RegistryItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

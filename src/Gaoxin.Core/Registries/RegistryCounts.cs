@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Gaoxin.Core.Collection;
+
+namespace Gaoxin.Core.Registries;
+
+/// <summary>The yearly figures a registry item can carry, and the types that carry them.</summary>
+public static class RegistryFigures
+{
+    /// <summary>Figure names: a cluster's sales revenue (亿元), a carrier's start-ups incubated, graduated and in incubation, an alliance's members.</summary>
+    public static IReadOnlyList<string> Measures { get; } = ["revenue", "incubated", "graduated", "incubating", "members"];
+
+    /// <summary>Which figures each type takes.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByType { get; } = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["cluster"] = ["revenue"],
+        ["carrier"] = ["incubated", "graduated", "incubating"],
+        ["alliance"] = ["members"],
+    };
+
+    /// <summary>The unit of a figure.</summary>
+    public static string UnitOf(string measure) => measure == "revenue" ? "亿元" : "家";
+}
+
+/// <summary>
+/// How a data element is counted from a registry, written in the data set as text:
+/// <c>TYPE[(subtype,…)][@level,…].MEASURE[&gt;=N]</c>, e.g. <c>carrier(maker_space).standing</c>,
+/// <c>rd_institution@national,provincial.standing</c>, <c>cluster.revenue&gt;=50</c>, <c>fund.amount</c>,
+/// <c>alliance.projects_new</c>, <c>carrier.incubated</c>.
+/// </summary>
+/// <param name="Type">Registry type.</param>
+/// <param name="Subtypes">Subtypes counted; empty for all.</param>
+/// <param name="Levels">Levels counted; empty for all. Items whose level is not recorded are counted (the plan's own items rarely state it).</param>
+/// <param name="Measure">
+/// <c>standing</c> (items standing at the year's end), <c>new</c> (founded in the year), <c>amount</c> (sum of standing items' amounts),
+/// <c>projects</c> / <c>projects_new</c> (collaborative projects running at the year's end / started in it), or a figure name
+/// (sum of that figure in the year; with <see cref="AtLeast"/>, the number of items whose figure reaches it).
+/// </param>
+/// <param name="AtLeast">Threshold for counting items by a figure (e.g. clusters with revenue ≥ 50亿元), or null.</param>
+public sealed partial record RegistryCount(string Type, IReadOnlyList<string> Subtypes, IReadOnlyList<string> Levels, string Measure, decimal? AtLeast)
+{
+    /// <summary>The measures that are not figures.</summary>
+    public static IReadOnlyList<string> CountMeasures { get; } = ["standing", "new", "amount", "projects", "projects_new"];
+
+    [GeneratedRegex(@"^(?<type>[a-z_]+)(\((?<sub>[a-z_]+(,[a-z_]+)*)\))?(@(?<lvl>[a-z]+(,[a-z]+)*))?\.(?<measure>[a-z_]+)(>=(?<n>[0-9]+(\.[0-9]+)?))?$")]
+    private static partial Regex Pattern();
+
+    /// <summary>Reads the text form; returns null and why when it is not valid.</summary>
+    public static (RegistryCount? Count, string? Error) Parse(string text)
+    {
+        var m = Pattern().Match(text.Replace(" ", "", StringComparison.Ordinal));
+        if (!m.Success) return (null, "expected TYPE[(subtype,…)][@level,…].MEASURE[>=N], e.g. carrier(maker_space).standing");
+        var type = m.Groups["type"].Value;
+        if (!RegistrySeedParser.Types.Contains(type)) return (null, $"unknown registry type '{type}' (one of {string.Join(", ", RegistrySeedParser.Types)})");
+        var subtypes = m.Groups["sub"].Success ? m.Groups["sub"].Value.Split(',') : [];
+        foreach (var s in subtypes.Where(s => !RegistrySeedParser.Subtypes[type].Contains(s)))
+            return (null, $"'{s}' is not a subtype of {type}");
+        var levels = m.Groups["lvl"].Success ? m.Groups["lvl"].Value.Split(',') : [];
+        foreach (var l in levels.Where(l => !RegistrySeedParser.Levels.Contains(l)))
+            return (null, $"unknown level '{l}'");
+        var measure = m.Groups["measure"].Value;
+        decimal? atLeast = m.Groups["n"].Success ? decimal.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
+        var figures = RegistryFigures.ByType.GetValueOrDefault(type) ?? [];
+        if (!CountMeasures.Contains(measure) && !figures.Contains(measure))
+            return (null, $"'{measure}' is not a measure of {type} (one of {string.Join(", ", CountMeasures.Concat(figures))})");
+        if (measure.StartsWith("projects", StringComparison.Ordinal) && type != "alliance") return (null, "only alliances have collaborative projects");
+        if (atLeast is not null && !figures.Contains(measure)) return (null, "'>=' applies to a figure, e.g. cluster.revenue>=50");
+        return (new RegistryCount(type, subtypes, levels, measure, atLeast), null);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        Type + (Subtypes.Count > 0 ? $"({string.Join(',', Subtypes)})" : "") + (Levels.Count > 0 ? "@" + string.Join(',', Levels) : "")
+        + "." + Measure + (AtLeast is { } n ? ">=" + n.ToString(CultureInfo.InvariantCulture) : "");
+}
+
+/// <summary>A collaborative project of an alliance, as counted.</summary>
+public sealed record RegistryProject(DateOnly Started, DateOnly? Ended);
+
+/// <summary>A registry item as the counts see it: approved items only, with their approved figures and projects.</summary>
+/// <param name="Type">Registry type.</param>
+/// <param name="Subtype">Subtype, or null.</param>
+/// <param name="Zone">Zone code, or null when the item belongs to no single zone.</param>
+/// <param name="Level">Accreditation level, or null when not recorded.</param>
+/// <param name="Planned">True for an item the plan asks for that has no founding date yet: it does not stand.</param>
+/// <param name="Founded">Founding date; null for the plan's existing items (standing from before the plan).</param>
+/// <param name="Closed">Closing date, or null.</param>
+/// <param name="Amount">Size (a fund's 亿元), or null.</param>
+/// <param name="Figures">Yearly figures by (year, measure).</param>
+/// <param name="Projects">Collaborative projects (alliances).</param>
+public sealed record RegistryEntry(
+    string Type, string? Subtype, string? Zone, string? Level, bool Planned, DateOnly? Founded, DateOnly? Closed, decimal? Amount,
+    IReadOnlyDictionary<(int Year, string Measure), decimal> Figures, IReadOnlyList<RegistryProject> Projects)
+{
+    /// <summary>Whether the item stands at the end of the year: founded by then (or existing before the plan) and not closed by then.</summary>
+    public bool StandsAt(int year)
+    {
+        var end = new DateOnly(year, 12, 31);
+        if (Founded is { } f ? f > end : Planned) return false;
+        return Closed is not { } c || c > end;
+    }
+}
+
+/// <summary>Counts registry items into yearly figures, and merges them with reported figures.</summary>
+public static class RegistryCounter
+{
+    /// <summary>The figure a count gives for a year over the given items (one zone's, typically).</summary>
+    public static decimal Count(RegistryCount count, IEnumerable<RegistryEntry> items, int year)
+    {
+        var matching = items.Where(i => i.Type == count.Type
+            && (count.Subtypes.Count == 0 || (i.Subtype is not null && count.Subtypes.Contains(i.Subtype)))
+            && (count.Levels.Count == 0 || i.Level is null || count.Levels.Contains(i.Level)));
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        return count.Measure switch
+        {
+            "standing" => matching.Count(i => i.StandsAt(year)),
+            "new" => matching.Count(i => i.Founded is { } f && f.Year == year),
+            "amount" => matching.Where(i => i.StandsAt(year)).Sum(i => i.Amount ?? 0),
+            "projects" => matching.Sum(i => i.Projects.Count(p => p.Started <= end && (p.Ended is not { } e || e >= end))),
+            "projects_new" => matching.Sum(i => i.Projects.Count(p => p.Started >= start && p.Started <= end)),
+            // Figures are counted for items that report them, standing or not: a cluster named as planned still has sales.
+            _ when count.AtLeast is { } threshold =>
+                matching.Count(i => i.Figures.TryGetValue((year, count.Measure), out var v) && v >= threshold),
+            _ => matching.Sum(i => i.Figures.GetValueOrDefault((year, count.Measure))),
+        };
+    }
+
+    /// <summary>
+    /// The figures evaluation and plan monitoring read. An approved reported value always wins; a registry-derived value fills
+    /// an element only for a unit-year that has an approved report and left that element blank, so that a zone keeping its
+    /// registry need not enter the count twice, while a zone that reported nothing is still missing.
+    /// </summary>
+    /// <param name="reported">Approved reported values.</param>
+    /// <param name="derived">Values derived from the registries, per zone, year and element.</param>
+    public static IReadOnlyList<SourcedValue> Merge(IEnumerable<DataValue> reported, IEnumerable<DataValue> derived)
+    {
+        var result = new Dictionary<(string, int, string), SourcedValue>();
+        var reportedYears = new HashSet<(string, int)>();
+        foreach (var v in reported)
+        {
+            result[(v.Unit, v.Year, v.Element)] = new SourcedValue(v, ValueSource.Reported);
+            reportedYears.Add((v.Unit, v.Year));
+        }
+        foreach (var v in derived)
+        {
+            if (reportedYears.Contains((v.Unit, v.Year))) result.TryAdd((v.Unit, v.Year, v.Element), new SourcedValue(v, ValueSource.Derived));
+        }
+        return result.Values.ToList();
+    }
+}
+
+/// <summary>Where a figure comes from.</summary>
+public enum ValueSource
+{
+    /// <summary>Reported by the zone (or the province) and approved.</summary>
+    Reported,
+    /// <summary>Counted from the registries.</summary>
+    Derived,
+}
+
+/// <summary>A figure with where it comes from.</summary>
+public sealed record SourcedValue(DataValue Value, ValueSource Source);
