@@ -59,6 +59,20 @@ dotnet test Gaoxin.slnx -c Release --no-build -nologo --logger "console;verbosit
 status=${PIPESTATUS[0]}
 set -e
 
+# Benchmark smoke (docs/performance.md): the whole suite at the small size must run to the end; ratios are not
+# asserted here. wrk is the HTTP load generator when present (the bench falls back to an in-process client).
+echo "== benchmark smoke (bench/Gaoxin.Bench all --size small)"
+if ! command -v wrk >/dev/null 2>&1; then
+  { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq wrk; } >/dev/null 2>&1 || echo "wrk not installed; the bench uses its in-process load generator"
+fi
+if ! timeout 600 dotnet run -c Release --no-build --project bench/Gaoxin.Bench -- all --size small > artifacts/bench-small.log 2>&1; then
+  tail -n 40 artifacts/bench-small.log >&2
+  echo "The benchmark smoke did not complete (artifacts/bench-small.log)." >&2
+  status=1
+else
+  sed -n '/^## Results/,$p' artifacts/bench-small.log
+fi
+
 # One closing line that any reader can count: "N passed, N failed".
 # Each test project ends with "Total tests: N / Passed: N / Failed: N / Skipped: N" lines.
 count() { awk -v key="$1" '$1 == key":" {s += $2} END {print s + 0}' artifacts/test.log; }

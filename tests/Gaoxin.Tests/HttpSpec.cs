@@ -143,6 +143,14 @@ public abstract class HttpSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ping_answers_a_tiny_json_without_a_token()
+    {
+        var ping = await GetJsonAsync("/api/ping");
+
+        Assert.Equal("ok", ping.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Health_check_reports_healthy_with_the_database_up()
     {
         var response = await Client.GetAsync("/healthz");

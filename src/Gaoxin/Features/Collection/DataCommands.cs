@@ -156,7 +156,7 @@ public static class DataCommands
         return 0;
     }
 
-    /// <summary><c>gaoxin demo seed [--seed S]</c>: demonstration figures for 2016–2020, stored as approved and marked as demo.</summary>
+    /// <summary><c>gaoxin demo seed [--seed S]</c>: demonstration figures for 2016–2020, stored as approved and marked as demo; and <c>demo generate</c>.</summary>
     public static Command BuildDemo()
     {
         var seed = new Option<int>("--seed") { Description = "random seed (the same seed gives the same figures)", DefaultValueFactory = _ => 2017 };
@@ -173,7 +173,7 @@ public static class DataCommands
             parse.InvocationConfiguration.Output.WriteLine($"Loaded {outcome.ValuesChanged} demo values ({DemoData.FirstYear}–{DemoData.LastYear}) as approved, batch {outcome.BatchId}.");
             return outcome.HasErrors ? Cli.InvalidInput : 0;
         });
-        return new Command("demo", "demonstration data") { seedCommand };
+        return new Command("demo", "demonstration data") { seedCommand, Features.Demo.GenerateCommand.Build() };
     }
 }
 

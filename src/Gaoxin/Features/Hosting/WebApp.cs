@@ -18,6 +18,7 @@ using Gaoxin.Features.Plans;
 using Gaoxin.Features.Shared;
 using Gaoxin.Features.Zones;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -90,6 +91,8 @@ public static partial class WebApp
         app.MapHealthChecks("/healthz");
         app.MapGet("/lang/{culture}", SwitchLanguage).ExcludeFromDescription();
         var api = app.MapGroup("/api");
+        // A trivial JSON endpoint through the same pipeline: the peer of the HTTP benchmark (bench W6, docs/performance.md).
+        api.MapGet("/ping", Ping).WithName("Ping").WithSummary("A tiny JSON answer that touches no database").WithTags("Health");
         api.MapPlanApi();
         api.MapZoneApi();
         api.MapDataApi();
@@ -103,6 +106,13 @@ public static partial class WebApp
         app.MapRazorPages();
         return app;
     }
+
+    /// <summary>The answer of <c>GET /api/ping</c>.</summary>
+    public sealed record PingResponse(string Status);
+
+    private static readonly PingResponse Pong = new("ok");
+
+    private static Ok<PingResponse> Ping() => TypedResults.Ok(Pong);
 
     /// <summary>Creates and migrates the store and loads the bundled plans before the first request.</summary>
     public static async Task InitializeAsync(WebApplication app, CancellationToken cancellationToken)

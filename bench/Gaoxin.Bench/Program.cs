@@ -1,0 +1,3 @@
+using Gaoxin.Bench;
+
+return await Runner.MainAsync(args);

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Gaoxin.Bench.Support;
+using Gaoxin.Bench.Workloads;
+
+namespace Gaoxin.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Gaoxin.Bench -- all|w1…w7|growth|micro [--size small|national|stress]</c>.
+/// Prints the markdown table and writes bench/results/latest.json (docs/performance.md).
+/// </summary>
+public static class Runner
+{
+    private const string Usage = """
+        usage: Gaoxin.Bench all|w1|w2|w3|w4|w5|w6|w7|growth [--size small|national|stress]
+               Gaoxin.Bench micro [BenchmarkDotNet options, e.g. --filter *Engine*]
+        """;
+
+    public static async Task<int> MainAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        var verb = args[0].ToLowerInvariant();
+        if (verb == "micro")
+        {
+            Micro.CoreBenchmarks.Run(args[1..]);
+            return 0;
+        }
+        var size = Size.Small;
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] == "--size" && i + 1 < args.Length) size = Size.Parse(args[++i]);
+            else
+            {
+                Console.Error.WriteLine($"unknown argument '{args[i]}'\n{Usage}");
+                return 2;
+            }
+        }
+        string[] workloads = verb switch
+        {
+            "all" => size.Name == "small" ? ["w4", "w1", "w2", "w3", "w5", "w6", "w7"] : ["w4", "w1", "w2", "w3", "w5", "w6", "w7", "growth"],
+            "w1" or "w2" or "w3" or "w4" or "w5" or "w6" or "w7" or "growth" => [verb],
+            _ => [],
+        };
+        if (workloads.Length == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        Console.WriteLine($"Gaoxin benchmarks: {string.Join(", ", workloads)} at size {size.Name} on {Environment.ProcessorCount} cores (synthetic data).");
+        var report = new Report();
+        var clock = Stopwatch.StartNew();
+        foreach (var w in workloads)
+        {
+            var step = Stopwatch.StartNew();
+            Console.WriteLine($"== {w}");
+            switch (w)
+            {
+                case "w1": Ingest.RunW1(size, report); break;
+                case "w2": Ingest.RunW2(size, report); break;
+                case "w3": Aggregates.Run(size, report); break;
+                case "w4": Evaluation.Run(size, report); break;
+                case "w5": Gazelles.Run(size, report); break;
+                case "w6": await Http.RunAsync(size, report); break;
+                case "w7": Search.Run(size, report); break;
+                case "growth": Growth.Run(size, report); break;
+            }
+            Console.WriteLine($"   ({step.Elapsed.TotalSeconds:0.0} s)");
+        }
+        clock.Stop();
+        Console.WriteLine();
+        Console.WriteLine($"## Results ({size.Name}, {clock.Elapsed.TotalSeconds:0} s, {Environment.ProcessorCount} cores; ratio = platform ÷ peer throughput)");
+        Console.WriteLine();
+        Console.WriteLine(report.Markdown());
+        var json = Path.Combine(Paths.Results, "latest.json");
+        report.WriteJson(json, $"{string.Join(' ', args)}", clock.Elapsed);
+        Console.WriteLine($"Wrote {json}.");
+        return 0;
+    }
+}
