@@ -38,6 +38,9 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
     public DbSet<Registries.RegistryItemRecord> RegistryItems => Set<Registries.RegistryItemRecord>();
     public DbSet<Registries.RegistryFigureRecord> RegistryFigures => Set<Registries.RegistryFigureRecord>();
     public DbSet<Registries.RegistryProjectRecord> RegistryProjects => Set<Registries.RegistryProjectRecord>();
+    public DbSet<Enterprises.EnterpriseRecord> Enterprises => Set<Enterprises.EnterpriseRecord>();
+    public DbSet<Enterprises.EnterpriseReturnRecord> EnterpriseReturns => Set<Enterprises.EnterpriseReturnRecord>();
+    public DbSet<Enterprises.EnterpriseAggregateRecord> EnterpriseAggregates => Set<Enterprises.EnterpriseAggregateRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -159,6 +162,35 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
             e.HasKey(p => p.Id);
             e.HasIndex(p => p.ItemId);
             e.HasOne<Registries.RegistryItemRecord>().WithMany().HasForeignKey(p => p.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<Enterprises.EnterpriseRecord>(e =>
+        {
+            e.ToTable("enterprises");
+            e.HasKey(x => x.CreditCode);
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Industry).HasMaxLength(100);
+            e.Property(x => x.HteCertificateNumber).HasMaxLength(64);
+            e.Property(x => x.BatchId).HasMaxLength(32);
+            e.HasIndex(x => x.ZoneCode);
+            e.HasOne<ZoneRecord>().WithMany().HasForeignKey(x => x.ZoneCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<Enterprises.EnterpriseReturnRecord>(e =>
+        {
+            e.ToTable("enterprise_returns");
+            e.HasKey(x => new { x.CreditCode, x.Year });
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.Property(x => x.BatchId).HasMaxLength(32);
+            // The aggregates group by zone and year, and the lists filter by them.
+            e.HasIndex(x => new { x.Year, x.ZoneCode });
+            e.HasOne<Enterprises.EnterpriseRecord>().WithMany().HasForeignKey(x => x.CreditCode).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Enterprises.EnterpriseAggregateRecord>(e =>
+        {
+            e.ToTable("enterprise_aggregates");
+            e.HasKey(x => new { x.ZoneCode, x.Year, x.Element });
+            e.Property(x => x.Element).HasMaxLength(64);
         });
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.

@@ -45,6 +45,7 @@ public static class Cli
             Features.Collection.DataCommands.BuildDemo(),
             Features.Accounts.UserCommands.Build(),
             Features.Evaluation.EvaluationCommands.Build(),
+            Features.Enterprises.EnterpriseCommands.Build(),
             ServeCommand.Build(),
         };
         return root;

@@ -129,11 +129,14 @@ public static class RegistryCounter
     /// <summary>
     /// The figures evaluation and plan monitoring read. An approved reported value always wins; a registry-derived value fills
     /// an element only for a unit-year that has an approved report and left that element blank, so that a zone keeping its
-    /// registry need not enter the count twice, while a zone that reported nothing is still missing.
+    /// registry need not enter the count twice, while a zone that reported nothing is still missing. Values aggregated from
+    /// the enterprise returns fill in the same way, after the registry counts (the two cover different elements; should both
+    /// give an element, the registry count stands).
     /// </summary>
     /// <param name="reported">Approved reported values.</param>
     /// <param name="derived">Values derived from the registries, per zone, year and element.</param>
-    public static IReadOnlyList<SourcedValue> Merge(IEnumerable<DataValue> reported, IEnumerable<DataValue> derived)
+    /// <param name="aggregated">Values summed from the enterprise returns per zone, year and element, in the element's unit; null for none.</param>
+    public static IReadOnlyList<SourcedValue> Merge(IEnumerable<DataValue> reported, IEnumerable<DataValue> derived, IEnumerable<DataValue>? aggregated = null)
     {
         var result = new Dictionary<(string, int, string), SourcedValue>();
         var reportedYears = new HashSet<(string, int)>();
@@ -142,11 +145,17 @@ public static class RegistryCounter
             result[(v.Unit, v.Year, v.Element)] = new SourcedValue(v, ValueSource.Reported);
             reportedYears.Add((v.Unit, v.Year));
         }
-        foreach (var v in derived)
-        {
-            if (reportedYears.Contains((v.Unit, v.Year))) result.TryAdd((v.Unit, v.Year, v.Element), new SourcedValue(v, ValueSource.Derived));
-        }
+        Fill(derived, ValueSource.Derived);
+        Fill(aggregated ?? [], ValueSource.Aggregated);
         return result.Values.ToList();
+
+        void Fill(IEnumerable<DataValue> values, ValueSource source)
+        {
+            foreach (var v in values)
+            {
+                if (reportedYears.Contains((v.Unit, v.Year))) result.TryAdd((v.Unit, v.Year, v.Element), new SourcedValue(v, source));
+            }
+        }
     }
 }
 
@@ -157,6 +166,8 @@ public enum ValueSource
     Reported,
     /// <summary>Counted from the registries.</summary>
     Derived,
+    /// <summary>Summed from the enterprises' yearly returns (the enterprise registry).</summary>
+    Aggregated,
 }
 
 /// <summary>A figure with where it comes from.</summary>

@@ -59,7 +59,8 @@ public static class ReportStore
 
     /// <summary>
     /// The figures evaluation and plan monitoring read for the years <paramref name="fromYear"/>..<paramref name="toYear"/>: approved reported
-    /// values, and registry counts for elements a zone's approved report left blank (see <see cref="Core.Registries.RegistryCounter.Merge"/>).
+    /// values, and registry counts and enterprise aggregates for elements a zone's approved report left blank
+    /// (see <see cref="Core.Registries.RegistryCounter.Merge"/>).
     /// </summary>
     public static async Task<IReadOnlyList<Core.Registries.SourcedValue>> EffectiveValuesAsync(GaoxinDb db, int fromYear, int toYear, CancellationToken cancellationToken)
     {
@@ -70,7 +71,8 @@ public static class ReportStore
         var years = reported.Select(v => v.Year).Distinct().ToList();
         var set = await DataSetStore.GetAsync(db, cancellationToken);
         var derived = await Registries.RegistryStore.DerivedValuesAsync(db, set, null, years, cancellationToken);
-        return Core.Registries.RegistryCounter.Merge(reported, derived);
+        var aggregated = await Enterprises.EnterpriseAggregates.ValuesAsync(db, set, years, cancellationToken);
+        return Core.Registries.RegistryCounter.Merge(reported, derived, aggregated);
     }
 
     private static async Task<Dictionary<int, IReadOnlyDictionary<string, decimal>>> ApprovedHistoryAsync(GaoxinDb db, string unit, CancellationToken cancellationToken)

@@ -497,6 +497,185 @@ namespace Gaoxin.Data.Migrations.Postgres
                     b.ToTable("validation_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.EnterpriseAggregateRecord", b =>
+                {
+                    b.Property<string>("ZoneCode")
+                        .HasColumnType("text")
+                        .HasColumnName("zone_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Element")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("element");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("value");
+
+                    b.HasKey("ZoneCode", "Year", "Element");
+
+                    b.ToTable("enterprise_aggregates", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.EnterpriseRecord", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("HteCertificateNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hte_certificate_number");
+
+                    b.Property<DateOnly?>("HteCertifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("hte_certified_on");
+
+                    b.Property<DateOnly?>("HteExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("hte_expires_on");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("industry");
+
+                    b.Property<int>("LatestYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("latest_year");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("listed");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("ZoneCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("zone_code");
+
+                    b.HasKey("CreditCode");
+
+                    b.HasIndex("ZoneCode");
+
+                    b.ToTable("enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.EnterpriseReturnRecord", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("integer")
+                        .HasColumnName("employees");
+
+                    b.Property<decimal?>("Exports")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("exports");
+
+                    b.Property<string>("Extra")
+                        .HasColumnType("text")
+                        .HasColumnName("extra");
+
+                    b.Property<decimal?>("HighTechRevenue")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("high_tech_revenue");
+
+                    b.Property<bool>("IsHte")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_hte");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("listed");
+
+                    b.Property<decimal?>("NetAssets")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("net_assets");
+
+                    b.Property<decimal?>("RdExpense")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("rd_expense");
+
+                    b.Property<decimal?>("Revenue")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("revenue");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_row");
+
+                    b.Property<int?>("StEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("st_employees");
+
+                    b.Property<decimal?>("StExpense")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("st_expense");
+
+                    b.Property<decimal?>("ValuationUsdM")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("valuation_usd_m");
+
+                    b.Property<decimal?>("VcReceived")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("vc_received");
+
+                    b.Property<string>("ZoneCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("zone_code");
+
+                    b.HasKey("CreditCode", "Year");
+
+                    b.HasIndex("Year", "ZoneCode");
+
+                    b.ToTable("enterprise_returns", (string)null);
+                });
+
             modelBuilder.Entity("Gaoxin.Data.Evaluation.EvaluationRunRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1531,6 +1710,24 @@ namespace Gaoxin.Data.Migrations.Postgres
                     b.HasOne("Gaoxin.Data.Collection.ReportRecord", null)
                         .WithMany("Values")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.EnterpriseRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Zones.ZoneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.EnterpriseReturnRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Enterprises.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CreditCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -485,6 +485,185 @@ namespace Gaoxin.Data.Migrations.Sqlite
                     b.ToTable("validation_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.EnterpriseAggregateRecord", b =>
+                {
+                    b.Property<string>("ZoneCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Element")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("ZoneCode", "Year", "Element");
+
+                    b.ToTable("enterprise_aggregates", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.EnterpriseRecord", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("HteCertificateNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hte_certificate_number");
+
+                    b.Property<DateOnly?>("HteCertifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hte_certified_on");
+
+                    b.Property<DateOnly?>("HteExpiresOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hte_expires_on");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("industry");
+
+                    b.Property<int>("LatestYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("latest_year");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listed");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("ZoneCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_code");
+
+                    b.HasKey("CreditCode");
+
+                    b.HasIndex("ZoneCode");
+
+                    b.ToTable("enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.EnterpriseReturnRecord", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employees");
+
+                    b.Property<decimal?>("Exports")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exports");
+
+                    b.Property<string>("Extra")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extra");
+
+                    b.Property<decimal?>("HighTechRevenue")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("high_tech_revenue");
+
+                    b.Property<bool>("IsHte")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_hte");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listed");
+
+                    b.Property<decimal?>("NetAssets")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("net_assets");
+
+                    b.Property<decimal?>("RdExpense")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rd_expense");
+
+                    b.Property<decimal?>("Revenue")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revenue");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_row");
+
+                    b.Property<int?>("StEmployees")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("st_employees");
+
+                    b.Property<decimal?>("StExpense")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("st_expense");
+
+                    b.Property<decimal?>("ValuationUsdM")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valuation_usd_m");
+
+                    b.Property<decimal?>("VcReceived")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vc_received");
+
+                    b.Property<string>("ZoneCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_code");
+
+                    b.HasKey("CreditCode", "Year");
+
+                    b.HasIndex("Year", "ZoneCode");
+
+                    b.ToTable("enterprise_returns", (string)null);
+                });
+
             modelBuilder.Entity("Gaoxin.Data.Evaluation.EvaluationRunRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1507,6 +1686,24 @@ namespace Gaoxin.Data.Migrations.Sqlite
                     b.HasOne("Gaoxin.Data.Collection.ReportRecord", null)
                         .WithMany("Values")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.EnterpriseRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Zones.ZoneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.EnterpriseReturnRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Enterprises.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CreditCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -26,6 +26,7 @@ public static class ReportText
         "approved" => T("批准", "approved"),
         "returned" => T("退回", "returned"),
         "correction_started" => T("发起更正", "correction started"),
+        Data.Enterprises.EnterpriseImport.AuditAction => T("导入企业年报", "enterprise returns imported"),
         _ => action,
     };
 }

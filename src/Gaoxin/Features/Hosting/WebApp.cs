@@ -9,6 +9,7 @@ using Gaoxin.Data.Accounts;
 using Gaoxin.Data.Collection;
 using Gaoxin.Features.Accounts;
 using Gaoxin.Features.Collection;
+using Gaoxin.Features.Enterprises;
 using Gaoxin.Features.Evaluation;
 using Gaoxin.Features.Monitoring;
 using Gaoxin.Features.Registries;
@@ -100,6 +101,7 @@ public static partial class WebApp
         api.MapProgressApi();
         api.MapTrackingApi();
         api.MapRegistryApi();
+        api.MapEnterpriseApi();
         app.MapDataDownloads();
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription();
         app.MapGet("/monitoring/report/{year:int}.xlsx", Features.Monitoring.ReportModel.WorkbookAsync).ExcludeFromDescription();

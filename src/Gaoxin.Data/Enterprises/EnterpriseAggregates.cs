@@ -1,0 +1,164 @@
+using System.Data.Common;
+using System.Globalization;
+using Gaoxin.Core.Collection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Gaoxin.Data.Enterprises;
+
+/// <summary>
+/// A zone-year figure summed from the returns. <paramref name="Element"/> is the data element it fills where one exists
+/// (then <paramref name="Unit"/> must be that element's unit); <paramref name="Divisor"/> turns the returns' 万元 into 亿元.
+/// </summary>
+/// <param name="Element">Data element code (or a code of its own where the data set has no such element yet).</param>
+/// <param name="Unit">Unit of the figure, as the data set writes it.</param>
+/// <param name="Sqlite">The aggregate expression on SQLite, over <c>enterprise_returns</c>.</param>
+/// <param name="Postgres">The same on PostgreSQL.</param>
+/// <param name="Divisor">What the sum is divided by: 10,000 for 万元 → 亿元, else 1.</param>
+public sealed record EnterpriseAggregate(string Element, string Unit, string Sqlite, string Postgres, decimal Divisor);
+
+/// <summary>What a rebuild did.</summary>
+public sealed record AggregateOutcome(int ZoneYears, int Figures);
+
+/// <summary>
+/// The zone-year aggregates of the enterprise returns (<c>enterprise_aggregates</c>): one set-based GROUP BY over the
+/// stored rows, recomputed for the years an import touched, or rebuilt whole by <c>gaoxin enterprises aggregate</c>.
+/// They feed a zone's data elements where its approved report left them blank (see <c>ReportStore.EffectiveValuesAsync</c>).
+/// </summary>
+public static class EnterpriseAggregates
+{
+    // SQLite keeps decimals as text (as EF Core stores them): cast to REAL to sum, then round back to the store's
+    // 6 decimals, which recovers the exact sum of figures given to at most 2 decimals in 万元 (zone sums stay far below
+    // the 2^53 that doubles hold exactly at that grain). PostgreSQL sums numeric exactly.
+    private static EnterpriseAggregate Sum(string element, string unit, string column, decimal divisor = 1) =>
+        new(element, unit, $"SUM(CAST({column} AS REAL))", $"SUM({column})", divisor);
+
+    private static EnterpriseAggregate Count(string element, string sqliteCondition, string postgresCondition) =>
+        new(element, "家", $"SUM(CASE WHEN {sqliteCondition} THEN 1 ELSE 0 END)", $"SUM(CASE WHEN {postgresCondition} THEN 1 ELSE 0 END)", 1);
+
+    /// <summary>
+    /// The figures, named by the data elements of <c>datasets/liaoning-default.yaml</c> they fill: enterprise money is
+    /// 万元 and the zone elements are 亿元, hence the divisor. <c>st_employees</c> and <c>high_tech_revenue</c> have no
+    /// element yet and are kept under their own codes.
+    /// </summary>
+    public static IReadOnlyList<EnterpriseAggregate> Definitions { get; } =
+    [
+        new("enterprise_count", "家", "COUNT(*)", "COUNT(*)", 1),
+        Count("hte_count", "is_hte <> 0", "is_hte"),
+        Sum("revenue", "亿元", "revenue", 10000),
+        Sum("rd_expenditure", "亿元", "rd_expense", 10000),
+        Sum("employees", "人", "employees"),
+        Sum("n21_exports", "亿元", "exports", 10000),
+        new("n21_hte_exports", "亿元", "SUM(CASE WHEN is_hte <> 0 THEN CAST(exports AS REAL) END)", "SUM(CASE WHEN is_hte THEN exports END)", 10000),
+        Count("n21_vc_backed_enterprises", "CAST(vc_received AS REAL) > 0", "vc_received > 0"),
+        Sum("st_employees", "人", "st_employees"),
+        Sum("high_tech_revenue", "亿元", "high_tech_revenue", 10000),
+    ];
+
+    /// <summary>Rebuilds the aggregates of the given years (null: every year) from the stored returns, in its own transaction.</summary>
+    public static async Task<AggregateOutcome> RebuildAsync(GaoxinDb db, int? year, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var outcome = await RecomputeAsync(db, transaction, year is { } y ? [y] : null, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return outcome;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Replaces the aggregates of <paramref name="years"/> (null: all) inside the caller's transaction. Whole years are
+    /// recomputed, every zone of them, so that a return that moved to another zone leaves its old zone's sums right too.
+    /// </summary>
+    internal static async Task<AggregateOutcome> RecomputeAsync(GaoxinDb db, IDbContextTransaction transaction, IReadOnlyCollection<int>? years, CancellationToken cancellationToken)
+    {
+        if (years is { Count: 0 }) return new AggregateOutcome(0, 0);
+        var connection = db.Database.GetDbConnection();
+        var tx = transaction.GetDbTransaction();
+        var sqlite = db is SqliteGaoxinDb;
+        var filter = years is null ? "" : $" WHERE year IN ({string.Join(",", years.Select(y => y.ToString(CultureInfo.InvariantCulture)))})";
+
+        await using (var delete = connection.CreateCommand())
+        {
+            delete.Transaction = tx;
+            delete.CommandText = "DELETE FROM enterprise_aggregates" + filter;
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // One pass over the rows: every figure of a zone-year from the same GROUP BY.
+        var select = "SELECT zone_code, year, " + string.Join(", ", Definitions.Select(d => sqlite ? d.Sqlite : d.Postgres))
+            + " FROM enterprise_returns" + filter + " GROUP BY zone_code, year";
+        var figures = new List<(string Zone, int Year, string Element, decimal Value)>();
+        var zoneYears = 0;
+        await using (var query = connection.CreateCommand())
+        {
+            query.Transaction = tx;
+            query.CommandText = select;
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                zoneYears++;
+                var zone = reader.GetString(0);
+                var year = reader.GetInt32(1);
+                for (var i = 0; i < Definitions.Count; i++)
+                {
+                    if (await reader.IsDBNullAsync(i + 2, cancellationToken)) continue; // nobody reported it: no figure, not 0
+                    var raw = reader.GetValue(i + 2) switch
+                    {
+                        double d => (decimal)d,
+                        var other => Convert.ToDecimal(other, CultureInfo.InvariantCulture),
+                    };
+                    figures.Add((zone, year, Definitions[i].Element, Math.Round(raw / Definitions[i].Divisor, 6)));
+                }
+            }
+        }
+
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = tx;
+            insert.CommandText = "INSERT INTO enterprise_aggregates (zone_code, year, element, value) VALUES (@zone, @year, @element, @value)";
+            var zone = Parameter(insert, "@zone");
+            var year = Parameter(insert, "@year");
+            var element = Parameter(insert, "@element");
+            var value = Parameter(insert, "@value");
+            foreach (var f in figures)
+            {
+                zone.Value = f.Zone;
+                year.Value = f.Year;
+                element.Value = f.Element;
+                value.Value = f.Value;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        return new AggregateOutcome(zoneYears, figures.Count);
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    /// <summary>
+    /// The aggregates as data values for the data elements they fill: only codes the data set has as a zone element,
+    /// and only where the units agree (an element whose unit the office changed is not filled with the wrong scale).
+    /// </summary>
+    public static async Task<List<DataValue>> ValuesAsync(GaoxinDb db, DataSetDefinition set, IReadOnlyCollection<int> years, CancellationToken cancellationToken)
+    {
+        var yearList = years.ToArray();
+        var units = Definitions.ToDictionary(d => d.Element, d => d.Unit);
+        var fillable = set.Elements.Where(e => !e.ProvinceLevel && units.TryGetValue(e.Code, out var unit) && unit == e.Unit).Select(e => e.Code).ToList();
+        if (fillable.Count == 0 || yearList.Length == 0) return [];
+        var rows = await db.EnterpriseAggregates.AsNoTracking()
+            .Where(a => yearList.Contains(a.Year) && fillable.Contains(a.Element)).ToListAsync(cancellationToken);
+        return rows.Select(a => new DataValue(a.ZoneCode, a.Year, a.Element, a.Value)).ToList();
+    }
+}

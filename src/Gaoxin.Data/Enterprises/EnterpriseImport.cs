@@ -1,0 +1,454 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Gaoxin.Core.Collection;
+using Gaoxin.Data.Collection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Sylvan.Data.Csv;
+
+namespace Gaoxin.Data.Enterprises;
+
+/// <summary>What an import of enterprise returns did.</summary>
+/// <param name="BatchId">The import's id, on every row it wrote and in the audit.</param>
+/// <param name="Applied">True when the rows were stored; false when any error refused the whole file.</param>
+/// <param name="Problems">The errors, in file order, at most <see cref="EnterpriseImport.MaxProblems"/>.</param>
+/// <param name="ErrorCount">All errors found, including those beyond the cap.</param>
+/// <param name="Rows">Data rows read.</param>
+/// <param name="Years">The years the file holds.</param>
+/// <param name="ZoneYears">Distinct zone-years the file holds.</param>
+/// <param name="Aggregates">What the aggregate recomputation did, when applied.</param>
+/// <param name="Elapsed">Wall time of the whole import.</param>
+public sealed record EnterpriseImportOutcome(
+    string BatchId, bool Applied, IReadOnlyList<DataProblem> Problems, int ErrorCount, int Rows, IReadOnlyList<int> Years, int ZoneYears,
+    AggregateOutcome? Aggregates, TimeSpan Elapsed)
+{
+    public bool HasErrors => ErrorCount > 0;
+}
+
+/// <summary>
+/// Imports the enterprises' yearly returns from CSV (<c>gaoxin enterprises import</c>), all or nothing, in one streaming pass:
+/// each row is validated as it is read and written at once through the provider's bulk path (one prepared statement per row
+/// on SQLite, binary COPY into a staging table on PostgreSQL) inside one transaction, which is rolled back if any row is
+/// wrong. Memory stays flat in the number of rows: no row is kept after it is written, and duplicates of
+/// (credit_code, year) are found by the database, not by a set in memory. Re-importing an enterprise-year replaces it.
+/// </summary>
+public static class EnterpriseImport
+{
+    /// <summary>The return's own columns, in the order the file template lists them.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "credit_code", "name", "zone", "year", "registered_on", "industry", "is_hte", "revenue", "employees", "st_employees",
+        "rd_expense", "st_expense", "high_tech_revenue", "net_assets", "exports", "vc_received", "valuation_usd_m", "listed",
+    ];
+
+    /// <summary>Errors reported at most; counting goes on past it.</summary>
+    public const int MaxProblems = 100;
+
+    /// <summary>How the import is recorded in the audit.</summary>
+    public const string AuditAction = "enterprises_imported";
+
+    /// <summary>Imports a file. <paramref name="fileName"/> names it in problems.</summary>
+    public static async Task<EnterpriseImportOutcome> ImportAsync(GaoxinDb db, Stream stream, string fileName, string actor, string via,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var batch = Guid.NewGuid().ToString("N")[..16];
+        var set = await DataSetStore.GetAsync(db, cancellationToken);
+        var zones = await db.Zones.AsNoTracking().Select(z => new { z.Code, z.Name }).ToListAsync(cancellationToken);
+        var zoneLookup = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var z in zones) zoneLookup.TryAdd(z.Code, z.Code);
+        foreach (var z in zones) zoneLookup.TryAdd(z.Name, z.Code);
+        var elements = set.Elements.Where(e => !e.ProvinceLevel).ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase);
+
+        var problems = new ProblemList(fileName);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var reader = new ReturnReader(problems, zoneLookup, elements);
+            int rows;
+            await using (var writer = await OpenWriterAsync(db, transaction, batch, cancellationToken))
+            {
+                using (var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: false),
+                           detectEncodingFromByteOrderMarks: false, leaveOpen: true))
+                {
+                    rows = reader.Read(text, writer);
+                }
+                foreach (var (row, firstRow, code, year) in await writer.DuplicatesAsync(MaxProblems, cancellationToken))
+                    problems.Add(row, "credit_code", "duplicate_row", $"{code} {year}", firstRow.ToString(CultureInfo.InvariantCulture));
+                if (problems.Count == 0) await writer.StoreAsync(cancellationToken);
+            }
+
+            var years = reader.Years.Order().ToList();
+            if (problems.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new EnterpriseImportOutcome(batch, false, problems.Sorted(), problems.Count, rows, years, reader.ZoneYears.Count, null, watch.Elapsed);
+            }
+
+            var aggregates = await EnterpriseAggregates.RecomputeAsync(db, transaction, years, cancellationToken);
+            db.Audit.Add(new AuditRecord
+            {
+                At = clock.GetUtcNow(), Actor = actor, Via = via, BatchId = batch, UnitCode = set.ProvinceCode, Year = years.Count > 0 ? years[^1] : 0,
+                Action = AuditAction, NewValue = rows,
+                Comment = $"{fileName}: {rows} returns, {reader.ZoneYears.Count} zone-years, years {string.Join(",", years)}",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new EnterpriseImportOutcome(batch, true, [], 0, rows, years, reader.ZoneYears.Count, aggregates, watch.Elapsed);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<IReturnWriter> OpenWriterAsync(GaoxinDb db, IDbContextTransaction transaction, string batch, CancellationToken cancellationToken) =>
+        db is SqliteGaoxinDb
+            ? SqliteReturnWriter.Open(db, transaction, batch)
+            : await PostgresReturnWriter.OpenAsync(db, transaction, batch, cancellationToken);
+}
+
+/// <summary>One validated row, reused from row to row so that reading allocates nothing per row beyond the field texts.</summary>
+internal sealed class ReturnRow
+{
+    public int SourceRow;
+    public string CreditCode = "";
+    public string Name = "";
+    public string Zone = "";
+    public int Year;
+    public DateOnly? RegisteredOn;
+    public string? Industry;
+    public bool IsHte;
+    public decimal? Revenue;
+    public int? Employees;
+    public int? StEmployees;
+    public decimal? RdExpense;
+    public decimal? StExpense;
+    public decimal? HighTechRevenue;
+    public decimal? NetAssets;
+    public decimal? Exports;
+    public decimal? VcReceived;
+    public decimal? ValuationUsdM;
+    public bool Listed;
+    public string? Extra;
+}
+
+/// <summary>
+/// The store's bulk path for returns, one per provider. Rows go in as they are read; the caller's transaction decides
+/// whether they stay.
+/// </summary>
+internal interface IReturnWriter : IAsyncDisposable
+{
+    /// <summary>Writes a valid row; returns the file row of an earlier row of this import with the same enterprise-year when the store tells at once, else null.</summary>
+    int? Write(ReturnRow row);
+
+    /// <summary>After the last row: repeated enterprise-years the store finds only now, up to <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<(int Row, int FirstRow, string CreditCode, int Year)>> DuplicatesAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Puts the rows into <c>enterprises</c> and <c>enterprise_returns</c> where they are not there yet.</summary>
+    Task StoreAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Errors with their place, capped at <see cref="EnterpriseImport.MaxProblems"/> kept but all counted.</summary>
+internal sealed class ProblemList(string file)
+{
+    private readonly List<DataProblem> kept = [];
+
+    public int Count { get; private set; }
+
+    public bool Full => kept.Count >= EnterpriseImport.MaxProblems;
+
+    public void Add(int row, string? column, string code, string? value = null, string? detail = null, string? unit = null)
+    {
+        Count++;
+        if (!Full) kept.Add(new DataProblem(file, null, row, column, unit, null, value, code, Severity.Error, detail));
+    }
+
+    public IReadOnlyList<DataProblem> Sorted() => kept.OrderBy(p => p.Row).ToList();
+}
+
+/// <summary>Reads the CSV: the header, then each row checked, parsed into a <see cref="ReturnRow"/> and handed to the writer.</summary>
+internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<string, string> zones, IReadOnlyDictionary<string, DataElement> elements)
+{
+    private const decimal Largest = 99_999_999_999_999m; // what numeric(20,6) holds in whole units
+    private const int MaxDecimals = 6;
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyyMMdd"];
+
+    private readonly ReturnRow row = new();
+    private readonly ArrayBufferWriter<byte> extraBuffer = new(256);
+    private int[] ordinals = [];
+    private string[] fields = [];
+    private (int Ordinal, DataElement Element)[] extras = [];
+
+    public HashSet<int> Years { get; } = [];
+
+    /// <summary>Zone-years seen: bounded by zones × years, not by rows.</summary>
+    public HashSet<(string Zone, int Year)> ZoneYears { get; } = [];
+
+    /// <summary>Reads every row; returns how many data rows the file holds.</summary>
+    public int Read(TextReader text, IReturnWriter writer)
+    {
+        var rows = 0;
+        try
+        {
+            // As the interchange CSV: delimiter fixed, comments off, the header read as an ordinary record to know its row.
+            using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',', Comment = '\0' });
+            string[] header;
+            do
+            {
+                if (!csv.Read())
+                {
+                    problems.Add(0, null, "empty_file");
+                    return 0;
+                }
+                header = Enumerable.Range(0, csv.RowFieldCount).Select(csv.GetString).ToArray();
+            } while (header.All(string.IsNullOrWhiteSpace));
+            if (!Header(csv.RowNumber, header)) return 0;
+
+            fields = new string[header.Length];
+            while (csv.Read())
+            {
+                var count = csv.RowFieldCount;
+                if (IsBlank(csv, count)) continue;
+                rows++;
+                if (count != header.Length)
+                {
+                    problems.Add(csv.RowNumber, null, "wrong_column_count", count.ToString(CultureInfo.InvariantCulture), header.Length.ToString(CultureInfo.InvariantCulture));
+                    continue;
+                }
+                // Each field is read once into the reused array.
+                for (var i = 0; i < count; i++) fields[i] = csv.GetString(i);
+                var before = problems.Count;
+                if (!Parse(csv.RowNumber) || problems.Count > before) continue;
+                // Once the cap is reached nothing will be stored; stop writing, keep counting.
+                if (problems.Full) continue;
+                if (writer.Write(row) is { } firstRow)
+                    problems.Add(row.SourceRow, "credit_code", "duplicate_row", $"{row.CreditCode} {row.Year}", firstRow.ToString(CultureInfo.InvariantCulture));
+            }
+            if (rows == 0) problems.Add(0, null, "empty_file");
+        }
+        catch (CsvInvalidCharacterException e)
+        {
+            problems.Add(e.RowNumber, null, "bad_quotes");
+        }
+        catch (CsvFormatException e)
+        {
+            problems.Add(e.RowNumber, null, "unreadable_file");
+        }
+        return rows;
+    }
+
+    private static bool IsBlank(CsvDataReader csv, int count)
+    {
+        for (var i = 0; i < count; i++)
+            if (!csv.GetFieldSpan(i).IsWhiteSpace()) return false;
+        return true;
+    }
+
+    /// <summary>Maps the header: the return's columns (all required) and further columns naming a data element.</summary>
+    private bool Header(int headerRow, string[] fields)
+    {
+        if (fields.Any(f => f.Contains('\uFFFD')))
+        {
+            problems.Add(headerRow, null, "not_utf8");
+            return false;
+        }
+        if (fields.Length == 1 && (fields[0].Contains(';') || fields[0].Contains('\t')))
+        {
+            problems.Add(headerRow, null, "wrong_delimiter", fields[0].Trim(), fields[0].Contains(';') ? ";" : "tab");
+            return false;
+        }
+        ordinals = new int[EnterpriseImport.Columns.Count];
+        Array.Fill(ordinals, -1);
+        var extraList = new List<(int, DataElement)>();
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var ok = true;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var name = ImportRules.Clean(fields[i]).ToLowerInvariant();
+            if (seen.TryGetValue(name, out var first))
+            {
+                problems.Add(headerRow, name, "header_duplicate", name, (first + 1).ToString(CultureInfo.InvariantCulture));
+                ok = false;
+                continue;
+            }
+            seen[name] = i;
+            var slot = IndexOf(name);
+            if (slot >= 0) ordinals[slot] = i;
+            else if (elements.TryGetValue(name, out var element)) extraList.Add((i, element));
+            else
+            {
+                problems.Add(headerRow, string.IsNullOrEmpty(name) ? null : name, "header_unknown_column", fields[i].Trim(),
+                    ImportRules.Closest(name, EnterpriseImport.Columns.Concat(elements.Keys)));
+                ok = false;
+            }
+        }
+        for (var slot = 0; slot < ordinals.Length; slot++)
+        {
+            if (ordinals[slot] >= 0) continue;
+            problems.Add(headerRow, null, "header_missing_column", null, EnterpriseImport.Columns[slot]);
+            ok = false;
+        }
+        extras = [.. extraList];
+        return ok;
+    }
+
+    private static int IndexOf(string name)
+    {
+        for (var i = 0; i < EnterpriseImport.Columns.Count; i++)
+            if (EnterpriseImport.Columns[i] == name) return i;
+        return -1;
+    }
+
+    private string Field(int slot) => fields[ordinals[slot]];
+
+    /// <summary>Fills <see cref="row"/> from the record, adding a problem for every bad field; false when the row is unusable.</summary>
+    private bool Parse(int at)
+    {
+        row.SourceRow = at;
+
+        foreach (var field in fields)
+        {
+            if (!field.Contains('\uFFFD')) continue;
+            problems.Add(at, null, "not_utf8");
+            return false;
+        }
+
+        var code = ImportRules.Clean(Field(0)).ToUpperInvariant();
+        row.CreditCode = code;
+        if (code.Length == 0) problems.Add(at, "credit_code", "missing_value");
+        else if (CreditCodeCheck.Problem(code) is { } why)
+            problems.Add(at, "credit_code", why == "check_digit" ? "bad_check_digit" : "bad_credit_code", code, why);
+
+        row.Name = Field(1).Trim();
+        if (row.Name.Length == 0) problems.Add(at, "name", "missing_value");
+        else if (row.Name.Length > 200) problems.Add(at, "name", "too_long", null, "200");
+
+        var zoneText = ImportRules.Clean(Field(2));
+        if (zones.TryGetValue(zoneText, out var zone)) row.Zone = zone;
+        else problems.Add(at, "zone", "unknown_zone", zoneText);
+
+        var yearText = Field(3);
+        var year = ImportRules.Year(yearText);
+        if (year is null) problems.Add(at, "year", "bad_year", yearText.Trim());
+        row.Year = year ?? 0;
+
+        row.RegisteredOn = Date(at, "registered_on", Field(4));
+        if (row.RegisteredOn is { } registered && year is { } y && registered.Year > y)
+            problems.Add(at, "registered_on", "registered_after_year", registered.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture));
+
+        var industry = Field(5).Trim();
+        row.Industry = industry.Length == 0 ? null : industry;
+        if (industry.Length > 100) problems.Add(at, "industry", "too_long", null, "100");
+
+        row.IsHte = Flag(at, "is_hte", Field(6));
+        row.Revenue = Money(at, 7);
+        row.Employees = Count(at, 8);
+        row.StEmployees = Count(at, 9);
+        row.RdExpense = Money(at, 10);
+        row.StExpense = Money(at, 11);
+        row.HighTechRevenue = Money(at, 12);
+        row.NetAssets = Money(at, 13, mayBeNegative: true); // a loss-making enterprise can owe more than it owns
+        row.Exports = Money(at, 14);
+        row.VcReceived = Money(at, 15);
+        row.ValuationUsdM = Money(at, 16);
+        row.Listed = Flag(at, "listed", Field(17));
+
+        // Parts cannot exceed their whole: 科技人员 within 从业人员, 高新技术产品收入 within 营业收入.
+        if (row.StEmployees > row.Employees)
+            problems.Add(at, "st_employees", "exceeds_total", Show(row.StEmployees), "employees");
+        if (row.HighTechRevenue > row.Revenue)
+            problems.Add(at, "high_tech_revenue", "exceeds_total", Show(row.HighTechRevenue), "revenue");
+
+        row.Extra = extras.Length == 0 ? null : Extra(at);
+
+        if (year is not null && zone is not null)
+        {
+            Years.Add(year.Value);
+            ZoneYears.Add((zone, year.Value));
+        }
+        return true;
+    }
+
+    private static string Show(decimal? value) => value is { } v ? ImportRules.Format(v) : "";
+
+    private static string Show(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private DateOnly? Date(int at, string column, string text)
+    {
+        var clean = ImportRules.Clean(text);
+        if (clean.Length == 0) return null;
+        if (DateOnly.TryParseExact(clean, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        problems.Add(at, column, "bad_date", clean);
+        return null;
+    }
+
+    private bool Flag(int at, string column, string text)
+    {
+        var clean = ImportRules.Clean(text);
+        if (clean == "1") return true;
+        if (clean == "0") return false;
+        problems.Add(at, column, "bad_flag", clean);
+        return false;
+    }
+
+    /// <summary>A plain number or blank (not reported); problems for anything else.</summary>
+    private decimal? Number(int at, string column, string text, bool mayBeNegative, bool integer)
+    {
+        var clean = ImportRules.Clean(text);
+        if (clean.Length == 0) return null;
+        // Fast path for the common case; anything it refuses goes through the shared rules for the precise reason.
+        if (!decimal.TryParse(clean, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            var code = ImportRules.ParseNumber(clean, out value);
+            if (code is not null)
+            {
+                problems.Add(at, column, code, clean);
+                return null;
+            }
+        }
+        if (value < 0 && !mayBeNegative) problems.Add(at, column, "negative", clean);
+        else if (integer && value != decimal.Truncate(value)) problems.Add(at, column, "not_integer", clean);
+        else if (value.Scale > MaxDecimals) problems.Add(at, column, "too_many_decimals", clean, MaxDecimals.ToString(CultureInfo.InvariantCulture));
+        else if (Math.Abs(value) > Largest) problems.Add(at, column, "above_max", clean, ImportRules.Format(Largest));
+        else return value;
+        return null;
+    }
+
+    private decimal? Money(int at, int slot, bool mayBeNegative = false) =>
+        Number(at, EnterpriseImport.Columns[slot], Field(slot), mayBeNegative, integer: false);
+
+    private int? Count(int at, int slot)
+    {
+        var value = Number(at, EnterpriseImport.Columns[slot], Field(slot), mayBeNegative: false, integer: true);
+        if (value is not { } v) return null;
+        if (v <= int.MaxValue) return (int)v;
+        problems.Add(at, EnterpriseImport.Columns[slot], "above_max", ImportRules.Format(v), int.MaxValue.ToString(CultureInfo.InvariantCulture));
+        return null;
+    }
+
+    /// <summary>The further columns as a JSON object (element code → number), or null when all are blank.</summary>
+    private string? Extra(int at)
+    {
+        extraBuffer.ResetWrittenCount();
+        var any = false;
+        using (var json = new Utf8JsonWriter(extraBuffer))
+        {
+            json.WriteStartObject();
+            foreach (var (ordinal, element) in extras)
+            {
+                var value = Number(at, element.Code, fields[ordinal], mayBeNegative: element.Min is not >= 0,
+                    integer: element.Type == ElementType.Integer);
+                if (value is not { } v) continue;
+                json.WriteNumber(element.Code, v);
+                any = true;
+            }
+            json.WriteEndObject();
+        }
+        return any ? Encoding.UTF8.GetString(extraBuffer.WrittenSpan) : null;
+    }
+}

@@ -1,0 +1,417 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Gaoxin.Core.Registries;
+using Gaoxin.Data;
+using Gaoxin.Data.Collection;
+using Gaoxin.Data.Enterprises;
+using Gaoxin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaoxin.Tests;
+
+/// <summary>Makes valid unified social credit codes for test files, computed here from GB 32100-2015 itself.</summary>
+public static class TestCreditCodes
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+    /// <summary>A valid code for enterprise number <paramref name="n"/>: 9 (工商) 1 (企业), Shenyang's 210100, a 9-character body, the check character.</summary>
+    public static string Make(long n)
+    {
+        var body = new char[9];
+        for (var i = 8; i >= 0; i--)
+        {
+            body[i] = Alphabet[(int)(n % 31)];
+            n /= 31;
+        }
+        var first17 = "91210100" + new string(body);
+        var sum = first17.Select((c, i) => Alphabet.IndexOf(c) * Weights[i]).Sum();
+        return first17 + Alphabet[(31 - sum % 31) % 31];
+    }
+
+    /// <summary>The same code with its check character replaced by another valid character.</summary>
+    public static string WithWrongCheck(string code) =>
+        code[..17] + Alphabet[(Alphabet.IndexOf(code[17]) + 1) % 31];
+}
+
+/// <summary>
+/// The enterprise registry end to end on each provider: the import verb (validation, all or nothing, replacement), the
+/// zone-year aggregates and how they fill a zone's figures, and who sees what through the API.
+/// </summary>
+public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
+{
+    private const string Password = "correct-horse-battery";
+    private static readonly string A = TestCreditCodes.Make(1);
+    private static readonly string B = TestCreditCodes.Make(2);
+    private static readonly string C = TestCreditCodes.Make(3);
+
+    private const string Header =
+        "credit_code,name,zone,year,registered_on,industry,is_hte,revenue,employees,st_employees,rd_expense,st_expense,high_tech_revenue,net_assets,exports,vc_received,valuation_usd_m,listed,tax";
+
+    // Row 2..5. B names its zone in Chinese; blanks are figures not reported.
+    private static string[] Rows =>
+    [
+        $"{A},沈阳甲科技有限公司,shenyang,2020,2012-03-01,C39,1,1200.5,120,30,80.25,90,600,500,100,0,,0,12.5",
+        $"{B},沈阳乙软件有限公司,沈阳高新区,2020,2015-07-15,I65,0,3000,200,20,10,12,,-50,,500,30.5,1,",
+        $"{C},大连丙材料有限公司,dalian,2020,,C35,1,800,50,10,40,41,700,300,200.5,0,,0,3",
+        $"{A},沈阳甲科技有限公司,shenyang,2019,2012-03-01,C39,1,1000,100,25,70,75,500,450,90,0,,0,",
+    ];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await store.DisposeAsync();
+
+    private Task<CliResult> Cli(params string[] args) => CliRun.RunAsync([.. args, "--db", store.DbArgument]);
+
+    private static string WriteFile(string name, string content)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("gaoxin-ent-").FullName, name);
+        File.WriteAllText(path, content, new UTF8Encoding(false));
+        return path;
+    }
+
+    private static string Csv(IEnumerable<string> rows, string header = Header) => string.Join("\n", rows.Prepend(header)) + "\n";
+
+    private async Task<(int Enterprises, int Returns, int Aggregates, int Audit)> CountAsync()
+    {
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        return (await db.Enterprises.CountAsync(), await db.EnterpriseReturns.CountAsync(), await db.EnterpriseAggregates.CountAsync(),
+            await db.Audit.CountAsync(a => a.Action == EnterpriseImport.AuditAction));
+    }
+
+    private async Task<Dictionary<string, decimal>> AggregatesAsync(string zone, int year)
+    {
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        return await db.EnterpriseAggregates.Where(a => a.ZoneCode == zone && a.Year == year).ToDictionaryAsync(a => a.Element, a => a.Value);
+    }
+
+    [Fact]
+    public async Task Import_stores_exactly_the_files_rows_and_the_aggregates_are_the_hand_computed_sums()
+    {
+        var result = await Cli("enterprises", "import", WriteFile("returns.csv", Csv(Rows)));
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Equal((3, 4, 1), (await CountAsync()) is var c ? (c.Enterprises, c.Returns, c.Audit) : default);
+        // Shenyang 2020 = A + B. Money 万元 → 亿元: (1200.5 + 3000) / 10000 = 0.42005; R&D (80.25 + 10) / 10000 = 0.009025.
+        var shenyang = await AggregatesAsync("shenyang", 2020);
+        Assert.Equal(2m, shenyang["enterprise_count"]);
+        Assert.Equal(1m, shenyang["hte_count"]);
+        Assert.Equal(0.42005m, shenyang["revenue"]);
+        Assert.Equal(0.009025m, shenyang["rd_expenditure"]);
+        Assert.Equal(320m, shenyang["employees"]);
+        Assert.Equal(50m, shenyang["st_employees"]);
+        Assert.Equal(0.01m, shenyang["n21_exports"]); // B left exports blank: only A's 100
+        Assert.Equal(0.01m, shenyang["n21_hte_exports"]);
+        Assert.Equal(1m, shenyang["n21_vc_backed_enterprises"]);
+        Assert.Equal(0.06m, shenyang["high_tech_revenue"]);
+        var dalian = await AggregatesAsync("dalian", 2020);
+        Assert.Equal((1m, 1m, 0.08m, 0.02005m, 0m), (dalian["enterprise_count"], dalian["hte_count"], dalian["revenue"], dalian["n21_exports"], dalian["n21_vc_backed_enterprises"]));
+        Assert.Equal((1m, 0.1m), ((await AggregatesAsync("shenyang", 2019))["enterprise_count"], (await AggregatesAsync("shenyang", 2019))["revenue"]));
+
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var a = await db.Enterprises.SingleAsync(e => e.CreditCode == A);
+        Assert.Equal(("沈阳甲科技有限公司", "shenyang", 2020, new DateOnly(2012, 3, 1)), (a.Name, a.ZoneCode, a.LatestYear, a.RegisteredOn!.Value));
+        var b2020 = await db.EnterpriseReturns.SingleAsync(r => r.CreditCode == B && r.Year == 2020);
+        Assert.Equal((-50m, (decimal?)null, 30.5m, true, (string?)null), (b2020.NetAssets!.Value, b2020.Exports, b2020.ValuationUsdM!.Value, b2020.Listed, b2020.Extra));
+        var a2020 = await db.EnterpriseReturns.SingleAsync(r => r.CreditCode == A && r.Year == 2020);
+        Assert.Equal(12.5m, JsonDocument.Parse(a2020.Extra!).RootElement.GetProperty("tax").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData("check_digit", "3:credit_code", "bad_check_digit")]
+    [InlineData("unknown_zone", "3:zone", "unknown_zone")]
+    [InlineData("negative_revenue", "3:revenue", "negative")]
+    [InlineData("duplicate", "4:credit_code", "duplicate_row")]
+    [InlineData("bad_header", "1:revnue", "header_unknown_column")]
+    public async Task A_bad_row_in_the_middle_rejects_the_whole_file_with_file_row_and_column(string fault, string place, string code)
+    {
+        var rows = Rows.ToList();
+        var header = Header;
+        switch (fault)
+        {
+            case "check_digit": rows[1] = rows[1].Replace(B, TestCreditCodes.WithWrongCheck(B)); break;
+            case "unknown_zone": rows[1] = rows[1].Replace("沈阳高新区", "浑南新区"); break;
+            case "negative_revenue": rows[1] = rows[1].Replace(",3000,", ",-3000,"); break;
+            case "duplicate": rows.Insert(2, rows[0].Replace(",1200.5,", ",1300,")); break;
+            case "bad_header": header = Header.Replace(",revenue,", ",revnue,"); break;
+        }
+
+        var result = await Cli("enterprises", "import", WriteFile("bad.csv", Csv(rows, header)));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"bad.csv:{place}: ", result.Error);
+        Assert.Contains($"[{code}]", result.Error);
+        if (fault == "duplicate") Assert.Contains("row 2", result.Error);
+        Assert.Contains("nothing was imported", result.Output);
+        Assert.Equal((0, 0, 0, 0), await CountAsync());
+    }
+
+    [Fact]
+    public async Task Every_error_is_reported_not_just_the_first()
+    {
+        var rows = Rows.ToList();
+        rows[0] = rows[0].Replace(",2020,", ",1999,");
+        rows[2] = rows[2].Replace(",0,,0,3", ",0,,yes,3");
+
+        var result = await Cli("enterprises", "import", WriteFile("two.csv", Csv(rows)));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("two.csv:2:year: ", result.Error);
+        Assert.Contains("two.csv:4:listed: ", result.Error);
+        Assert.Contains("2 error(s)", result.Output);
+    }
+
+    [Fact]
+    public async Task Re_importing_an_enterprise_year_replaces_it_and_the_old_zones_sums_follow()
+    {
+        Assert.Equal(0, (await Cli("enterprises", "import", WriteFile("first.csv", Csv(Rows)))).ExitCode);
+
+        // A corrects its 2020 revenue and has moved to Dalian; nothing else in the file.
+        var correction = $"{A},沈阳甲科技有限公司,dalian,2020,2012-03-01,C39,1,1500,120,30,80.25,90,600,500,100,0,,0,";
+        var result = await Cli("enterprises", "import", WriteFile("second.csv", Csv([correction])));
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Equal((3, 4, 2), (await CountAsync()) is var c ? (c.Enterprises, c.Returns, c.Audit) : default);
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var a2020 = await db.EnterpriseReturns.SingleAsync(r => r.CreditCode == A && r.Year == 2020);
+        Assert.Equal((1500m, "dalian", (string?)null), (a2020.Revenue!.Value, a2020.ZoneCode, a2020.Extra));
+        Assert.Equal("dalian", (await db.Enterprises.SingleAsync(e => e.CreditCode == A)).ZoneCode);
+        var shenyang = await AggregatesAsync("shenyang", 2020);
+        var dalian = await AggregatesAsync("dalian", 2020);
+        Assert.Equal((1m, 0.3m), (shenyang["enterprise_count"], shenyang["revenue"]));
+        Assert.Equal((2m, 0.23m), (dalian["enterprise_count"], dalian["revenue"]));
+        // 2019 was not in the second file and is untouched.
+        Assert.Equal(0.1m, (await AggregatesAsync("shenyang", 2019))["revenue"]);
+
+        var rebuilt = await Cli("enterprises", "aggregate");
+        Assert.Equal(0, rebuilt.ExitCode);
+        Assert.Equal(shenyang, await AggregatesAsync("shenyang", 2020));
+    }
+
+    [Fact]
+    public async Task Aggregates_fill_a_zone_element_only_where_its_approved_report_left_it_blank_and_the_reported_value_wins()
+    {
+        // Shenyang's approved 2020 report gives revenue (亿元) but no enterprise count; Dalian has no approved report.
+        var report = WriteFile("zone.csv", "zone,year,element,value\nshenyang,2020,revenue,999\nshenyang,2020,gdp,1500\n");
+        Assert.Equal(0, (await Cli("data", "import", report, "--approve")).ExitCode);
+        Assert.Equal(0, (await Cli("enterprises", "import", WriteFile("returns.csv", Csv(Rows)))).ExitCode);
+
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var values = (await ReportStore.EffectiveValuesAsync(db, 2020, 2020, CancellationToken.None))
+            .ToDictionary(v => (v.Value.Unit, v.Value.Element));
+
+        Assert.Equal((999m, ValueSource.Reported), (values[("shenyang", "revenue")].Value.Value, values[("shenyang", "revenue")].Source));
+        Assert.Equal((2m, ValueSource.Aggregated), (values[("shenyang", "enterprise_count")].Value.Value, values[("shenyang", "enterprise_count")].Source));
+        Assert.Equal((0.009025m, ValueSource.Aggregated), (values[("shenyang", "rd_expenditure")].Value.Value, values[("shenyang", "rd_expenditure")].Source));
+        // No element of that code in the data set: the aggregate stays an aggregate.
+        Assert.False(values.ContainsKey(("shenyang", "st_employees")));
+        // No approved report: a zone that reported nothing is still missing, whatever its enterprises filed.
+        Assert.DoesNotContain(values.Keys, k => k.Unit == "dalian");
+    }
+
+    [Fact]
+    public async Task A_zone_operator_sees_only_their_zone_the_office_sees_all_and_anonymous_callers_nothing()
+    {
+        Assert.Equal(0, (await Cli("enterprises", "import", WriteFile("returns.csv", Csv(Rows)))).ExitCode);
+        foreach (var (email, role, zone) in new[] { ("office@example.org", "admin", (string?)null), ("sy@example.org", "zone_operator", "shenyang"), ("firm@example.org", "enterprise", null) })
+            Assert.Equal(0, (await Cli(["users", "add", "--email", email, "--role", role, "--password", Password, .. zone is null ? Array.Empty<string>() : ["--zone", zone]])).ExitCode);
+        await using var server = await RunningServer.StartAsync(store.Location);
+        using var office = await ClientAsync(server, "office@example.org");
+        using var shenyang = await ClientAsync(server, "sy@example.org");
+        using var firm = await ClientAsync(server, "firm@example.org");
+
+        var anonymous = await server.Client.GetAsync("/api/enterprises");
+        var all = await office.GetFromJsonAsync<JsonElement>("/api/enterprises?year=2020");
+        var pageTwo = await office.GetFromJsonAsync<JsonElement>("/api/enterprises?page=2");
+        var own = await shenyang.GetFromJsonAsync<JsonElement>("/api/enterprises?year=2020");
+        var ownHte = await shenyang.GetFromJsonAsync<JsonElement>("/api/enterprises?year=2020&hte=true");
+        var other = await shenyang.GetAsync("/api/enterprises?zone=dalian");
+        var otherEnterprise = await shenyang.GetAsync($"/api/enterprises/{C}");
+        var ownEnterprise = await shenyang.GetFromJsonAsync<JsonElement>($"/api/enterprises/{A}");
+        var aggregates = await shenyang.GetFromJsonAsync<JsonElement>("/api/zones/shenyang/enterprise-aggregates?year=2020");
+        var otherAggregates = await shenyang.GetAsync("/api/zones/dalian/enterprise-aggregates?year=2020");
+        var enterpriseRole = await firm.GetAsync("/api/enterprises");
+        var page = await server.Client.GetAsync("/enterprises");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(3, all.GetProperty("total").GetInt32());
+        Assert.Equal((3, 2, 0), (pageTwo.GetProperty("total").GetInt32(), pageTwo.GetProperty("page").GetInt32(), pageTwo.GetProperty("items").GetArrayLength()));
+        Assert.Equal([A, B], own.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("creditCode").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(own.GetProperty("items").EnumerateArray(), i => Assert.Equal("shenyang", i.GetProperty("zone").GetString()));
+        Assert.Equal([A], ownHte.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("creditCode").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherEnterprise.StatusCode);
+        Assert.Equal([2019, 2020], ownEnterprise.GetProperty("returns").EnumerateArray().Select(r => r.GetProperty("year").GetInt32()));
+        Assert.Equal(12.5m, ownEnterprise.GetProperty("returns")[1].GetProperty("extra").GetProperty("tax").GetDecimal());
+        var revenue = aggregates.EnumerateArray().Single(a => a.GetProperty("element").GetString() == "revenue");
+        Assert.Equal((0.42005m, "亿元"), (revenue.GetProperty("value").GetDecimal(), revenue.GetProperty("unit").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, otherAggregates.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, enterpriseRole.StatusCode);
+        Assert.Equal("/account/login", page.RequestMessage!.RequestUri!.AbsolutePath); // the page asks an anonymous visitor to sign in
+
+        using var session = new PageSession(server.Address);
+        await session.SignInAsync("sy@example.org", Password);
+        var list = await session.GetStringAsync("/enterprises?year=2020");
+        var detail = await session.GetStringAsync($"/enterprises/{A}");
+        Assert.Contains("沈阳甲科技有限公司", list);
+        Assert.DoesNotContain("大连丙材料有限公司", list);
+        Assert.Contains("1200.5", detail);
+    }
+
+    private async Task<HttpClient> ClientAsync(RunningServer server, string email)
+    {
+        var token = (await Cli("users", "token", "--email", email)).Output.Trim();
+        var client = new HttpClient { BaseAddress = server.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
+
+public sealed class EnterpriseOnSqlite() : EnterpriseSpec(new SqliteTestStore());
+
+public sealed class EnterpriseOnPostgres() : EnterpriseSpec(new PostgresTestStore());
+
+/// <summary>Runs alone: it measures the process's managed heap, which tests running beside it would disturb.</summary>
+[CollectionDefinition(nameof(EnterpriseMemoryCollection), DisableParallelization = true)]
+public sealed class EnterpriseMemoryCollection;
+
+/// <summary>
+/// A national-scale import on SQLite: 200,000 returns, generated here. Memory must be flat in the number of rows.
+/// Method: a sampler thread records, every 2 ms, the managed heap size as of the last GC
+/// (<c>GC.GetGCMemoryInfo().HeapSizeBytes</c>) and the bytes in use now (<c>GC.GetTotalMemory(false)</c>), keeping the
+/// peak of each during one import; the 200,000-row import's peak must stay well under twice the 20,000-row import's
+/// (it would be about ten times were the rows held). Total allocation is no measure of flatness and is not used.
+/// </summary>
+[Collection(nameof(EnterpriseMemoryCollection))]
+public sealed class EnterpriseBulkImportOnSqlite : IAsyncLifetime
+{
+    private readonly ITestStore store = new SqliteTestStore();
+    private readonly string folder = Directory.CreateTempSubdirectory("gaoxin-bulk-").FullName;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await store.DisposeAsync();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A deterministic file: enterprise n in zone n mod 15, money from a simple congruential sequence.</summary>
+    private string Generate(string name, int rows, int year, string[] zones)
+    {
+        var path = Path.Combine(folder, name);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        writer.Write("credit_code,name,zone,year,registered_on,industry,is_hte,revenue,employees,st_employees,rd_expense,st_expense,high_tech_revenue,net_assets,exports,vc_received,valuation_usd_m,listed\n");
+        var x = 12345L;
+        for (var n = 0; n < rows; n++)
+        {
+            x = (x * 1103515245 + 12345) % 2147483648;
+            var revenue = x % 500000 / 100m + 10;
+            var employees = (int)(x % 2000) + 5;
+            writer.Write(FormattableString.Invariant(
+                $"{TestCreditCodes.Make(n)},企业{n},{zones[n % zones.Length]},{year},2010-01-01,C39,{n % 5 % 2},{revenue},{employees},{employees / 5},{Cents(revenue / 20)},{Cents(revenue / 15)},{Cents(revenue / 2)},{Cents(revenue / 3)},{n % 7 * 10},0,,0\n"));
+        }
+        return path;
+    }
+
+    private static decimal Cents(decimal value) => Math.Round(value, 2);
+
+    private static async Task<(CliResult Result, long HeapPeak, long InUsePeak, TimeSpan Elapsed)> MeasuredAsync(string[] args)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        long heapPeak = 0, inUsePeak = 0;
+        using var stop = new CancellationTokenSource();
+        var sampler = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                heapPeak = Math.Max(heapPeak, GC.GetGCMemoryInfo().HeapSizeBytes);
+                inUsePeak = Math.Max(inUsePeak, GC.GetTotalMemory(false));
+                Thread.Sleep(2);
+            }
+        }) { IsBackground = true };
+        sampler.Start();
+        var watch = Stopwatch.StartNew();
+        var result = await CliRun.RunAsync(args);
+        watch.Stop();
+        stop.Cancel();
+        sampler.Join();
+        return (result, heapPeak, inUsePeak, watch.Elapsed);
+    }
+
+    [Fact]
+    public async Task Two_hundred_thousand_returns_import_with_memory_flat_in_the_number_of_rows()
+    {
+        string[] zones = ["shenyang", "dalian", "anshan", "fushun", "benxi", "dandong", "jinzhou", "yingkou", "fuxin", "liaoyang", "tieling", "chaoyang", "panjin", "huludao", "suizhong"];
+        var small = Generate("small.csv", 20_000, 2019, zones);
+        var large = Generate("large.csv", 200_000, 2020, zones);
+        Assert.Equal(0, (await CliRun.RunAsync("zones", "list", "--db", store.DbArgument)).ExitCode); // create and migrate first
+
+        var first = await MeasuredAsync(["enterprises", "import", small, "--db", store.DbArgument]);
+        var second = await MeasuredAsync(["enterprises", "import", large, "--db", store.DbArgument]);
+
+        Assert.True(first.Result.ExitCode == 0, first.Result.Error);
+        Assert.True(second.Result.ExitCode == 0, second.Result.Error);
+        await using (var db = GaoxinDatabase.CreateContext(store.Location))
+        {
+            Assert.Equal(200_000, await db.EnterpriseReturns.CountAsync(r => r.Year == 2020));
+            Assert.Equal(220_000, await db.EnterpriseReturns.CountAsync());
+            Assert.Equal(200_000m, await db.EnterpriseAggregates.Where(a => a.Year == 2020 && a.Element == "enterprise_count").SumAsync(a => a.Value));
+        }
+        var report = $"20k: heap peak {first.HeapPeak >> 20} MB, in use peak {first.InUsePeak >> 20} MB, {first.Elapsed.TotalSeconds:0.0} s; " +
+                     $"200k: heap peak {second.HeapPeak >> 20} MB, in use peak {second.InUsePeak >> 20} MB, {second.Elapsed.TotalSeconds:0.0} s " +
+                     $"({200_000 / second.Elapsed.TotalSeconds:0} rows/s)";
+        Console.WriteLine(report);
+        Assert.True(second.HeapPeak < 1.5 * first.HeapPeak, report);
+        Assert.True(second.InUsePeak < 1.5 * first.InUsePeak, report);
+    }
+}
+
+/// <summary>The GB 32100-2015 check character, on real published codes and generated ones.</summary>
+public sealed class EnterpriseCreditCodeTests
+{
+    [Theory]
+    [InlineData("91350100M000100Y43")] // the standard's own example
+    [InlineData("91330100716105852F")]
+    [InlineData("9144030071526726XG")]
+    [InlineData("91110000802100433B")]
+    public void Published_codes_pass(string code) => Assert.Null(CreditCodeCheck.Problem(code));
+
+    [Fact]
+    public void Generated_codes_pass_and_any_other_check_character_fails()
+    {
+        foreach (var n in new long[] { 0, 1, 30, 31, 961, 123_456_789 })
+        {
+            var code = TestCreditCodes.Make(n);
+            Assert.Null(CreditCodeCheck.Problem(code));
+            Assert.Equal(code[17], CreditCodeCheck.CheckCharacter(code.AsSpan(0, 17)));
+            Assert.Equal("check_digit", CreditCodeCheck.Problem(TestCreditCodes.WithWrongCheck(code)));
+        }
+    }
+
+    [Theory]
+    [InlineData("91350100M000100Y4", "length")]
+    [InlineData("91350100M000100Y433", "length")]
+    [InlineData("91350100M00010OY43", "character")] // letter O is not in the alphabet
+    [InlineData("91350100M000100y43", "character")]
+    public void Malformed_codes_say_why(string code, string why) => Assert.Equal(why, CreditCodeCheck.Problem(code));
+
+    [Fact]
+    public void Aggregates_are_in_the_units_of_the_bundled_data_elements_they_fill()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "datasets", "liaoning-default.yaml");
+        var (set, errors) = Core.Collection.DataSetParser.Parse(path, File.ReadAllText(path));
+        Assert.True(set is not null, string.Join("; ", errors));
+        var elements = set.Elements.ToDictionary(e => e.Code);
+        foreach (var aggregate in EnterpriseAggregates.Definitions.Where(d => elements.ContainsKey(d.Element)))
+            Assert.Equal((aggregate.Element, elements[aggregate.Element].Unit), (aggregate.Element, aggregate.Unit));
+        Assert.Equal(["enterprise_count", "hte_count", "revenue", "rd_expenditure", "employees", "n21_exports", "n21_hte_exports", "n21_vc_backed_enterprises"],
+            EnterpriseAggregates.Definitions.Where(d => elements.ContainsKey(d.Element)).Select(d => d.Element));
+    }
+}
