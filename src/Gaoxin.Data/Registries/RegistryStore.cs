@@ -177,4 +177,39 @@ public static class RegistryStore
             values.Add(new Core.Collection.DataValue(code, year, element.Code, RegistryCounter.Count(element.Derived!, entries[code], year)));
         return values;
     }
+
+    /// <summary>The plan's own items, as the demo registries build on them.</summary>
+    public static async Task<List<Core.Demo.NamedRegistryItem>> NamedItemsAsync(GaoxinDb db, CancellationToken cancellationToken) =>
+        (await db.RegistryItems.AsNoTracking().Where(i => i.PlanId != null).ToListAsync(cancellationToken))
+            .OrderBy(i => i.Id, StringComparer.Ordinal).Select(i => new Core.Demo.NamedRegistryItem(i.Id, i.Type, i.Subtype, i.ZoneCode, i.Status)).ToList();
+
+    /// <summary>Stores the demo registries: synthetic items (marked demo), founding dates of the plan's items, figures and projects. Audited once.</summary>
+    public static async Task LoadDemoAsync(GaoxinDb db, Core.Demo.DemoRegistry demo, string actor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        db.RegistryItems.AddRange(demo.Items.Select(i => new RegistryItemRecord
+        {
+            Id = i.Id, Type = i.Type, Subtype = i.Subtype, Name = i.Name, ZoneCode = i.Zone, Level = i.Level, Amount = i.Amount, Unit = i.Amount is null ? null : "亿元",
+            Status = "existing", Founded = i.Founded, CreatedAt = now, CreatedBy = actor, ApprovedAt = now, ApprovedBy = actor, IsDemo = true,
+        }));
+        foreach (var item in await db.RegistryItems.Where(i => demo.Foundings.Keys.Contains(i.Id)).ToListAsync(cancellationToken))
+        {
+            item.Founded ??= demo.Foundings[item.Id];
+            item.Status = "existing";
+        }
+        db.RegistryFigures.AddRange(demo.Figures.Select(f => new RegistryFigureRecord
+        {
+            ItemId = f.ItemId, Year = f.Year, Measure = f.Measure, Value = f.Value, UpdatedAt = now, UpdatedBy = actor, IsDemo = true,
+        }));
+        db.RegistryProjects.AddRange(demo.Projects.Select(p => new RegistryProjectRecord
+        {
+            ItemId = p.ItemId, Name = p.Name, Started = p.Started, Ended = p.Ended, Result = p.Result, CreatedAt = now, CreatedBy = actor, IsDemo = true,
+        }));
+        db.Audit.Add(new Collection.AuditRecord
+        {
+            At = now, Actor = actor, Via = "registry", UnitCode = "", Year = Core.Demo.DemoData.FirstYear, Action = "registry_demo_loaded", ElementCode = "",
+            Comment = $"{demo.Items.Count} demo items, {demo.Figures.Count} figures, {demo.Projects.Count} projects",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }
