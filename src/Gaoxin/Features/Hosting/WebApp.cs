@@ -98,6 +98,7 @@ public static partial class WebApp
         api.MapTrackingApi();
         api.MapRegistryApi();
         app.MapDataDownloads();
+        Features.Registries.RegistryDownloads.MapRegistryDownloads(app);
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription();
         app.MapGet("/monitoring/report/{year:int}.xlsx", Features.Monitoring.ReportModel.WorkbookAsync).ExcludeFromDescription();
         app.MapRazorPages();
