@@ -163,7 +163,9 @@ public abstract class CollectionSpec(ITestStore store) : IAsyncLifetime
         Assert.NotEqual(0, again.ExitCode);
         var rows = export.Output.Trim().Split('\n').Skip(1).Select(l => l.Trim().Split(',')).ToList();
         decimal Sum(string element) => rows.Where(r => r[2] == element).Sum(r => decimal.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal((31m, 52m, 272m, 4961m), (Sum("incubators"), Sum("maker_spaces"), Sum("rd_institutions"), Sum("high_level_talents")));
+        Assert.Equal(4961m, Sum("high_level_talents"));
+        // The counts the registries keep are left blank in the demo reports: the demo registries give them (see RegistrySpec).
+        Assert.DoesNotContain(rows, r => r[2] is "incubators" or "maker_spaces" or "rd_institutions");
         Assert.True(anonymous.GetProperty("isDemo").GetBoolean());
         Assert.Equal("approved", anonymous.GetProperty("state").GetString());
         Assert.Contains("演示数据", await _server.Client.GetStringAsync("/data?year=2018"));
