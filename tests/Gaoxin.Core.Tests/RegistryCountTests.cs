@@ -23,6 +23,7 @@ public class RegistryCountTests
     [InlineData("rd_institution@national,provincial.standing", "rd_institution", "", "national,provincial", "standing", null)]
     [InlineData("cluster.revenue>=50", "cluster", "", "", "revenue", "50")]
     [InlineData("finance(bank, insurer).standing", "finance", "bank,insurer", "", "standing", null)]
+    [InlineData("carrier.incubated+", "carrier", "", "", "incubated", null)]
     public void The_text_form_names_type_subtypes_levels_measure_and_threshold(string text, string type, string subtypes, string levels, string measure, string? atLeast)
     {
         var count = Count(text);
@@ -43,6 +44,7 @@ public class RegistryCountTests
     [InlineData("carrier.standing>=3", "applies to a figure")]
     [InlineData("fund.projects", "only alliances")]
     [InlineData("carrier standing", "expected TYPE")]
+    [InlineData("carrier.standing+", "totals a yearly measure")]
     public void A_bad_count_says_what_is_wrong(string text, string reason)
     {
         var (count, error) = RegistryCount.Parse(text);
@@ -121,6 +123,25 @@ public class RegistryCountTests
 
         Assert.Equal(2m, RegistryCounter.Count(Count("alliance.projects_new"), [alliance], 2018));
         Assert.Equal(2m, RegistryCounter.Count(Count("alliance.projects"), [alliance], 2018));
+    }
+
+    [Fact]
+    public void A_to_date_count_totals_the_years_up_to_the_year_so_its_increase_is_what_came_since_a_base_year()
+    {
+        var items = new[]
+        {
+            Item("carrier", founded: new DateOnly(2015, 1, 1), figures: new() { [(2016, "incubated")] = 10m, [(2017, "incubated")] = 12m, [(2019, "incubated")] = 5m }),
+            Item("carrier", founded: new DateOnly(2018, 7, 1), closed: new DateOnly(2019, 6, 30), figures: new() { [(2018, "incubated")] = 3m }),
+            Item("carrier"),
+        };
+
+        Assert.Equal(10m, RegistryCounter.Count(Count("carrier.incubated+"), items, 2016));
+        Assert.Equal(25m, RegistryCounter.Count(Count("carrier.incubated+"), items, 2018));
+        // Incubated since the 2016 base year, by 2019: 12 + 3 + 5.
+        Assert.Equal(20m, RegistryCounter.Count(Count("carrier.incubated+"), items, 2019) - RegistryCounter.Count(Count("carrier.incubated+"), items, 2016));
+        // Founded to date counts an item that has since closed; items from before the plan have no founding date.
+        Assert.Equal(2m, RegistryCounter.Count(Count("carrier.new+"), items, 2020));
+        Assert.Equal(1m, RegistryCounter.Count(Count("carrier.new+"), items, 2017));
     }
 
     [Fact]

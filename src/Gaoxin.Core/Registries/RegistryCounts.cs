@@ -37,12 +37,17 @@ public static class RegistryFigures
 /// (sum of that figure in the year; with <see cref="AtLeast"/>, the number of items whose figure reaches it).
 /// </param>
 /// <param name="AtLeast">Threshold for counting items by a figure (e.g. clusters with revenue ≥ 50亿元), or null.</param>
-public sealed partial record RegistryCount(string Type, IReadOnlyList<string> Subtypes, IReadOnlyList<string> Levels, string Measure, decimal? AtLeast)
+/// <param name="ToDate">
+/// Written <c>+</c> after a yearly measure (<c>new</c>, <c>projects_new</c> or a figure without threshold): the total of all years up to
+/// and including the year, e.g. <c>carrier.incubated+</c>; a plan target "N new since the base year" is then this total's increase.
+/// </param>
+public sealed partial record RegistryCount(string Type, IReadOnlyList<string> Subtypes, IReadOnlyList<string> Levels, string Measure, decimal? AtLeast,
+    bool ToDate = false)
 {
     /// <summary>The measures that are not figures.</summary>
     public static IReadOnlyList<string> CountMeasures { get; } = ["standing", "new", "amount", "projects", "projects_new"];
 
-    [GeneratedRegex(@"^(?<type>[a-z_]+)(\((?<sub>[a-z_]+(,[a-z_]+)*)\))?(@(?<lvl>[a-z]+(,[a-z]+)*))?\.(?<measure>[a-z_]+)(>=(?<n>[0-9]+(\.[0-9]+)?))?$")]
+    [GeneratedRegex(@"^(?<type>[a-z_]+)(\((?<sub>[a-z_]+(,[a-z_]+)*)\))?(@(?<lvl>[a-z]+(,[a-z]+)*))?\.(?<measure>[a-z_]+)((?<todate>\+)|>=(?<n>[0-9]+(\.[0-9]+)?))?$")]
     private static partial Regex Pattern();
 
     /// <summary>Reads the text form; returns null and why when it is not valid.</summary>
@@ -65,13 +70,15 @@ public sealed partial record RegistryCount(string Type, IReadOnlyList<string> Su
             return (null, $"'{measure}' is not a measure of {type} (one of {string.Join(", ", CountMeasures.Concat(figures))})");
         if (measure.StartsWith("projects", StringComparison.Ordinal) && type != "alliance") return (null, "only alliances have collaborative projects");
         if (atLeast is not null && !figures.Contains(measure)) return (null, "'>=' applies to a figure, e.g. cluster.revenue>=50");
-        return (new RegistryCount(type, subtypes, levels, measure, atLeast), null);
+        var toDate = m.Groups["todate"].Success;
+        if (toDate && measure is "standing" or "amount" or "projects") return (null, "'+' totals a yearly measure (new, projects_new or a figure) up to the year");
+        return (new RegistryCount(type, subtypes, levels, measure, atLeast, toDate), null);
     }
 
     /// <inheritdoc/>
     public override string ToString() =>
         Type + (Subtypes.Count > 0 ? $"({string.Join(',', Subtypes)})" : "") + (Levels.Count > 0 ? "@" + string.Join(',', Levels) : "")
-        + "." + Measure + (AtLeast is { } n ? ">=" + n.ToString(CultureInfo.InvariantCulture) : "");
+        + "." + Measure + (AtLeast is { } n ? ">=" + n.ToString(CultureInfo.InvariantCulture) : "") + (ToDate ? "+" : "");
 }
 
 /// <summary>A collaborative project of an alliance, as counted.</summary>
@@ -112,6 +119,15 @@ public static class RegistryCounter
             && (count.Levels.Count == 0 || i.Level is null || count.Levels.Contains(i.Level)));
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
+        if (count.ToDate)
+        {
+            return count.Measure switch
+            {
+                "new" => matching.Count(i => i.Founded is { } f && f <= end),
+                "projects_new" => matching.Sum(i => i.Projects.Count(p => p.Started <= end)),
+                _ => matching.Sum(i => i.Figures.Where(f => f.Key.Measure == count.Measure && f.Key.Year <= year).Sum(f => f.Value)),
+            };
+        }
         return count.Measure switch
         {
             "standing" => matching.Count(i => i.StandsAt(year)),
