@@ -239,3 +239,22 @@ public class RegistryCountTests
         Assert.True(Sum("fund.standing", 2020) >= 15);
     }
 }
+
+/// <summary>The same item entered twice in slightly different words.</summary>
+public class RegistryNameTests
+{
+    [Theory]
+    [InlineData("机器人产业技术创新战略联盟", "机器人产业技术创新战略联盟 ", true)]          // a trailing space
+    [InlineData("机器人产业技术创新战略联盟", "机器人产业技术创新战略联盟。", true)]         // punctuation
+    [InlineData("IC装备产业技术创新战略联盟", "ic装备产业技术创新战略联盟", true)]            // letter case
+    [InlineData("机器人产业技术创新战略联盟", "机器人产业技术创新联盟", true)]              // two characters left out of 13
+    [InlineData("辽宁省液压产业技术创新战略联盟", "液压产业技术创新战略联盟", true)]          // one contains the other
+    [InlineData("IC装备产业技术创新战略联盟", "大数据产业技术创新战略联盟", false)]         // a different alliance of the same zone
+    [InlineData("人工智能", "虚拟仿真", false)]
+    [InlineData("锦联创业邦", "锦联", false)]                                          // too short to count as contained
+    public void Names_that_differ_only_slightly_are_taken_for_the_same_item(string a, string b, bool similar)
+    {
+        Assert.Equal(similar, RegistryNames.Similar(a, b));
+        Assert.Equal(similar, RegistryNames.Similar(b, a));
+    }
+}

@@ -177,3 +177,63 @@ public enum ValueSource
 
 /// <summary>A figure with where it comes from.</summary>
 public sealed record SourcedValue(DataValue Value, ValueSource Source);
+
+/// <summary>The attributes each registry type asks for, with their labels; items may carry further ones.</summary>
+public static class RegistryAttributes
+{
+    /// <summary>An attribute: its key as stored, and its labels.</summary>
+    public sealed record Attribute(string Key, string Name, string NameEn);
+
+    /// <summary>The attributes of a type, in the order a form shows them.</summary>
+    public static IReadOnlyList<Attribute> Of(string type) => type switch
+    {
+        "alliance" => [new("lead", "牵头单位", "Lead organisation"), new("members", "成员单位", "Members")],
+        "cluster" => [new("industry", "产业领域", "Industry"), new("zones", "涉及高新区", "Zones it spans")],
+        "rd_institution" => [new("host", "依托单位", "Host organisation"), new("field", "研究领域", "Field")],
+        "tech_platform" => [new("host", "依托单位", "Host organisation"), new("field", "服务领域", "Field")],
+        "carrier" => [new("operator", "运营机构", "Operator"), new("area", "场地面积(平方米)", "Floor area (m²)")],
+        "fund" => [new("manager", "基金管理人", "Manager"), new("investors", "出资方", "Investors")],
+        "finance" => [new("parent", "总行/总公司", "Parent institution"), new("services", "科技金融服务", "Technology finance services")],
+        "talent" => [new("programme", "人才计划", "Programme"), new("field", "领域", "Field"), new("year", "入选年度", "Year selected")],
+        "partnership" => [new("partner", "合作方", "Partner"), new("mechanism", "合作机制", "Mechanism")],
+        _ => [],
+    };
+}
+
+/// <summary>Spots the same registry item entered twice in slightly different words.</summary>
+public static class RegistryNames
+{
+    /// <summary>A name without spaces and punctuation, letters lower-cased (full-width folded).</summary>
+    public static string Normalize(string name) =>
+        new(name.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c))
+            .Select(char.ToLowerInvariant).ToArray());
+
+    /// <summary>
+    /// Whether two names probably mean the same item though not written alike: one contains the other, or they differ in at most
+    /// a fifth of their characters (e.g. 机器人产业技术创新战略联盟 and 机器人产业技术创新联盟).
+    /// </summary>
+    public static bool Similar(string a, string b)
+    {
+        var x = Normalize(a);
+        var y = Normalize(b);
+        if (x.Length == 0 || y.Length == 0) return false;
+        if (x == y) return true;
+        if (Math.Min(x.Length, y.Length) >= 4 && (x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal))) return true;
+        return Distance(x, y) <= Math.Max(x.Length, y.Length) / 5;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

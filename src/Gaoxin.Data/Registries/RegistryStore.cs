@@ -55,10 +55,13 @@ public static class RegistryStore
 
     /// <summary>
     /// Adds an item for a zone. A zone operator's item waits for the office's approval before it counts anywhere; the
-    /// office's own is approved at once. Audited. Returns the new id, or why it was refused.
+    /// office's own is approved at once. Audited. Returns the new id, or why it was refused: <c>duplicate_name</c> for the same name
+    /// (ignoring spaces, punctuation and case), <c>similar_name:NAME</c> for a name that probably means an existing item, unless
+    /// <paramref name="confirmDistinct"/> says it is a different one.
     /// </summary>
     public static async Task<(string? Id, string? Refused)> AddAsync(GaoxinDb db, Core.Collection.Principal who, string type, string? subtype, string name,
-        string zone, string? level, DateOnly founded, decimal? amount, string? unit, TimeProvider clock, CancellationToken cancellationToken)
+        string zone, string? level, DateOnly founded, decimal? amount, string? unit, TimeProvider clock, CancellationToken cancellationToken,
+        bool confirmDistinct = false)
     {
         if (!RegistrySeedParser.Types.Contains(type)) return (null, "unknown_type");
         if (!who.MayReport(zone)) return (null, "forbidden");
@@ -69,6 +72,7 @@ public static class RegistryStore
         var normalized = NormalizeName(name);
         var siblings = await db.RegistryItems.Where(i => i.Type == type && i.ZoneCode == zone && i.Approval != "rejected").Select(i => i.Name).ToListAsync(cancellationToken);
         if (siblings.Any(n => NormalizeName(n) == normalized)) return (null, "duplicate_name");
+        if (!confirmDistinct && siblings.FirstOrDefault(n => RegistryNames.Similar(n, name)) is { } similar) return (null, "similar_name:" + similar);
 
         var now = clock.GetUtcNow();
         var item = new RegistryItemRecord
@@ -138,8 +142,7 @@ public static class RegistryStore
         .Select(i => (i.ZoneCode!, i.Founded!.Value.Year)).ToList();
 
     /// <summary>A name with spaces and punctuation removed and letters lower-cased, for spotting the same item entered twice.</summary>
-    public static string NormalizeName(string name) =>
-        new(name.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).Select(char.ToLowerInvariant).ToArray());
+    public static string NormalizeName(string name) => RegistryNames.Normalize(name);
 
     /// <summary>How many items each type holds.</summary>
     public static async Task<Dictionary<string, int>> CountsAsync(GaoxinDb db, CancellationToken cancellationToken) =>

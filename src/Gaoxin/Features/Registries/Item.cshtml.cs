@@ -52,14 +52,15 @@ public sealed class ItemModel(GaoxinDb db, TimeProvider clock) : PageModel
         who.IsAdmin ? Shared.Text.T("已保存。", "Saved.") : Shared.Text.T("已提交,省高新区办公室批准后生效。", "Submitted; it takes effect once the office approves it.");
 
     public async Task<IActionResult> OnPostEditAsync(string id, string? name, string? level, DateOnly? founded, DateOnly? accredited, decimal? amount,
-        string? attributes, CancellationToken ct)
+        string? attributes, Dictionary<string, string?>? attr, CancellationToken ct)
     {
         if (User.ToPrincipal() is not { } who) return Challenge();
         Dictionary<string, string>? parsed = null;
-        if (attributes is not null)
+        if (attributes is not null || attr is { Count: > 0 })
         {
-            parsed = [];
-            foreach (var line in attributes.Split(['\n', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            // Named fields first; an emptied field removes the attribute.
+            parsed = (attr ?? []).ToDictionary(a => a.Key, a => a.Value ?? "");
+            foreach (var line in (attributes ?? "").Split(['\n', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 if (line.IndexOfAny(['=', '＝']) is > 0 and var eq) parsed[line[..eq].Trim()] = line[(eq + 1)..].Trim();
         }
         var refused = await RegistryStore.EditAsync(db, who, id, new RegistryStore.ItemChange(string.IsNullOrWhiteSpace(name) ? null : name,

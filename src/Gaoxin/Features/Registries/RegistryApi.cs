@@ -191,7 +191,9 @@ public static class RegistryApi
         };
     }
 
-    public sealed record AddItemRequest(string Name, string Zone, DateOnly Founded, string? Subtype, string? Level, decimal? Amount, string? Unit);
+    /// <summary>A new item; <c>confirmDistinct</c> confirms it is not the existing item with a similar name the first attempt was refused for.</summary>
+    public sealed record AddItemRequest(string Name, string Zone, DateOnly Founded, string? Subtype, string? Level, decimal? Amount, string? Unit,
+        bool ConfirmDistinct = false, Dictionary<string, string>? Attributes = null);
 
     public sealed record AddedItemResponse(string Id, string Approval);
 
@@ -200,10 +202,16 @@ public static class RegistryApi
     {
         if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
         var (id, refused) = await RegistryStore.AddAsync(db, who, type, request.Subtype, request.Name, request.Zone, request.Level, request.Founded,
-            request.Amount, request.Unit, clock, ct);
+            request.Amount, request.Unit, clock, ct, request.ConfirmDistinct);
+        if (refused is not null && refused.StartsWith("similar_name:", StringComparison.Ordinal))
+            return TypedResults.Problem(statusCode: 409, title: "similar_name",
+                detail: $"An item named '{refused[13..]}' exists; send confirmDistinct: true if this is a different one.",
+                extensions: new Dictionary<string, object?> { ["code"] = "similar_name", ["similarTo"] = refused[13..] });
         if (refused is not null)
             return TypedResults.Problem(statusCode: refused == "forbidden" ? 403 : refused is "unknown_type" or "unknown_zone" ? 404 : 422, title: refused,
                 extensions: new Dictionary<string, object?> { ["code"] = refused });
+        if (request.Attributes is { Count: > 0 })
+            await RegistryStore.EditAsync(db, who, id!, new RegistryStore.ItemChange(null, null, null, null, null, null, null, request.Attributes), clock, ct);
         return TypedResults.Created($"/api/registries/{type}", new AddedItemResponse(id!, who.IsAdmin ? "approved" : "pending"));
     }
 
@@ -265,6 +273,8 @@ public static class RegistryText
 
     public static string Refusal(string code) => code switch
     {
+        _ when code.StartsWith("similar_name:", StringComparison.Ordinal) => Text.T($"已有名称相近的条目“{code[13..]}”。如确为不同条目,请勾选“确认不是同一条目”后再提交。",
+            $"An item with a similar name exists (“{code[13..]}”). If this is a different one, tick “not the same item” and submit again."),
         "duplicate_name" => Text.T("该高新区同类名录中已有同名条目(忽略空格和标点),请勿重复录入。", "This zone already has an item of this type with the same name (ignoring spaces and punctuation)."),
         "name_required" => Text.T("请填写名称。", "Enter a name."),
         "unknown_zone" => Text.T("未知的高新区。", "Unknown zone."),

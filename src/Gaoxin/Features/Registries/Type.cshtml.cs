@@ -55,10 +55,15 @@ public sealed class TypeModel(GaoxinDb db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAddAsync(string type, string name, string zone, DateOnly founded, string? level, CancellationToken ct)
+    /// <summary>Set when an addition was refused for a similar existing name, so the form offers to confirm.</summary>
+    public bool AskDistinct { get; private set; }
+
+    public async Task<IActionResult> OnPostAddAsync(string type, string name, string zone, DateOnly founded, string? level, string? subtype, bool confirmDistinct, CancellationToken ct)
     {
         if (User.ToPrincipal() is not { } who) return Challenge();
-        var (_, refused) = await RegistryStore.AddAsync(db, who, type, null, name, zone, string.IsNullOrEmpty(level) ? null : level, founded, null, null, clock, ct);
+        var (_, refused) = await RegistryStore.AddAsync(db, who, type, string.IsNullOrEmpty(subtype) ? null : subtype, name, zone, string.IsNullOrEmpty(level) ? null : level,
+            founded, null, null, clock, ct, confirmDistinct);
+        AskDistinct = refused?.StartsWith("similar_name:", StringComparison.Ordinal) == true;
         return await AfterAsync(type, refused, who.IsAdmin ? Shared.Text.T("已添加。", "Added.") : Shared.Text.T("已提交,待省高新区办公室审核后计入名录。", "Submitted; it counts once the office approves it."), ct);
     }
 
