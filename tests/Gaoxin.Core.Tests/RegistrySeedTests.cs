@@ -53,7 +53,7 @@ public class RegistrySeedTests
         return RegistrySeedParser.Parse(BundledName, yaml, text, zones);
     });
 
-    private static IReadOnlyList<RegistryItemSeed> BundledItems()
+    internal static IReadOnlyList<RegistryItemSeed> BundledItems()
     {
         var (file, errors) = Bundled.Value;
         Assert.True(errors.Count == 0, string.Join("\n", errors));
@@ -73,9 +73,9 @@ public class RegistrySeedTests
     }
 
     [Fact]
-    public void Types_are_the_eight_registries()
+    public void Types_are_the_eight_registries_and_the_partnerships()
     {
-        Assert.Equal(["alliance", "cluster", "rd_institution", "tech_platform", "carrier", "fund", "finance", "talent"],
+        Assert.Equal(["alliance", "cluster", "rd_institution", "tech_platform", "carrier", "fund", "finance", "talent", "partnership"],
             RegistrySeedParser.Types);
         Assert.Equal(RegistrySeedParser.Types.Order(), RegistrySeedParser.Subtypes.Keys.Order());
     }
@@ -360,8 +360,9 @@ public class RegistrySeedTests
             ["fund"] = 9,
             ["finance"] = 13,
             ["talent"] = 34,
+            ["partnership"] = 6,
         }, counts);
-        Assert.Equal(221, BundledItems().Count);
+        Assert.Equal(227, BundledItems().Count);
     }
 
     [Fact]
@@ -371,8 +372,8 @@ public class RegistrySeedTests
 
         Assert.Equal(new Dictionary<string, int>
         {
-            ["shenyang"] = 28,
-            ["dalian"] = 24,
+            ["shenyang"] = 29,
+            ["dalian"] = 25,
             ["anshan"] = 19,
             ["benxi"] = 14,
             ["jinzhou"] = 15,
@@ -386,7 +387,7 @@ public class RegistrySeedTests
             ["panjin"] = 13,
             ["huludao"] = 11,
             ["suizhong"] = 8,
-            ["-"] = 3,
+            ["-"] = 7,
         }, counts);
     }
 
@@ -402,7 +403,8 @@ public class RegistrySeedTests
         Assert.All(items, i =>
         {
             Assert.StartsWith(i.Type + ".", i.Id, StringComparison.Ordinal);
-            // level is set exactly where the name itself says 国家 / 辽宁省 / 省(级).
+            // level is set exactly where the name itself says 国家 / 辽宁省 / 省(级); partnerships have no level.
+            if (i.Type == "partnership") { Assert.Null(i.Level); return; }
             var saysNational = i.Name.Contains("国家", StringComparison.Ordinal);
             var saysProvincial = !saysNational && (i.Name.StartsWith("辽宁省", StringComparison.Ordinal)
                 || i.Name.StartsWith('省') || i.Name.Contains("省级", StringComparison.Ordinal));

@@ -38,7 +38,7 @@ public sealed class RegistryJourneyTests(BrowserFixture browser) : IAsyncLifetim
     {
         const string test = nameof(Zone_adds_an_alliance_and_the_office_approves_it);
         await _page.GotoAsync("/registries");
-        await Expect(_page.Locator("#registry-types a.card")).ToHaveCountAsync(8);
+        await Expect(_page.Locator("#registry-types a.card")).ToHaveCountAsync(9);
         await browser.ScreenshotAsync(_page, $"{test}-1-registries");
 
         await SignInAsync("sy@example.org");
@@ -60,5 +60,34 @@ public sealed class RegistryJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await _page.GotoAsync("/registries/alliance?zone=shenyang");
         await Expect(_page.Locator("#items tbody tr")).ToHaveCountAsync(4);
         await browser.ScreenshotAsync(_page, $"{test}-3-approved");
+    }
+
+    [Fact]
+    public async Task With_demo_data_the_cluster_page_draws_revenue_against_the_plans_lines_and_an_item_page_shows_its_figures()
+    {
+        const string test = nameof(With_demo_data_the_cluster_page_draws_revenue_against_the_plans_lines_and_an_item_page_shows_its_figures);
+        Assert.Equal(0, (await CliRun.RunAsync("demo", "seed", "--db", ((ITestStore)_store).DbArgument)).ExitCode);
+
+        await _page.GotoAsync("/registries/clusters");
+        await Expect(_page.Locator("#cluster-chart")).ToHaveAttributeAsync("data-rendered", "true");
+        // The three dashed lines of the plan (200亿, 500亿, 1000亿) are drawn with their labels.
+        await Expect(_page.Locator("#cluster-chart svg")).ToContainTextAsync("1000亿元");
+        await Expect(_page.Locator("#cluster-chart svg")).ToContainTextAsync("500亿元");
+        await Expect(_page.Locator("#bands tr[data-year='2016'] td").Nth(1)).ToHaveTextAsync("13");
+        await browser.ScreenshotAsync(_page, $"{test}-1-clusters");
+
+        await _page.Locator("#clusters tbody tr a").First.ClickAsync();
+        await Expect(_page.Locator("#figures tbody tr")).ToHaveCountAsync(5);
+        await Expect(_page.Locator("#cluster-chart")).ToHaveAttributeAsync("data-rendered", "true");
+        await browser.ScreenshotAsync(_page, $"{test}-2-cluster");
+
+        await _page.GotoAsync("/registries/carrier?zone=dalian&level=national");
+        await Expect(_page.Locator("#items tbody tr").First).ToBeVisibleAsync();
+        await Expect(_page.Locator("#export")).ToHaveAttributeAsync("href", "/registries/carrier/export.xlsx?zone=dalian");
+        await _page.GotoAsync("/zones/shenyang");
+        await Expect(_page.Locator("#counts tr[data-element='maker_spaces']")).ToHaveAttributeAsync("data-source", "derived");
+        await Expect(_page.Locator("#counts tr[data-element='high_level_talents']")).ToHaveAttributeAsync("data-source", "reported");
+        await Expect(_page.Locator("details.registry-section[data-type='alliance']")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync(_page, $"{test}-3-zone");
     }
 }

@@ -47,13 +47,13 @@ public abstract class CollectionSpec(ITestStore store) : IAsyncLifetime
         return path;
     }
 
-    private async Task<HttpClient> ApiAsAsync(string email)
+    private async Task<HttpClient> ApiAsAsync(string email, HttpMessageHandler? handler = null)
     {
         var result = await Cli("users", "token", "--email", email);
         Assert.True(result.ExitCode == 0, result.Error);
         var token = result.Output.Trim();
         Assert.StartsWith("gx_", token);
-        var client = new HttpClient { BaseAddress = _server.Address };
+        var client = new HttpClient(handler ?? new SocketsHttpHandler()) { BaseAddress = _server.Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -163,7 +163,9 @@ public abstract class CollectionSpec(ITestStore store) : IAsyncLifetime
         Assert.NotEqual(0, again.ExitCode);
         var rows = export.Output.Trim().Split('\n').Skip(1).Select(l => l.Trim().Split(',')).ToList();
         decimal Sum(string element) => rows.Where(r => r[2] == element).Sum(r => decimal.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal((31m, 52m, 272m, 4961m), (Sum("incubators"), Sum("maker_spaces"), Sum("rd_institutions"), Sum("high_level_talents")));
+        Assert.Equal(4961m, Sum("high_level_talents"));
+        // The counts the registries keep are left blank in the demo reports: the demo registries give them (see RegistrySpec).
+        Assert.DoesNotContain(rows, r => r[2] is "incubators" or "maker_spaces" or "rd_institutions");
         Assert.True(anonymous.GetProperty("isDemo").GetBoolean());
         Assert.Equal("approved", anonymous.GetProperty("state").GetString());
         Assert.Contains("演示数据", await _server.Client.GetStringAsync("/data?year=2018"));
@@ -239,7 +241,8 @@ public abstract class CollectionSpec(ITestStore store) : IAsyncLifetime
     [Fact]
     public async Task An_oversized_upload_is_refused_before_it_is_read_and_nothing_changes()
     {
-        using var office = await ApiAsAsync(AdminEmail);
+        // Wait for the server's answer to Expect: 100-continue however busy the machine is, rather than sending the body after 1 s.
+        using var office = await ApiAsAsync(AdminEmail, new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(2) });
         var huge = new byte[25 * 1024 * 1024];
         Encoding.ASCII.GetBytes("zone,year,element,value\n").CopyTo(huge, 0);
         using var form = new MultipartFormDataContent { { new ByteArrayContent(huge), "file", "huge.csv" } };
@@ -330,7 +333,8 @@ public abstract class CollectionSpec(ITestStore store) : IAsyncLifetime
         var anonymous = await _server.Client.GetAsync("/api/reports/completeness?year=2019");
 
         Assert.Equal(16, rows.Count);
-        Assert.Equal(("submitted", 2, 20, true), (rows["shenyang"].GetProperty("state").GetString(), rows["shenyang"].GetProperty("filled").GetInt32(),
+        // 20 core elements, less the 8 the registries count (a zone may leave those blank).
+        Assert.Equal(("submitted", 2, 12, true), (rows["shenyang"].GetProperty("state").GetString(), rows["shenyang"].GetProperty("filled").GetInt32(),
             rows["shenyang"].GetProperty("expected").GetInt32(), rows["shenyang"].GetProperty("onTime").GetBoolean()));
         Assert.Equal(("none", 2), (rows["liaoning"].GetProperty("state").GetString(), rows["liaoning"].GetProperty("expected").GetInt32()));
         Assert.Equal("shenyang", Assert.Single(own).GetProperty("zone").GetString());

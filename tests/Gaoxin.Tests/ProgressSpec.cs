@@ -29,7 +29,11 @@ public abstract class ProgressSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(LiaoningPlanFacts.Targets.Length, targets.Count);
         string[] measured = ["rd_intensity", "hte_share", "gdp_share", "zones_total", "zones_total_layout", "zones_upgraded_national", "zones_new_provincial",
             "provincial_to_national", "county_zones_promoted", "new_rd_centres", "new_carriers", "high_level_talents_new", "finance_institutions_per_zone",
-            "new_alliances", "new_tri_platforms"];
+            "new_alliances", "new_tri_platforms",
+            // Counted from the registries (the demo registries fill them).
+            "clusters_over_100bn", "clusters_over_50bn", "clusters_over_20bn", "alliance_projects", "incubated_startups", "fund_shenyang",
+            "fund_anshan_count", "fund_anshan_total", "fund_fushun", "fund_dandong", "fund_jinzhou", "funds_per_zone", "high_level_teams",
+            "dalian_talent_building", "liaoyang_talent_fund", "panjin_apartments"];
         foreach (var (id, target) in targets)
         {
             var status = target.GetProperty("status").GetString();

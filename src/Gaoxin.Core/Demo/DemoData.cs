@@ -9,7 +9,7 @@ namespace Gaoxin.Core.Demo;
 /// 风险投资等机构184家, 总面积1248.9平方公里), the high-tech enterprises are 近30% of the province's in 2016,
 /// and every value passes the default data set's validation rules.
 /// </summary>
-public static class DemoData
+public static partial class DemoData
 {
     /// <summary>The first year generated (the plan's base year).</summary>
     public const int FirstYear = 2016;

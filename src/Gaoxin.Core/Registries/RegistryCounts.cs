@@ -37,12 +37,17 @@ public static class RegistryFigures
 /// (sum of that figure in the year; with <see cref="AtLeast"/>, the number of items whose figure reaches it).
 /// </param>
 /// <param name="AtLeast">Threshold for counting items by a figure (e.g. clusters with revenue ≥ 50亿元), or null.</param>
-public sealed partial record RegistryCount(string Type, IReadOnlyList<string> Subtypes, IReadOnlyList<string> Levels, string Measure, decimal? AtLeast)
+/// <param name="ToDate">
+/// Written <c>+</c> after a yearly measure (<c>new</c>, <c>projects_new</c> or a figure without threshold): the total of all years up to
+/// and including the year, e.g. <c>carrier.incubated+</c>; a plan target "N new since the base year" is then this total's increase.
+/// </param>
+public sealed partial record RegistryCount(string Type, IReadOnlyList<string> Subtypes, IReadOnlyList<string> Levels, string Measure, decimal? AtLeast,
+    bool ToDate = false)
 {
     /// <summary>The measures that are not figures.</summary>
     public static IReadOnlyList<string> CountMeasures { get; } = ["standing", "new", "amount", "projects", "projects_new"];
 
-    [GeneratedRegex(@"^(?<type>[a-z_]+)(\((?<sub>[a-z_]+(,[a-z_]+)*)\))?(@(?<lvl>[a-z]+(,[a-z]+)*))?\.(?<measure>[a-z_]+)(>=(?<n>[0-9]+(\.[0-9]+)?))?$")]
+    [GeneratedRegex(@"^(?<type>[a-z_]+)(\((?<sub>[a-z_]+(,[a-z_]+)*)\))?(@(?<lvl>[a-z]+(,[a-z]+)*))?\.(?<measure>[a-z_]+)((?<todate>\+)|>=(?<n>[0-9]+(\.[0-9]+)?))?$")]
     private static partial Regex Pattern();
 
     /// <summary>Reads the text form; returns null and why when it is not valid.</summary>
@@ -65,13 +70,15 @@ public sealed partial record RegistryCount(string Type, IReadOnlyList<string> Su
             return (null, $"'{measure}' is not a measure of {type} (one of {string.Join(", ", CountMeasures.Concat(figures))})");
         if (measure.StartsWith("projects", StringComparison.Ordinal) && type != "alliance") return (null, "only alliances have collaborative projects");
         if (atLeast is not null && !figures.Contains(measure)) return (null, "'>=' applies to a figure, e.g. cluster.revenue>=50");
-        return (new RegistryCount(type, subtypes, levels, measure, atLeast), null);
+        var toDate = m.Groups["todate"].Success;
+        if (toDate && measure is "standing" or "amount" or "projects") return (null, "'+' totals a yearly measure (new, projects_new or a figure) up to the year");
+        return (new RegistryCount(type, subtypes, levels, measure, atLeast, toDate), null);
     }
 
     /// <inheritdoc/>
     public override string ToString() =>
         Type + (Subtypes.Count > 0 ? $"({string.Join(',', Subtypes)})" : "") + (Levels.Count > 0 ? "@" + string.Join(',', Levels) : "")
-        + "." + Measure + (AtLeast is { } n ? ">=" + n.ToString(CultureInfo.InvariantCulture) : "");
+        + "." + Measure + (AtLeast is { } n ? ">=" + n.ToString(CultureInfo.InvariantCulture) : "") + (ToDate ? "+" : "");
 }
 
 /// <summary>A collaborative project of an alliance, as counted.</summary>
@@ -112,6 +119,15 @@ public static class RegistryCounter
             && (count.Levels.Count == 0 || i.Level is null || count.Levels.Contains(i.Level)));
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
+        if (count.ToDate)
+        {
+            return count.Measure switch
+            {
+                "new" => matching.Count(i => i.Founded is { } f && f <= end),
+                "projects_new" => matching.Sum(i => i.Projects.Count(p => p.Started <= end)),
+                _ => matching.Sum(i => i.Figures.Where(f => f.Key.Measure == count.Measure && f.Key.Year <= year).Sum(f => f.Value)),
+            };
+        }
         return count.Measure switch
         {
             "standing" => matching.Count(i => i.StandsAt(year)),
@@ -172,3 +188,63 @@ public enum ValueSource
 
 /// <summary>A figure with where it comes from.</summary>
 public sealed record SourcedValue(DataValue Value, ValueSource Source);
+
+/// <summary>The attributes each registry type asks for, with their labels; items may carry further ones.</summary>
+public static class RegistryAttributes
+{
+    /// <summary>An attribute: its key as stored, and its labels.</summary>
+    public sealed record Attribute(string Key, string Name, string NameEn);
+
+    /// <summary>The attributes of a type, in the order a form shows them.</summary>
+    public static IReadOnlyList<Attribute> Of(string type) => type switch
+    {
+        "alliance" => [new("lead", "牵头单位", "Lead organisation"), new("members", "成员单位", "Members")],
+        "cluster" => [new("industry", "产业领域", "Industry"), new("zones", "涉及高新区", "Zones it spans")],
+        "rd_institution" => [new("host", "依托单位", "Host organisation"), new("field", "研究领域", "Field")],
+        "tech_platform" => [new("host", "依托单位", "Host organisation"), new("field", "服务领域", "Field")],
+        "carrier" => [new("operator", "运营机构", "Operator"), new("area", "场地面积(平方米)", "Floor area (m²)")],
+        "fund" => [new("manager", "基金管理人", "Manager"), new("investors", "出资方", "Investors")],
+        "finance" => [new("parent", "总行/总公司", "Parent institution"), new("services", "科技金融服务", "Technology finance services")],
+        "talent" => [new("programme", "人才计划", "Programme"), new("field", "领域", "Field"), new("year", "入选年度", "Year selected")],
+        "partnership" => [new("partner", "合作方", "Partner"), new("mechanism", "合作机制", "Mechanism")],
+        _ => [],
+    };
+}
+
+/// <summary>Spots the same registry item entered twice in slightly different words.</summary>
+public static class RegistryNames
+{
+    /// <summary>A name without spaces and punctuation, letters lower-cased (full-width folded).</summary>
+    public static string Normalize(string name) =>
+        new(name.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c))
+            .Select(char.ToLowerInvariant).ToArray());
+
+    /// <summary>
+    /// Whether two names probably mean the same item though not written alike: one contains the other, or they differ in at most
+    /// a fifth of their characters (e.g. 机器人产业技术创新战略联盟 and 机器人产业技术创新联盟).
+    /// </summary>
+    public static bool Similar(string a, string b)
+    {
+        var x = Normalize(a);
+        var y = Normalize(b);
+        if (x.Length == 0 || y.Length == 0) return false;
+        if (x == y) return true;
+        if (Math.Min(x.Length, y.Length) >= 4 && (x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal))) return true;
+        return Distance(x, y) <= Math.Max(x.Length, y.Length) / 5;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

@@ -55,10 +55,13 @@ public static class RegistryStore
 
     /// <summary>
     /// Adds an item for a zone. A zone operator's item waits for the office's approval before it counts anywhere; the
-    /// office's own is approved at once. Audited. Returns the new id, or why it was refused.
+    /// office's own is approved at once. Audited. Returns the new id, or why it was refused: <c>duplicate_name</c> for the same name
+    /// (ignoring spaces, punctuation and case), <c>similar_name:NAME</c> for a name that probably means an existing item, unless
+    /// <paramref name="confirmDistinct"/> says it is a different one.
     /// </summary>
     public static async Task<(string? Id, string? Refused)> AddAsync(GaoxinDb db, Core.Collection.Principal who, string type, string? subtype, string name,
-        string zone, string? level, DateOnly founded, decimal? amount, string? unit, TimeProvider clock, CancellationToken cancellationToken)
+        string zone, string? level, DateOnly founded, decimal? amount, string? unit, TimeProvider clock, CancellationToken cancellationToken,
+        bool confirmDistinct = false)
     {
         if (!RegistrySeedParser.Types.Contains(type)) return (null, "unknown_type");
         if (!who.MayReport(zone)) return (null, "forbidden");
@@ -66,9 +69,10 @@ public static class RegistryStore
         if (level is not null && !RegistrySeedParser.Levels.Contains(level)) return (null, "unknown_level");
         if (!await db.Zones.AnyAsync(z => z.Code == zone, cancellationToken)) return (null, "unknown_zone");
         // The same item entered twice in slightly different words is the commonest registry error.
-        var normalized = Normalize(name);
+        var normalized = NormalizeName(name);
         var siblings = await db.RegistryItems.Where(i => i.Type == type && i.ZoneCode == zone && i.Approval != "rejected").Select(i => i.Name).ToListAsync(cancellationToken);
-        if (siblings.Any(n => Normalize(n) == normalized)) return (null, "duplicate_name");
+        if (siblings.Any(n => NormalizeName(n) == normalized)) return (null, "duplicate_name");
+        if (!confirmDistinct && siblings.FirstOrDefault(n => RegistryNames.Similar(n, name)) is { } similar) return (null, "similar_name:" + similar);
 
         var now = clock.GetUtcNow();
         var item = new RegistryItemRecord
@@ -137,8 +141,8 @@ public static class RegistryStore
             .Select(i => new { i.ZoneCode, i.Founded }).ToListAsync(cancellationToken))
         .Select(i => (i.ZoneCode!, i.Founded!.Value.Year)).ToList();
 
-    private static string Normalize(string name) =>
-        new(name.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).Select(char.ToLowerInvariant).ToArray());
+    /// <summary>A name with spaces and punctuation removed and letters lower-cased, for spotting the same item entered twice.</summary>
+    public static string NormalizeName(string name) => RegistryNames.Normalize(name);
 
     /// <summary>How many items each type holds.</summary>
     public static async Task<Dictionary<string, int>> CountsAsync(GaoxinDb db, CancellationToken cancellationToken) =>
@@ -177,4 +181,247 @@ public static class RegistryStore
             values.Add(new Core.Collection.DataValue(code, year, element.Code, RegistryCounter.Count(element.Derived!, entries[code], year)));
         return values;
     }
+
+    /// <summary>The plan's own items, as the demo registries build on them.</summary>
+    public static async Task<List<Core.Demo.NamedRegistryItem>> NamedItemsAsync(GaoxinDb db, CancellationToken cancellationToken) =>
+        (await db.RegistryItems.AsNoTracking().Where(i => i.PlanId != null).ToListAsync(cancellationToken))
+            .OrderBy(i => i.Id, StringComparer.Ordinal).Select(i => new Core.Demo.NamedRegistryItem(i.Id, i.Type, i.Subtype, i.ZoneCode, i.Status)).ToList();
+
+    /// <summary>Stores the demo registries: synthetic items (marked demo), founding dates of the plan's items, figures and projects. Audited once.</summary>
+    public static async Task LoadDemoAsync(GaoxinDb db, Core.Demo.DemoRegistry demo, string actor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        db.RegistryItems.AddRange(demo.Items.Select(i => new RegistryItemRecord
+        {
+            Id = i.Id, Type = i.Type, Subtype = i.Subtype, Name = i.Name, ZoneCode = i.Zone, Level = i.Level, Amount = i.Amount, Unit = i.Amount is null ? null : "亿元",
+            Status = "existing", Founded = i.Founded, CreatedAt = now, CreatedBy = actor, ApprovedAt = now, ApprovedBy = actor, IsDemo = true,
+        }));
+        foreach (var item in await db.RegistryItems.Where(i => demo.Foundings.Keys.Contains(i.Id)).ToListAsync(cancellationToken))
+        {
+            item.Founded ??= demo.Foundings[item.Id];
+            item.Status = "existing";
+        }
+        db.RegistryFigures.AddRange(demo.Figures.Select(f => new RegistryFigureRecord
+        {
+            ItemId = f.ItemId, Year = f.Year, Measure = f.Measure, Value = f.Value, UpdatedAt = now, UpdatedBy = actor, IsDemo = true,
+        }));
+        db.RegistryProjects.AddRange(demo.Projects.Select(p => new RegistryProjectRecord
+        {
+            ItemId = p.ItemId, Name = p.Name, Started = p.Started, Ended = p.Ended, Result = p.Result, CreatedAt = now, CreatedBy = actor, IsDemo = true,
+        }));
+        db.Audit.Add(new Collection.AuditRecord
+        {
+            At = now, Actor = actor, Via = "registry", UnitCode = "", Year = Core.Demo.DemoData.FirstYear, Action = "registry_demo_loaded", ElementCode = "",
+            Comment = $"{demo.Items.Count} demo items, {demo.Figures.Count} figures, {demo.Projects.Count} projects",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>What a zone or the office may change on an item; null fields stay as they are.</summary>
+    public sealed record ItemChange(string? Name, string? Subtype, string? Level, DateOnly? Founded, DateOnly? Accredited, decimal? Amount, string? Unit,
+        IReadOnlyDictionary<string, string>? Attributes);
+
+    /// <summary>
+    /// Edits an item. The office's edit applies at once; a zone's edit of an approved item waits as a proposed change that the
+    /// office approves or rejects, so approved data is never silently overwritten (a zone's own pending item changes at once).
+    /// Audited with the old and new values. Returns why it was refused, or null.
+    /// </summary>
+    public static async Task<string?> EditAsync(GaoxinDb db, Core.Collection.Principal who, string id, ItemChange change, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null) return "not_found";
+        if (item.ZoneCode is null ? !who.IsAdmin : !who.MayReport(item.ZoneCode)) return "forbidden";
+        if (item.Approval == "rejected") return "rejected";
+        if (change.Name is { } name && string.IsNullOrWhiteSpace(name)) return "name_required";
+        if (change.Level is not null && !RegistrySeedParser.Levels.Contains(change.Level)) return "unknown_level";
+        if (change.Subtype is not null && !RegistrySeedParser.Subtypes[item.Type].Contains(change.Subtype)) return "unknown_subtype";
+        if ((change.Founded ?? item.Founded) is { } f && item.Closed is { } c && c < f) return "closed_before_founded";
+        if (change.Name is { } renamed && NormalizeName(renamed) != NormalizeName(item.Name))
+        {
+            var siblings = await db.RegistryItems.Where(i => i.Type == item.Type && i.ZoneCode == item.ZoneCode && i.Id != id && i.Approval != "rejected")
+                .Select(i => i.Name).ToListAsync(cancellationToken);
+            if (siblings.Any(n => NormalizeName(n) == NormalizeName(renamed))) return "duplicate_name";
+        }
+        var now = clock.GetUtcNow();
+        var json = System.Text.Json.JsonSerializer.Serialize(change);
+        if (!who.IsAdmin && item.Approval == "approved")
+        {
+            item.PendingChange = json;
+            item.PendingChangeBy = who.Name;
+            Audit(db, who, item, now, "registry_item_change_proposed", json);
+        }
+        else
+        {
+            Audit(db, who, item, now, "registry_item_edited", $"{Describe(item)} → {json}");
+            Apply(item, change);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>The office approves or rejects a zone's proposed change. Audited.</summary>
+    public static async Task<string?> DecideChangeAsync(GaoxinDb db, Core.Collection.Principal who, string id, bool approve, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!who.IsAdmin) return "forbidden";
+        var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null) return "not_found";
+        if (item.PendingChange is null) return "not_pending";
+        var change = System.Text.Json.JsonSerializer.Deserialize<ItemChange>(item.PendingChange)!;
+        Audit(db, who, item, clock.GetUtcNow(), approve ? "registry_item_change_approved" : "registry_item_change_rejected", $"{Describe(item)} → {item.PendingChange}");
+        if (approve) Apply(item, change);
+        item.PendingChange = null;
+        item.PendingChangeBy = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private static void Apply(RegistryItemRecord item, ItemChange change)
+    {
+        if (change.Name is { } name) item.Name = name.Trim();
+        if (change.Subtype is { } subtype) item.Subtype = subtype;
+        if (change.Level is { } level) item.Level = level;
+        if (change.Founded is { } founded) { item.Founded = founded; item.Status = "existing"; }
+        if (change.Accredited is { } accredited) item.Accredited = accredited;
+        if (change.Amount is { } amount) item.Amount = amount;
+        if (change.Unit is { } unit) item.Unit = unit;
+        if (change.Attributes is { } attributes)
+        {
+            var merged = AttributesOf(item);
+            foreach (var (key, value) in attributes)
+            {
+                if (string.IsNullOrWhiteSpace(value)) merged.Remove(key);
+                else merged[key] = value.Trim();
+            }
+            item.Attributes = merged.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(merged);
+        }
+    }
+
+    /// <summary>An item's own attributes (lead organisation, members, manager, programme, field …).</summary>
+    public static SortedDictionary<string, string> AttributesOf(RegistryItemRecord item) =>
+        item.Attributes is null ? new(StringComparer.Ordinal)
+            : new(System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(item.Attributes)!, StringComparer.Ordinal);
+
+    private static string Describe(RegistryItemRecord i) => System.Text.Json.JsonSerializer.Serialize(new ItemChange(i.Name, i.Subtype, i.Level, i.Founded, i.Accredited, i.Amount, i.Unit,
+        i.Attributes is null ? null : AttributesOf(i)));
+
+    private static void Audit(GaoxinDb db, Core.Collection.Principal who, RegistryItemRecord item, DateTimeOffset now, string action, string comment) =>
+        db.Audit.Add(new Collection.AuditRecord
+        {
+            At = now, Actor = who.Name, Via = "registry", UnitCode = item.ZoneCode ?? "", Year = item.Founded?.Year ?? 0, Action = action,
+            ElementCode = item.Id, Comment = comment.Length > 2000 ? comment[..2000] : comment,
+        });
+
+    /// <summary>
+    /// Sets an item's figures for a year (a cluster's revenue, a carrier's start-ups, an alliance's members). The office's figures
+    /// count at once; a zone's wait for approval, and an approved figure stays in force until its replacement is approved. Audited.
+    /// </summary>
+    public static async Task<string?> SetFiguresAsync(GaoxinDb db, Core.Collection.Principal who, string id, int year, IReadOnlyDictionary<string, decimal> figures,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null) return "not_found";
+        if (item.ZoneCode is null ? !who.IsAdmin : !who.MayReport(item.ZoneCode)) return "forbidden";
+        var allowed = RegistryFigures.ByType.GetValueOrDefault(item.Type) ?? [];
+        if (figures.Keys.FirstOrDefault(m => !allowed.Contains(m)) is not null) return "unknown_figure";
+        if (figures.Values.Any(v => v < 0)) return "negative_figure";
+        if (year < 1980 || year > clock.GetUtcNow().Year + 1) return "bad_year";
+        var now = clock.GetUtcNow();
+        var existing = await db.RegistryFigures.Where(f => f.ItemId == id && f.Year == year).ToListAsync(cancellationToken);
+        foreach (var (measure, value) in figures)
+        {
+            // A zone's correction of an approved figure is kept beside it as "pending:<measure>" until approved.
+            var key = who.IsAdmin ? measure : "pending:" + measure;
+            var row = existing.FirstOrDefault(f => f.Measure == key);
+            var old = existing.FirstOrDefault(f => f.Measure == measure)?.Value;
+            if (row is null) db.RegistryFigures.Add(row = new RegistryFigureRecord { ItemId = id, Year = year, Measure = key, UpdatedBy = who.Name });
+            row.Value = value;
+            row.UpdatedAt = now;
+            row.UpdatedBy = who.Name;
+            row.Approval = who.IsAdmin ? "approved" : "pending";
+            db.Audit.Add(new Collection.AuditRecord
+            {
+                At = now, Actor = who.Name, Via = "registry", UnitCode = item.ZoneCode ?? "", Year = year, Action = who.IsAdmin ? "registry_figure_set" : "registry_figure_proposed",
+                ElementCode = $"{id}:{measure}", OldValue = old, NewValue = value,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>The office approves (or rejects) a zone's pending figures of an item for a year. Audited.</summary>
+    public static async Task<string?> DecideFiguresAsync(GaoxinDb db, Core.Collection.Principal who, string id, int year, bool approve, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!who.IsAdmin) return "forbidden";
+        var rows = await db.RegistryFigures.Where(f => f.ItemId == id && f.Year == year).ToListAsync(cancellationToken);
+        var pending = rows.Where(f => f.Approval == "pending").ToList();
+        if (pending.Count == 0) return "not_pending";
+        var now = clock.GetUtcNow();
+        foreach (var p in pending)
+        {
+            var measure = p.Measure["pending:".Length..];
+            var current = rows.FirstOrDefault(f => f.Measure == measure);
+            db.RegistryFigures.Remove(p);
+            if (approve)
+            {
+                if (current is null) db.RegistryFigures.Add(new RegistryFigureRecord { ItemId = id, Year = year, Measure = measure, Value = p.Value, UpdatedAt = now, UpdatedBy = p.UpdatedBy });
+                else { current.Value = p.Value; current.UpdatedAt = now; current.UpdatedBy = p.UpdatedBy; }
+            }
+            db.Audit.Add(new Collection.AuditRecord
+            {
+                At = now, Actor = who.Name, Via = "registry", UnitCode = "", Year = year, Action = approve ? "registry_figure_approved" : "registry_figure_rejected",
+                ElementCode = $"{id}:{measure}", OldValue = current?.Value, NewValue = p.Value,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>An item's approved figures by year and measure, and the pending ones.</summary>
+    public static async Task<List<RegistryFigureRecord>> FiguresAsync(GaoxinDb db, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        (await db.RegistryFigures.AsNoTracking().Where(f => ids.Contains(f.ItemId)).ToListAsync(cancellationToken))
+            .OrderBy(f => f.ItemId, StringComparer.Ordinal).ThenBy(f => f.Year).ThenBy(f => f.Measure, StringComparer.Ordinal).ToList();
+
+    /// <summary>Adds a collaborative project to an alliance (a zone's waits for approval). Audited.</summary>
+    public static async Task<(int? Id, string? Refused)> AddProjectAsync(GaoxinDb db, Core.Collection.Principal who, string allianceId, string name, DateOnly started,
+        DateOnly? ended, string? result, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == allianceId, cancellationToken);
+        if (item is null) return (null, "not_found");
+        if (item.Type != "alliance") return (null, "not_an_alliance");
+        if (item.ZoneCode is null ? !who.IsAdmin : !who.MayReport(item.ZoneCode)) return (null, "forbidden");
+        if (string.IsNullOrWhiteSpace(name)) return (null, "name_required");
+        if (ended is { } e && e < started) return (null, "ended_before_started");
+        var now = clock.GetUtcNow();
+        var project = new RegistryProjectRecord
+        {
+            ItemId = allianceId, Name = name.Trim(), Started = started, Ended = ended, Result = result, CreatedAt = now, CreatedBy = who.Name,
+            Approval = who.IsAdmin ? "approved" : "pending",
+        };
+        db.RegistryProjects.Add(project);
+        Audit(db, who, item, now, who.IsAdmin ? "registry_project_added_approved" : "registry_project_added", $"{project.Name} ({started:yyyy-MM-dd})");
+        await db.SaveChangesAsync(cancellationToken);
+        return (project.Id, null);
+    }
+
+    /// <summary>The office approves or rejects a zone's project. Audited.</summary>
+    public static async Task<string?> DecideProjectAsync(GaoxinDb db, Core.Collection.Principal who, int projectId, bool approve, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!who.IsAdmin) return "forbidden";
+        var project = await db.RegistryProjects.FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null) return "not_found";
+        if (project.Approval != "pending") return "not_pending";
+        project.Approval = approve ? "approved" : "rejected";
+        var item = await db.RegistryItems.FirstAsync(i => i.Id == project.ItemId, cancellationToken);
+        Audit(db, who, item, clock.GetUtcNow(), approve ? "registry_project_approved" : "registry_project_rejected", project.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>An item by id (any approval state), or null.</summary>
+    public static Task<RegistryItemRecord?> FindAsync(GaoxinDb db, string id, CancellationToken cancellationToken) =>
+        db.RegistryItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+
+    /// <summary>An alliance's projects, oldest first.</summary>
+    public static async Task<List<RegistryProjectRecord>> ProjectsAsync(GaoxinDb db, string id, CancellationToken cancellationToken) =>
+        (await db.RegistryProjects.AsNoTracking().Where(p => p.ItemId == id).ToListAsync(cancellationToken)).OrderBy(p => p.Started).ThenBy(p => p.Id).ToList();
 }

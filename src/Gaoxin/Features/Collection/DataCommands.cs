@@ -189,8 +189,16 @@ public static class DemoSeeding
         var core = DemoData.Generate(seed);
         // The national model's supplementary figures, where the data set still has those elements.
         var known = set.Elements.Select(e => e.Code).ToHashSet();
-        var values = core.Concat(NationalSupplement.Generate(core, seed).Where(v => known.Contains(v.Element)));
+        // The counts the registries keep come from demo registries, so the reports leave them blank, as a zone keeping its registry would.
+        var counted = set.Elements.Where(e => e.Derived is not null && DemoData.RegistryCountedElements.Contains(e.Code)).Select(e => e.Code).ToHashSet();
+        var values = core.Where(v => !counted.Contains(v.Element)).Concat(NationalSupplement.Generate(core, seed).Where(v => known.Contains(v.Element)));
         var parsed = new ParsedImport(values.Select((v, i) => new ParsedValue(v, null, i + 1, null)).ToList(), []);
-        return await ReportStore.ImportAsync(db, set, units, parsed, "demo", approve: true, dryRun: false, who, ReportStore.Via.Demo, clock, ct, isDemo: true);
+        var outcome = await ReportStore.ImportAsync(db, set, units, parsed, "demo", approve: true, dryRun: false, who, ReportStore.Via.Demo, clock, ct, isDemo: true);
+        if (!outcome.HasErrors && counted.Count > 0)
+        {
+            var registry = DemoData.GenerateRegistry(seed, core, await Data.Registries.RegistryStore.NamedItemsAsync(db, ct));
+            await Data.Registries.RegistryStore.LoadDemoAsync(db, registry, who.Name, clock, ct);
+        }
+        return outcome;
     }
 }

@@ -16,6 +16,8 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
     public DataSetDefinition Set { get; private set; } = null!;
     public ReportingUnit Unit { get; private set; } = null!;
     public ReportView View { get; private set; } = null!;
+    /// <summary>What the registries count for this zone-year, by element (shown beside the entry; used where the report leaves it blank).</summary>
+    public Dictionary<string, decimal> Derived { get; private set; } = [];
     public Principal? Who { get; private set; }
     public List<AuditRecord> Audit { get; private set; } = [];
     public List<DataProblem> Problems { get; private set; } = [];
@@ -40,6 +42,8 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
         if (units.FirstOrDefault(u => u.Code == code) is not { } unit) return false;
         Unit = unit;
         View = await ReportStore.GetAsync(db, Set, unit, year, Who, ct);
+        if (!unit.IsProvince)
+            Derived = (await Data.Registries.RegistryStore.DerivedValuesAsync(db, Set, unit.Code, [year], ct)).ToDictionary(v => v.Element, v => v.Value);
         if (MayReport) Audit = await ReportStore.AuditAsync(db, Who!, unit.Code, year, null, 200, ct);
         return true;
     }

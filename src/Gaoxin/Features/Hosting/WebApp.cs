@@ -103,6 +103,7 @@ public static partial class WebApp
         api.MapRegistryApi();
         api.MapEnterpriseApi();
         app.MapDataDownloads();
+        Features.Registries.RegistryDownloads.MapRegistryDownloads(app);
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription();
         app.MapGet("/monitoring/report/{year:int}.xlsx", Features.Monitoring.ReportModel.WorkbookAsync).ExcludeFromDescription();
         app.MapRazorPages();

@@ -5,13 +5,32 @@ using Gaoxin.Features.Accounts;
 using Gaoxin.Features.Plans;
 using Gaoxin.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Features.Registries;
 
 public sealed record RegistryTypeResponse(string Type, string Name, string NameEn, int Count);
 
 public sealed record RegistryItemResponse(string Id, string Type, string? Subtype, string Name, string? Zone, string? Level, decimal? Amount, string? Unit,
-    string Status, string? Founded, string? Closed, SourceResponse? Source);
+    string Status, string? Founded, string? Closed, SourceResponse? Source, string? Accredited, IReadOnlyDictionary<string, string> Attributes, bool IsDemo);
+
+/// <summary>One yearly figure of an item: <c>approval</c> is approved or pending (a zone's figure waiting for the office).</summary>
+public sealed record RegistryFigureResponse(int Year, string Measure, decimal Value, string Unit, string Approval);
+
+public sealed record RegistryProjectResponse(int Id, string Name, string Started, string? Ended, string? Result, string Approval);
+
+/// <summary>An item with its figures and projects.</summary>
+public sealed record RegistryItemDetailResponse(RegistryItemResponse Item, string Approval, IReadOnlyList<RegistryFigureResponse> Figures,
+    IReadOnlyList<RegistryProjectResponse> Projects, object? PendingChange);
+
+/// <summary>
+/// A counted element of a zone-year: <c>derived</c> is the registries' count, <c>reported</c> the approved reported value (or null),
+/// <c>value</c> the figure evaluation and monitoring use and <c>source</c> which it is (<c>reported</c>, <c>derived</c>, or <c>none</c> when the
+/// zone has no approved report for the year, so nothing is used yet).
+/// </summary>
+public sealed record ZoneCountResponse(string Element, string Name, string NameEn, string Unit, string Count, decimal Derived, decimal? Reported, decimal? Value, string Source);
+
+public sealed record ZoneCountsResponse(string Zone, int Year, IReadOnlyList<ZoneCountResponse> Counts);
 
 /// <summary>GET /api/registries and /api/registries/{type}?zone=CODE&amp;year=Y.</summary>
 public static class RegistryApi
@@ -27,6 +46,135 @@ public static class RegistryApi
         group.MapPost("/items/{id}/reject", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideAsync(id, false, c, db, clock, ct))
             .WithName("RejectRegistryItem");
         group.MapPost("/items/{id}/close", CloseItem).WithName("CloseRegistryItem").WithSummary("Record that an item closed on a date (its zone or the office)");
+        group.MapGet("/items/{id}", GetItem).WithName("GetRegistryItem").WithSummary("An item with its yearly figures and projects");
+        group.MapPut("/items/{id}", EditItem).WithName("EditRegistryItem").WithSummary("Edit an item (a zone's edit of an approved item waits for the office)");
+        group.MapPost("/items/{id}/change/approve", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideChangeAsync(id, true, c, db, clock, ct))
+            .WithName("ApproveRegistryChange");
+        group.MapPost("/items/{id}/change/reject", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideChangeAsync(id, false, c, db, clock, ct))
+            .WithName("RejectRegistryChange");
+        group.MapPut("/items/{id}/figures/{year:int}", SetFigures).WithName("SetRegistryFigures").WithSummary("Set an item's figures for a year, e.g. {\"revenue\": 520}");
+        group.MapPost("/items/{id}/figures/{year:int}/approve", (string id, int year, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideFiguresAsync(id, year, true, c, db, clock, ct))
+            .WithName("ApproveRegistryFigures");
+        group.MapPost("/items/{id}/projects", AddProject).WithName("AddAllianceProject").WithSummary("Add a collaborative project to an alliance");
+        group.MapPost("/projects/{projectId:int}/approve", (int projectId, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideProjectAsync(projectId, true, c, db, clock, ct))
+            .WithName("ApproveAllianceProject");
+        group.MapPost("/projects/{projectId:int}/reject", (int projectId, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideProjectAsync(projectId, false, c, db, clock, ct))
+            .WithName("RejectAllianceProject");
+        group.MapPost("/{type}/import", ImportWorkbook).WithName("ImportRegistryWorkbook").WithSummary("Import a registry workbook (.xlsx, all or nothing)").DisableAntiforgery();
+        api.MapGet("/zones/{code}/counts", ZoneCounts).WithTags("Registries").WithName("ZoneRegistryCounts")
+            .WithSummary("The counts the registries give a zone's data elements for a year, beside what the zone reported");
+    }
+
+    private static ProblemHttpResult Refused(string code) => TypedResults.Problem(
+        statusCode: code switch { "forbidden" => 403, "not_found" => 404, "not_pending" or "rejected" => 409, _ => 422 },
+        title: code, extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    public static async Task<Results<Ok<RegistryItemDetailResponse>, NotFound>> GetItem(string id, GaoxinDb db, CancellationToken ct)
+    {
+        var item = await RegistryStore.FindAsync(db, id, ct);
+        if (item is null || item.Approval == "rejected") return TypedResults.NotFound();
+        var figures = await RegistryStore.FiguresAsync(db, [id], ct);
+        var projects = await RegistryStore.ProjectsAsync(db, id, ct);
+        return TypedResults.Ok(new RegistryItemDetailResponse(ToResponse(item), item.Approval,
+            figures.Select(f => new RegistryFigureResponse(f.Year, f.Measure.Replace("pending:", "", StringComparison.Ordinal), Json.Normalize(f.Value),
+                RegistryFigures.UnitOf(f.Measure.Replace("pending:", "", StringComparison.Ordinal)), f.Approval)).ToList(),
+            projects.Where(p => p.Approval != "rejected").Select(p => new RegistryProjectResponse(p.Id, p.Name, p.Started.ToString("yyyy-MM-dd"), p.Ended?.ToString("yyyy-MM-dd"), p.Result, p.Approval)).ToList(),
+            item.PendingChange is null ? null : System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(item.PendingChange)));
+    }
+
+    public sealed record EditItemRequest(string? Name, string? Subtype, string? Level, DateOnly? Founded, DateOnly? Accredited, decimal? Amount, string? Unit,
+        Dictionary<string, string>? Attributes);
+
+    public static async Task<Results<Ok<AddedItemResponse>, ProblemHttpResult, UnauthorizedHttpResult>> EditItem(string id, EditItemRequest request, HttpContext context, GaoxinDb db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var refused = await RegistryStore.EditAsync(db, who, id, new RegistryStore.ItemChange(request.Name, request.Subtype, request.Level, request.Founded,
+            request.Accredited, request.Amount, request.Unit, request.Attributes), clock, ct);
+        if (refused is not null) return Refused(refused);
+        var item = await RegistryStore.FindAsync(db, id, ct);
+        return TypedResults.Ok(new AddedItemResponse(id, item!.PendingChange is not null ? "pending" : item.Approval));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> DecideChangeAsync(string id, bool approve, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        return await RegistryStore.DecideChangeAsync(db, who, id, approve, clock, ct) is { } refused ? Refused(refused) : TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> SetFigures(string id, int year, Dictionary<string, decimal> figures, HttpContext context,
+        GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        return await RegistryStore.SetFiguresAsync(db, who, id, year, figures, clock, ct) is { } refused ? Refused(refused) : TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> DecideFiguresAsync(string id, int year, bool approve, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        return await RegistryStore.DecideFiguresAsync(db, who, id, year, approve, clock, ct) is { } refused ? Refused(refused) : TypedResults.NoContent();
+    }
+
+    public sealed record AddProjectRequest(string Name, DateOnly Started, DateOnly? Ended, string? Result);
+
+    public sealed record AddedProjectResponse(int Id, string Approval);
+
+    public static async Task<Results<Created<AddedProjectResponse>, ProblemHttpResult, UnauthorizedHttpResult>> AddProject(string id, AddProjectRequest request, HttpContext context,
+        GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var (projectId, refused) = await RegistryStore.AddProjectAsync(db, who, id, request.Name, request.Started, request.Ended, request.Result, clock, ct);
+        if (refused is not null) return Refused(refused);
+        return TypedResults.Created($"/api/registries/items/{id}", new AddedProjectResponse(projectId!.Value, who.IsAdmin ? "approved" : "pending"));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> DecideProjectAsync(int projectId, bool approve, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        return await RegistryStore.DecideProjectAsync(db, who, projectId, approve, clock, ct) is { } refused ? Refused(refused) : TypedResults.NoContent();
+    }
+
+    public sealed record ImportResponse(int Added, int Edited);
+
+    public sealed record ImportProblem(string File, string? Sheet, int Row, string? Column, string? Value, string Code, string Message);
+
+    /// <summary>POST the .xlsx as the request body (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).</summary>
+    public static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<List<ImportProblem>>, ProblemHttpResult, UnauthorizedHttpResult>> ImportWorkbook(
+        string type, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        if (!RegistrySeedParser.Types.Contains(type)) return TypedResults.Problem(statusCode: 404, title: $"No registry '{type}'.");
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        var (added, edited, problems) = await RegistryWorkbook.ImportAsync(db, who, type, "upload.xlsx", buffer, clock, ct);
+        if (problems.Count > 0)
+            return TypedResults.UnprocessableEntity(problems.Select(p => new ImportProblem(p.File, p.Sheet, p.Row, p.Column, p.Value, p.Code, RegistryText.Problem(p))).ToList());
+        return TypedResults.Ok(new ImportResponse(added, edited));
+    }
+
+    public static async Task<Results<Ok<ZoneCountsResponse>, NotFound>> ZoneCounts(string code, int? year, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await db.Zones.AnyAsync(z => z.Code == code, ct)) return TypedResults.NotFound();
+        var y = year ?? clock.GetUtcNow().Year - 1;
+        return TypedResults.Ok(new ZoneCountsResponse(code, y, await CountsOfAsync(db, code, y, ct)));
+    }
+
+    /// <summary>Each counted element of a zone-year: the registries' count, the approved reported value, and which one is used.</summary>
+    public static async Task<List<ZoneCountResponse>> CountsOfAsync(GaoxinDb db, string zone, int year, CancellationToken ct)
+    {
+        var set = await Data.Collection.DataSetStore.GetAsync(db, ct);
+        var derived = (await RegistryStore.DerivedValuesAsync(db, set, zone, [year], ct)).ToDictionary(v => v.Element, v => v.Value);
+        var approved = await db.Reports.AsNoTracking().Include(r => r.Values)
+            .FirstOrDefaultAsync(r => r.UnitCode == zone && r.Year == year && r.State == Core.Collection.ReportState.Approved, ct);
+        var reported = approved?.Values.ToDictionary(v => v.ElementCode, v => v.Value) ?? [];
+        return set.Elements.Where(e => e.Derived is not null).Select(e =>
+        {
+            decimal? r = reported.TryGetValue(e.Code, out var v) ? v : null;
+            var (value, source) = r is not null ? (r, "reported") : approved is not null ? (derived[e.Code], "derived") : ((decimal?)null, "none");
+            return new ZoneCountResponse(e.Code, e.Name, e.NameEn, e.Unit, e.Derived!.ToString(), Json.Normalize(derived[e.Code]), Json.Normalize(r),
+                Json.Normalize(value), source);
+        }).ToList();
     }
 
     public sealed record CloseRequest(DateOnly Closed);
@@ -43,7 +191,9 @@ public static class RegistryApi
         };
     }
 
-    public sealed record AddItemRequest(string Name, string Zone, DateOnly Founded, string? Subtype, string? Level, decimal? Amount, string? Unit);
+    /// <summary>A new item; <c>confirmDistinct</c> confirms it is not the existing item with a similar name the first attempt was refused for.</summary>
+    public sealed record AddItemRequest(string Name, string Zone, DateOnly Founded, string? Subtype, string? Level, decimal? Amount, string? Unit,
+        bool ConfirmDistinct = false, Dictionary<string, string>? Attributes = null);
 
     public sealed record AddedItemResponse(string Id, string Approval);
 
@@ -52,10 +202,16 @@ public static class RegistryApi
     {
         if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
         var (id, refused) = await RegistryStore.AddAsync(db, who, type, request.Subtype, request.Name, request.Zone, request.Level, request.Founded,
-            request.Amount, request.Unit, clock, ct);
+            request.Amount, request.Unit, clock, ct, request.ConfirmDistinct);
+        if (refused is not null && refused.StartsWith("similar_name:", StringComparison.Ordinal))
+            return TypedResults.Problem(statusCode: 409, title: "similar_name",
+                detail: $"An item named '{refused[13..]}' exists; send confirmDistinct: true if this is a different one.",
+                extensions: new Dictionary<string, object?> { ["code"] = "similar_name", ["similarTo"] = refused[13..] });
         if (refused is not null)
             return TypedResults.Problem(statusCode: refused == "forbidden" ? 403 : refused is "unknown_type" or "unknown_zone" ? 404 : 422, title: refused,
                 extensions: new Dictionary<string, object?> { ["code"] = refused });
+        if (request.Attributes is { Count: > 0 })
+            await RegistryStore.EditAsync(db, who, id!, new RegistryStore.ItemChange(null, null, null, null, null, null, null, request.Attributes), clock, ct);
         return TypedResults.Created($"/api/registries/{type}", new AddedItemResponse(id!, who.IsAdmin ? "approved" : "pending"));
     }
 
@@ -88,7 +244,8 @@ public static class RegistryApi
     public static RegistryItemResponse ToResponse(RegistryItemRecord i) => new(
         i.Id, i.Type, i.Subtype, i.Name, i.ZoneCode, i.Level, Json.Normalize(i.Amount), i.Unit, i.Status,
         i.Founded?.ToString("yyyy-MM-dd"), i.Closed?.ToString("yyyy-MM-dd"),
-        i.Section is not null && i.Quote is not null ? new SourceResponse(i.Section, i.Quote) : null);
+        i.Section is not null && i.Quote is not null ? new SourceResponse(i.Section, i.Quote) : null,
+        i.Accredited?.ToString("yyyy-MM-dd"), RegistryStore.AttributesOf(i), i.IsDemo);
 }
 
 /// <summary>Names of registry types and statuses, in both languages.</summary>
@@ -103,7 +260,8 @@ public static class RegistryText
         ("carrier", false) => "众创空间与孵化载体", ("carrier", true) => "Maker spaces and incubation carriers",
         ("fund", false) => "股权投资基金", ("fund", true) => "Funds",
         ("finance", false) => "金融机构与科技金融", ("finance", true) => "Financial institutions and services",
-        ("talent", false) => "人才载体与计划", ("talent", true) => "Talent programmes and facilities",
+        ("talent", false) => "高端人才、团队与人才载体", ("talent", true) => "High-level talents, teams and talent programmes",
+        ("partnership", false) => "对口合作与国际合作", ("partnership", true) => "Partnerships",
         _ => type,
     };
 
@@ -115,6 +273,8 @@ public static class RegistryText
 
     public static string Refusal(string code) => code switch
     {
+        _ when code.StartsWith("similar_name:", StringComparison.Ordinal) => Text.T($"已有名称相近的条目“{code[13..]}”。如确为不同条目,请勾选“确认不是同一条目”后再提交。",
+            $"An item with a similar name exists (“{code[13..]}”). If this is a different one, tick “not the same item” and submit again."),
         "duplicate_name" => Text.T("该高新区同类名录中已有同名条目(忽略空格和标点),请勿重复录入。", "This zone already has an item of this type with the same name (ignoring spaces and punctuation)."),
         "name_required" => Text.T("请填写名称。", "Enter a name."),
         "unknown_zone" => Text.T("未知的高新区。", "Unknown zone."),
@@ -122,8 +282,31 @@ public static class RegistryText
         "already_closed" => Text.T("该条目已记录撤销。", "The item is already closed."),
         "closed_before_founded" => Text.T("撤销日期不能早于成立日期。", "The closing date cannot precede the founding date."),
         "not_pending" => Text.T("该条目不在待审核状态。", "The item is not awaiting a decision."),
+        "unknown_subtype" => Text.T("类别不属于该名录。", "The subtype does not belong to this registry."),
+        "unknown_figure" => Text.T("该名录没有此项年度数据。", "This registry has no such yearly figure."),
+        "negative_figure" => Text.T("年度数据不能为负数。", "A figure cannot be negative."),
+        "bad_year" => Text.T("年份超出范围。", "The year is out of range."),
+        "not_an_alliance" => Text.T("只有产业技术创新联盟登记协同创新项目。", "Only alliances record collaborative projects."),
+        "ended_before_started" => Text.T("结束日期不能早于开始日期。", "The end date cannot precede the start date."),
+        "rejected" => Text.T("该条目已被退回。", "The item was rejected."),
+        "forbidden" => Text.T("只能维护本高新区的条目。", "You may only keep your own zone's items."),
+        "unknown_item" => Text.T("编号不存在;新增条目请将编号留空。", "No item has this id; leave the id empty to add an item."),
+        "zone_changed" => Text.T("不能更改条目所属高新区。", "An item's zone cannot be changed."),
+        "unknown_column" => Text.T("未知的列名(第1行须为导出模板中的列名)。", "Unknown column (row 1 must hold the template's column keys)."),
+        "missing_column" => Text.T("缺少必需的列。", "A required column is missing."),
+        "missing_sheet" => Text.T("工作簿中没有以名录类型命名的工作表。", "The workbook has no sheet named after the registry type."),
+        "not_a_workbook" => Text.T("无法读取文件,请上传 .xlsx 工作簿。", "The file cannot be read; upload an .xlsx workbook."),
+        "bad_date" => Text.T("日期格式应为 yyyy-MM-dd。", "Dates are written yyyy-MM-dd."),
+        "founded_required" => Text.T("新增条目须填写成立日期。", "A new item needs its founding date."),
+        "not_a_number" => Text.T("须为不小于 0 的数字。", "Must be a number of at least 0."),
+        "bad_attribute" => Text.T("属性须写成 键=值,用分号分隔。", "Write attributes as key=value, separated by semicolons."),
         _ => code,
     };
+
+    /// <summary>A located import problem: sheet, cell and reason.</summary>
+    public static string Problem(Core.Collection.DataProblem p) =>
+        $"{p.File} {p.Sheet}!{p.Column}{(p.Row > 0 ? p.Row.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}: {Refusal(p.Code)}"
+        + (p.Value is { Length: > 0 } v ? $" ({v})" : "") + (p.Code == "duplicate_name" && p.Detail is { } other ? Text.T($" 与 {other} 重复", $" same as {other}") : "");
 
     public static string Status(string status) => status == "planned" ? Text.T("规划建设", "planned") : Text.T("已有", "existing");
 

@@ -15,6 +15,9 @@ public sealed class TypeModel(GaoxinDb db, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)] public string? Zone { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Level { get; set; }
+    public List<RegistryItemRecord> Changes { get; private set; } = [];
+    public List<string> ImportProblems { get; private set; } = [];
     public List<RegistryItemRecord> Items { get; private set; } = [];
     public List<RegistryItemRecord> Pending { get; private set; } = [];
     public Core.Collection.Principal? Who { get; private set; }
@@ -32,7 +35,9 @@ public sealed class TypeModel(GaoxinDb db, TimeProvider clock) : PageModel
         if (Who is { IsAdmin: true }) Pending = await RegistryStore.PendingAsync(db, type, ct);
         else if (Who is { Zone: { } zone }) Pending = (await RegistryStore.PendingAsync(db, type, ct)).Where(i => i.ZoneCode == zone).ToList();
         Items = (await RegistryStore.ListAsync(db, type, string.IsNullOrEmpty(Zone) ? null : Zone, Year, ct))
-            .Where(i => string.IsNullOrEmpty(Status) || i.Status == Status).ToList();
+            .Where(i => (string.IsNullOrEmpty(Status) || i.Status == Status) && (string.IsNullOrEmpty(Level) || i.Level == Level)).ToList();
+        if (Who is { IsAdmin: true }) Changes = Items.Where(i => i.PendingChange is not null).ToList();
+        else if (Who is { Zone: { } own }) Changes = Items.Where(i => i.PendingChange is not null && i.ZoneCode == own).ToList();
         ZoneNames = await ZoneRegistry.NamesAsync(db, z => Shared.Text.T(z.Name, z.NameEn), ct);
         return true;
     }
@@ -50,10 +55,15 @@ public sealed class TypeModel(GaoxinDb db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAddAsync(string type, string name, string zone, DateOnly founded, string? level, CancellationToken ct)
+    /// <summary>Set when an addition was refused for a similar existing name, so the form offers to confirm.</summary>
+    public bool AskDistinct { get; private set; }
+
+    public async Task<IActionResult> OnPostAddAsync(string type, string name, string zone, DateOnly founded, string? level, string? subtype, bool confirmDistinct, CancellationToken ct)
     {
         if (User.ToPrincipal() is not { } who) return Challenge();
-        var (_, refused) = await RegistryStore.AddAsync(db, who, type, null, name, zone, string.IsNullOrEmpty(level) ? null : level, founded, null, null, clock, ct);
+        var (_, refused) = await RegistryStore.AddAsync(db, who, type, string.IsNullOrEmpty(subtype) ? null : subtype, name, zone, string.IsNullOrEmpty(level) ? null : level,
+            founded, null, null, clock, ct, confirmDistinct);
+        AskDistinct = refused?.StartsWith("similar_name:", StringComparison.Ordinal) == true;
         return await AfterAsync(type, refused, who.IsAdmin ? Shared.Text.T("已添加。", "Added.") : Shared.Text.T("已提交,待省高新区办公室审核后计入名录。", "Submitted; it counts once the office approves it."), ct);
     }
 
@@ -69,5 +79,22 @@ public sealed class TypeModel(GaoxinDb db, TimeProvider clock) : PageModel
         if (User.ToPrincipal() is not { } who) return Challenge();
         var refused = await RegistryStore.CloseAsync(db, who, id, closed, clock, ct);
         return await AfterAsync(type, refused, Shared.Text.T("已记录撤销。", "Closure recorded."), ct);
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(string type, IFormFile? file, CancellationToken ct)
+    {
+        if (User.ToPrincipal() is not { } who) return Challenge();
+        if (file is null) return RedirectToPage(new { type });
+        await using var stream = file.OpenReadStream();
+        var (added, edited, problems) = await RegistryWorkbook.ImportAsync(db, who, type, file.FileName, stream, clock, ct);
+        if (problems.Count == 0)
+        {
+            TempData["notice"] = Shared.Text.T($"已导入:新增 {added} 项,修改 {edited} 项。", $"Imported: {added} added, {edited} edited.");
+            return RedirectToPage(new { type });
+        }
+        await LoadAsync(type, ct);
+        ImportProblems = problems.Select(RegistryText.Problem).ToList();
+        Notice = Shared.Text.T("文件有误,未导入任何内容。", "The file has errors; nothing was imported.");
+        return Page();
     }
 }

@@ -123,6 +123,26 @@
         ].filter(Boolean)
       };
     },
+    // Clusters' yearly sales revenue (亿元) as lines, with the plan's 200亿 / 500亿 / 1000亿 lines across.
+    'cluster-revenue': function (s) {
+      const label = v => (chinese ? v + '亿元' : (v / 10) + ' bn');
+      return {
+        animation: false,
+        grid: { left: 60, right: 90, top: 40, bottom: 40 },
+        legend: { type: 'scroll', top: 0 },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: s.years.map(String) },
+        yAxis: { type: 'value', name: chinese ? '亿元' : '100m yuan', max: v => Math.max(v.max, 1050) },
+        series: s.clusters.map((c, i) => ({
+          name: c.name, type: 'line', data: c.revenue, symbolSize: 6, connectNulls: false,
+          markLine: i > 0 ? undefined : {
+            silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#1a7f37' },
+            label: { formatter: p => label(p.value), position: 'end' },
+            data: s.thresholds.map(t => ({ yAxis: t }))
+          }
+        }))
+      };
+    },
     // Each zone's value as a bar (largest first), its zone target as a marker, and the province target as a reference line for ratios.
     'zone-bars': function (s) {
       const number = v => (v == null ? '—' : (Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 100) / 100).toLocaleString());

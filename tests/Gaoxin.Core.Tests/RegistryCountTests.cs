@@ -1,0 +1,260 @@
+using Gaoxin.Core.Collection;
+using Gaoxin.Core.Demo;
+using Gaoxin.Core.Registries;
+
+namespace Gaoxin.Core.Tests;
+
+/// <summary>How the registries count into yearly figures, and how those figures meet what the zones report.</summary>
+public class RegistryCountTests
+{
+    private static RegistryCount Count(string text)
+    {
+        var (count, error) = RegistryCount.Parse(text);
+        Assert.True(count is not null, error);
+        return count!;
+    }
+
+    private static RegistryEntry Item(string type, string? subtype = null, string? level = null, DateOnly? founded = null, DateOnly? closed = null,
+        bool planned = false, decimal? amount = null, Dictionary<(int, string), decimal>? figures = null, List<RegistryProject>? projects = null) =>
+        new(type, subtype, "shenyang", level, planned, founded, closed, amount, figures ?? [], projects ?? []);
+
+    [Theory]
+    [InlineData("carrier(maker_space).standing", "carrier", "maker_space", "", "standing", null)]
+    [InlineData("rd_institution@national,provincial.standing", "rd_institution", "", "national,provincial", "standing", null)]
+    [InlineData("cluster.revenue>=50", "cluster", "", "", "revenue", "50")]
+    [InlineData("finance(bank, insurer).standing", "finance", "bank,insurer", "", "standing", null)]
+    [InlineData("carrier.incubated+", "carrier", "", "", "incubated", null)]
+    public void The_text_form_names_type_subtypes_levels_measure_and_threshold(string text, string type, string subtypes, string levels, string measure, string? atLeast)
+    {
+        var count = Count(text);
+
+        Assert.Equal(type, count.Type);
+        Assert.Equal(subtypes, string.Join(',', count.Subtypes));
+        Assert.Equal(levels, string.Join(',', count.Levels));
+        Assert.Equal(measure, count.Measure);
+        Assert.Equal(atLeast is null ? null : decimal.Parse(atLeast, System.Globalization.CultureInfo.InvariantCulture), count.AtLeast);
+        Assert.Equal(text.Replace(" ", "", StringComparison.Ordinal), count.ToString());
+    }
+
+    [Theory]
+    [InlineData("carriers.standing", "unknown registry type")]
+    [InlineData("carrier(lab).standing", "not a subtype")]
+    [InlineData("carrier@global.standing", "unknown level")]
+    [InlineData("carrier.revenue", "not a measure of carrier")]
+    [InlineData("carrier.standing>=3", "applies to a figure")]
+    [InlineData("fund.projects", "only alliances")]
+    [InlineData("carrier standing", "expected TYPE")]
+    [InlineData("carrier.standing+", "totals a yearly measure")]
+    public void A_bad_count_says_what_is_wrong(string text, string reason)
+    {
+        var (count, error) = RegistryCount.Parse(text);
+
+        Assert.Null(count);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Standing_counts_items_founded_by_the_year_end_and_not_closed_by_then()
+    {
+        var items = new[]
+        {
+            Item("carrier", "maker_space"),                                                   // the plan's own: stands throughout
+            Item("carrier", "maker_space", founded: new DateOnly(2018, 12, 31)),              // stands from 2018
+            Item("carrier", "maker_space", founded: new DateOnly(2016, 5, 1), closed: new DateOnly(2019, 12, 31)), // closed on the last day: not at 2019's end
+            Item("carrier", "maker_space", planned: true),                                    // asked for, not founded: never
+            Item("carrier", "incubator"),                                                     // another subtype
+        };
+        var count = Count("carrier(maker_space).standing");
+
+        Assert.Equal(2m, RegistryCounter.Count(count, items, 2017));
+        Assert.Equal(3m, RegistryCounter.Count(count, items, 2018));
+        Assert.Equal(2m, RegistryCounter.Count(count, items, 2019));
+        Assert.Equal(4m, RegistryCounter.Count(Count("carrier.standing"), items, 2018));
+    }
+
+    [Fact]
+    public void New_counts_items_founded_in_the_year_and_levels_keep_items_of_unknown_level()
+    {
+        var items = new[]
+        {
+            Item("rd_institution", level: "national", founded: new DateOnly(2018, 3, 1)),
+            Item("rd_institution", level: "municipal", founded: new DateOnly(2018, 6, 1)),
+            Item("rd_institution", level: null, founded: new DateOnly(2018, 9, 1)),
+            Item("rd_institution", level: "provincial", founded: new DateOnly(2017, 9, 1)),
+        };
+
+        Assert.Equal(3m, RegistryCounter.Count(Count("rd_institution.new"), items, 2018));
+        Assert.Equal(2m, RegistryCounter.Count(Count("rd_institution@national,provincial.new"), items, 2018));
+        Assert.Equal(3m, RegistryCounter.Count(Count("rd_institution@national,provincial.standing"), items, 2018));
+    }
+
+    [Fact]
+    public void Figures_sum_or_count_against_a_threshold_and_amounts_sum_standing_items()
+    {
+        var clusters = new[]
+        {
+            Item("cluster", planned: true, figures: new() { [(2018, "revenue")] = 1200m }),
+            Item("cluster", figures: new() { [(2018, "revenue")] = 500m }),
+            Item("cluster", figures: new() { [(2018, "revenue")] = 499.9m, [(2017, "revenue")] = 520m }),
+        };
+        var funds = new[]
+        {
+            Item("fund", amount: 3m, founded: new DateOnly(2017, 1, 1)),
+            Item("fund", amount: 2.5m, founded: new DateOnly(2019, 1, 1)),
+            Item("fund", amount: null, founded: new DateOnly(2017, 1, 1)),
+        };
+
+        Assert.Equal(2m, RegistryCounter.Count(Count("cluster.revenue>=500"), clusters, 2018));
+        Assert.Equal(1m, RegistryCounter.Count(Count("cluster.revenue>=1000"), clusters, 2018));
+        Assert.Equal(2199.9m, RegistryCounter.Count(Count("cluster.revenue"), clusters, 2018));
+        Assert.Equal(3m, RegistryCounter.Count(Count("fund.amount"), funds, 2018));
+        Assert.Equal(5.5m, RegistryCounter.Count(Count("fund.amount"), funds, 2019));
+    }
+
+    [Fact]
+    public void Projects_count_those_started_in_the_year_and_those_running_at_its_end()
+    {
+        var alliance = Item("alliance", projects:
+        [
+            new RegistryProject(new DateOnly(2018, 2, 1), null),
+            new RegistryProject(new DateOnly(2018, 5, 1), new DateOnly(2018, 11, 30)),
+            new RegistryProject(new DateOnly(2017, 5, 1), new DateOnly(2019, 1, 31)),
+        ]);
+
+        Assert.Equal(2m, RegistryCounter.Count(Count("alliance.projects_new"), [alliance], 2018));
+        Assert.Equal(2m, RegistryCounter.Count(Count("alliance.projects"), [alliance], 2018));
+    }
+
+    [Fact]
+    public void A_to_date_count_totals_the_years_up_to_the_year_so_its_increase_is_what_came_since_a_base_year()
+    {
+        var items = new[]
+        {
+            Item("carrier", founded: new DateOnly(2015, 1, 1), figures: new() { [(2016, "incubated")] = 10m, [(2017, "incubated")] = 12m, [(2019, "incubated")] = 5m }),
+            Item("carrier", founded: new DateOnly(2018, 7, 1), closed: new DateOnly(2019, 6, 30), figures: new() { [(2018, "incubated")] = 3m }),
+            Item("carrier"),
+        };
+
+        Assert.Equal(10m, RegistryCounter.Count(Count("carrier.incubated+"), items, 2016));
+        Assert.Equal(25m, RegistryCounter.Count(Count("carrier.incubated+"), items, 2018));
+        // Incubated since the 2016 base year, by 2019: 12 + 3 + 5.
+        Assert.Equal(20m, RegistryCounter.Count(Count("carrier.incubated+"), items, 2019) - RegistryCounter.Count(Count("carrier.incubated+"), items, 2016));
+        // Founded to date counts an item that has since closed; items from before the plan have no founding date.
+        Assert.Equal(2m, RegistryCounter.Count(Count("carrier.new+"), items, 2020));
+        Assert.Equal(1m, RegistryCounter.Count(Count("carrier.new+"), items, 2017));
+    }
+
+    [Fact]
+    public void A_reported_value_wins_and_a_count_fills_only_a_blank_of_a_reported_year()
+    {
+        DataValue V(string unit, int year, string element, decimal value) => new(unit, year, element, value);
+        var reported = new[] { V("shenyang", 2018, "maker_spaces", 12), V("shenyang", 2018, "gdp", 900) };
+        var derived = new[]
+        {
+            V("shenyang", 2018, "maker_spaces", 10),   // reported: the report wins
+            V("shenyang", 2018, "alliances", 4),       // blank in the report: filled
+            V("dalian", 2018, "alliances", 3),         // Dalian reported nothing for 2018: stays missing
+        };
+
+        var merged = RegistryCounter.Merge(reported, derived).ToDictionary(v => (v.Value.Unit, v.Value.Element), v => (v.Value.Value, v.Source));
+
+        Assert.Equal((12m, ValueSource.Reported), merged[("shenyang", "maker_spaces")]);
+        Assert.Equal((4m, ValueSource.Derived), merged[("shenyang", "alliances")]);
+        Assert.False(merged.ContainsKey(("dalian", "alliances")));
+        Assert.Equal(3, merged.Count);
+    }
+
+    private static (IReadOnlyList<DataValue> Values, Dictionary<string, List<RegistryEntry>> ByZone) DemoRegistries(int seed)
+    {
+        var values = DemoData.Generate(seed);
+        var seeded = RegistrySeedTests.BundledItems();
+        var demo = DemoData.GenerateRegistry(seed, values, seeded.Select(i => new NamedRegistryItem(i.Id, i.Type, i.Subtype, i.Zone, i.Status)).ToList());
+        var figures = demo.Figures.ToLookup(f => f.ItemId);
+        var projects = demo.Projects.ToLookup(p => p.ItemId);
+        RegistryEntry Entry(string id, string type, string? subtype, string zone, string? level, bool planned, DateOnly? founded, decimal? amount) =>
+            new(type, subtype, zone, level, planned, founded, null, amount, figures[id].ToDictionary(f => (f.Year, f.Measure), f => f.Value),
+                projects[id].Select(p => new RegistryProject(p.Started, p.Ended)).ToList());
+        var entries = seeded.Where(i => i.Zone is not null)
+            .Select(i => (Zone: i.Zone!, Entry: Entry(i.Id, i.Type, i.Subtype, i.Zone!, i.Level, i.Status == "planned" && !demo.Foundings.ContainsKey(i.Id),
+                demo.Foundings.TryGetValue(i.Id, out var f) ? f : null, i.Amount)))
+            .Concat(demo.Items.Select(i => (Zone: i.Zone, Entry: Entry(i.Id, i.Type, i.Subtype, i.Zone, i.Level, false, i.Founded, i.Amount))));
+        return (values, entries.GroupBy(e => e.Zone).ToDictionary(g => g.Key, g => g.Select(e => e.Entry).ToList()));
+    }
+
+    private static readonly Dictionary<string, string> CountedBy = new()
+    {
+        ["rd_institutions"] = "rd_institution@national,provincial.standing",
+        ["incubators"] = "carrier(incubator).standing",
+        ["maker_spaces"] = "carrier(maker_space).standing",
+        ["incubating_enterprises"] = "carrier.incubating",
+        ["finance_institutions"] = "finance(bank,insurer,guarantor,leasing).standing",
+        ["vc_institutions"] = "finance(vc_institution,microloan).standing",
+        ["clusters_over_50yi"] = "cluster.revenue>=50",
+    };
+
+    [Theory]
+    [InlineData(2017)]
+    [InlineData(1)]
+    [InlineData(42)]
+    public void The_demo_registries_count_exactly_the_demo_figures_of_every_zone_and_year(int seed)
+    {
+        var (values, byZone) = DemoRegistries(seed);
+
+        Assert.Equal(CountedBy.Keys.Order(), DemoData.RegistryCountedElements.Order());
+        foreach (var v in values.Where(v => CountedBy.ContainsKey(v.Element)))
+            Assert.True(v.Value == RegistryCounter.Count(Count(CountedBy[v.Element]), byZone[v.Unit], v.Year),
+                $"{v.Unit} {v.Year} {v.Element}: demo {v.Value}, registry {RegistryCounter.Count(Count(CountedBy[v.Element]), byZone[v.Unit], v.Year)}");
+    }
+
+    [Fact]
+    public void The_demo_registries_reproduce_the_plans_2016_baselines()
+    {
+        var (_, byZone) = DemoRegistries(2017);
+        decimal Total(string count) => byZone.Values.Sum(items => RegistryCounter.Count(Count(count), items, 2016));
+        decimal RevenueOver(decimal line) => byZone.Values.SelectMany(i => i)
+            .Sum(i => i.Figures.TryGetValue((2016, "revenue"), out var r) && r >= line ? r : 0);
+
+        Assert.Equal(272m, Total("rd_institution@national,provincial.standing"));   // 省级以上工程中心、重点实验室等研发机构272家
+        Assert.Equal(36m, Total("tech_platform.standing"));                          // 产业专业技术创新平台36个
+        Assert.Equal(29m, Total("alliance.standing"));                               // 产业技术创新联盟29个
+        Assert.Equal(31m, Total("carrier(incubator).standing"));                     // 科技企业孵化器31个
+        Assert.Equal(52m, Total("carrier(maker_space).standing"));                   // 众创空间52家
+        Assert.Equal(184m, Total("finance(vc_institution,microloan).standing"));     // 风险投资、科技担保、小额贷款机构184家
+        Assert.Equal(13m, Total("cluster.revenue>=50"));                             // 50亿元以上规模的产业集群有13个
+        Assert.Equal(3367m, RevenueOver(50));                                        // 共实现销售收入3367亿元
+        Assert.Equal(8m, Total("cluster.revenue>=100"));                             // 其中超百亿元的8个
+    }
+
+    [Fact]
+    public void The_demo_registries_bring_new_alliances_platforms_and_projects_after_the_base_year()
+    {
+        var (_, byZone) = DemoRegistries(2017);
+        decimal Sum(string count, int year) => byZone.Values.Sum(items => RegistryCounter.Count(Count(count), items, year));
+
+        var newAlliances = Enumerable.Range(2017, 4).Sum(y => Sum("alliance.new", y));
+        Assert.InRange(newAlliances, 20m, 40m);
+        Assert.Equal(29m + newAlliances, Sum("alliance.standing", 2020));
+        Assert.InRange(Enumerable.Range(2017, 4).Sum(y => Sum("alliance.projects_new", y)), 60m, 200m);
+        Assert.InRange(Enumerable.Range(2017, 4).Sum(y => Sum("tech_platform.new", y)), 30m, 55m);
+        Assert.True(Sum("fund.standing", 2020) >= 15);
+    }
+}
+
+/// <summary>The same item entered twice in slightly different words.</summary>
+public class RegistryNameTests
+{
+    [Theory]
+    [InlineData("机器人产业技术创新战略联盟", "机器人产业技术创新战略联盟 ", true)]          // a trailing space
+    [InlineData("机器人产业技术创新战略联盟", "机器人产业技术创新战略联盟。", true)]         // punctuation
+    [InlineData("IC装备产业技术创新战略联盟", "ic装备产业技术创新战略联盟", true)]            // letter case
+    [InlineData("机器人产业技术创新战略联盟", "机器人产业技术创新联盟", true)]              // two characters left out of 13
+    [InlineData("辽宁省液压产业技术创新战略联盟", "液压产业技术创新战略联盟", true)]          // one contains the other
+    [InlineData("IC装备产业技术创新战略联盟", "大数据产业技术创新战略联盟", false)]         // a different alliance of the same zone
+    [InlineData("人工智能", "虚拟仿真", false)]
+    [InlineData("锦联创业邦", "锦联", false)]                                          // too short to count as contained
+    public void Names_that_differ_only_slightly_are_taken_for_the_same_item(string a, string b, bool similar)
+    {
+        Assert.Equal(similar, RegistryNames.Similar(a, b));
+        Assert.Equal(similar, RegistryNames.Similar(b, a));
+    }
+}
