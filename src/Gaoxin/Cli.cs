@@ -45,6 +45,8 @@ public static class Cli
             Features.Collection.DataCommands.BuildDemo(),
             Features.Accounts.UserCommands.Build(),
             Features.Evaluation.EvaluationCommands.Build(),
+            Features.Enterprises.EnterpriseCommands.BuildHte(),
+            Features.Enterprises.EnterpriseCommands.BuildTechSme(),
             ServeCommand.Build(),
         };
         return root;

@@ -9,6 +9,7 @@ using Gaoxin.Data.Accounts;
 using Gaoxin.Data.Collection;
 using Gaoxin.Features.Accounts;
 using Gaoxin.Features.Collection;
+using Gaoxin.Features.Enterprises;
 using Gaoxin.Features.Evaluation;
 using Gaoxin.Features.Monitoring;
 using Gaoxin.Features.Registries;
@@ -26,7 +27,8 @@ using Scalar.AspNetCore;
 namespace Gaoxin.Features.Hosting;
 
 /// <summary>Overrides from the command line; null leaves configuration in charge.</summary>
-public sealed record WebSettings(DatabaseLocation? Database = null, string? Urls = null);
+/// <param name="RulesDirectory">The enterprise rules folder; null for the bundled <c>rules/</c>.</param>
+public sealed record WebSettings(DatabaseLocation? Database = null, string? Urls = null, string? RulesDirectory = null);
 
 /// <summary>Builds the web server: pages, the JSON API, OpenAPI and health.</summary>
 public static partial class WebApp
@@ -48,6 +50,8 @@ public static partial class WebApp
         var location = settings.Database ?? LocationFromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(location);
         builder.Services.AddSingleton(TimeProvider.System);
+        // Read once at start: a bad rule file stops the server with its located errors.
+        builder.Services.AddSingleton(EnterpriseRules.Load(settings.RulesDirectory ?? EnterpriseRules.BundleDirectory));
         if (location.Provider == DatabaseProvider.Sqlite)
             builder.Services.AddDbContext<GaoxinDb, SqliteGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
         else
@@ -97,6 +101,7 @@ public static partial class WebApp
         api.MapProgressApi();
         api.MapTrackingApi();
         api.MapRegistryApi();
+        api.MapEnterpriseApi();
         app.MapDataDownloads();
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription();
         app.MapGet("/monitoring/report/{year:int}.xlsx", Features.Monitoring.ReportModel.WorkbookAsync).ExcludeFromDescription();
