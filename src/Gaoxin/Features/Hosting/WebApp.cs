@@ -28,7 +28,8 @@ using Scalar.AspNetCore;
 namespace Gaoxin.Features.Hosting;
 
 /// <summary>Overrides from the command line; null leaves configuration in charge.</summary>
-public sealed record WebSettings(DatabaseLocation? Database = null, string? Urls = null);
+/// <param name="RulesDirectory">The enterprise rules folder; null for the bundled <c>rules/</c>.</param>
+public sealed record WebSettings(DatabaseLocation? Database = null, string? Urls = null, string? RulesDirectory = null);
 
 /// <summary>Builds the web server: pages, the JSON API, OpenAPI and health.</summary>
 public static partial class WebApp
@@ -50,6 +51,8 @@ public static partial class WebApp
         var location = settings.Database ?? LocationFromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(location);
         builder.Services.AddSingleton(TimeProvider.System);
+        // Read once at start: a bad rule file stops the server with its located errors.
+        builder.Services.AddSingleton(EnterpriseRules.Load(settings.RulesDirectory ?? EnterpriseRules.BundleDirectory));
         if (location.Provider == DatabaseProvider.Sqlite)
             builder.Services.AddDbContext<GaoxinDb, SqliteGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
         else
@@ -102,6 +105,7 @@ public static partial class WebApp
         api.MapTrackingApi();
         api.MapRegistryApi();
         api.MapEnterpriseApi();
+        api.MapSelfAssessmentApi();
         app.MapDataDownloads();
         Features.Registries.RegistryDownloads.MapRegistryDownloads(app);
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription();

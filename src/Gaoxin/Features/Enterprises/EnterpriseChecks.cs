@@ -1,0 +1,61 @@
+using Gaoxin.Core.Enterprises;
+
+namespace Gaoxin.Features.Enterprises;
+
+/// <summary>An assessment's answer, or the problems with its input (each naming its field).</summary>
+public sealed record CheckOutcome<T>(T? Result, IReadOnlyList<EnterpriseInputError> Errors) where T : class;
+
+/// <summary>
+/// The self-checks shared by the CLI, the API and the pages: read, pick the rule set, validate, assess. Nothing is stored.
+/// </summary>
+public static class EnterpriseChecks
+{
+    /// <summary>High-tech self-assessment of figures already read; the rule set is <paramref name="ruleSetId"/> or the one in force on the assessment date.</summary>
+    public static CheckOutcome<HteAssessmentResult> Hte(EnterpriseRules rules, HteInput input, string? ruleSetId)
+    {
+        var (set, error) = rules.Pick<HteRuleSet>(ruleSetId, input.AssessedOn);
+        if (set is null) return new(null, [error!]);
+        var errors = HteAssessment.Validate(set, input).ToList();
+        if (EnterpriseInputReader.CheckDomain(set, input.Domain) is { } domain) errors.Insert(0, domain);
+        return errors.Count > 0 ? new(null, errors) : new(HteAssessment.Assess(set, input), []);
+    }
+
+    /// <summary>High-tech self-assessment of a JSON text (<see cref="HteAssessRequest"/>).</summary>
+    public static CheckOutcome<HteAssessResponse> Hte(EnterpriseRules rules, string json, string? ruleSetId)
+    {
+        var (root, error) = EnterpriseInputReader.Parse(json);
+        if (root is null) return new(null, [error!]);
+        var reader = new EnterpriseInputReader();
+        if (reader.ReadHte(root.Value) is not { } input) return new(null, reader.Errors);
+        var outcome = Hte(rules, input, ruleSetId);
+        return new(outcome.Result?.ToResponse(), outcome.Errors);
+    }
+
+    /// <summary>科技型中小企业 evaluation of figures already read; the rule set is <paramref name="ruleSetId"/> or the one in force on <paramref name="date"/>.</summary>
+    public static CheckOutcome<TechSmeResult> TechSme(EnterpriseRules rules, TechSmeInput input, string? ruleSetId, DateOnly date)
+    {
+        var (set, error) = rules.Pick<TechSmeRuleSet>(ruleSetId, date);
+        if (set is null) return new(null, [error!]);
+        var errors = EnterpriseInputReader.Validate(set, input);
+        return errors.Count > 0 ? new(null, errors) : new(TechSmeEvaluation.Evaluate(set, input), []);
+    }
+
+    /// <summary>科技型中小企业 evaluation of a JSON text (<see cref="TechSmeAssessRequest"/>); <paramref name="today"/> stands in for a missing <c>assessedOn</c>.</summary>
+    public static CheckOutcome<TechSmeAssessResponse> TechSme(EnterpriseRules rules, string json, string? ruleSetId, DateOnly today)
+    {
+        var (root, error) = EnterpriseInputReader.Parse(json);
+        if (root is null) return new(null, [error!]);
+        var reader = new EnterpriseInputReader();
+        var (input, assessedOn) = reader.ReadTechSme(root.Value);
+        if (input is null) return new(null, reader.Errors);
+        var outcome = TechSme(rules, input, ruleSetId, assessedOn ?? today);
+        return new(outcome.Result?.ToResponse(), outcome.Errors);
+    }
+
+    /// <summary>The problems as the CLI prints them: <c>field: message [code]</c>.</summary>
+    public static string Describe(EnterpriseInputError e) => $"{e.Field}: {e.Message} [{e.Code}]";
+
+    /// <summary>The problems as a validation-problem dictionary (field → messages).</summary>
+    public static Dictionary<string, string[]> ToDictionary(IEnumerable<EnterpriseInputError> errors) =>
+        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{e.Message} [{e.Code}]").ToArray());
+}

@@ -1,0 +1,50 @@
+using Gaoxin.Core.Enterprises;
+
+namespace Gaoxin.Features.Enterprises;
+
+/// <summary>
+/// The enterprise rule sets (files under <c>rules/</c> beside the executable), read once when the server or a verb starts.
+/// A bad file stops the start with its located errors (FILE:LINE:COL: field: message [code]).
+/// </summary>
+public sealed class EnterpriseRules
+{
+    private EnterpriseRules(EnterpriseRuleCatalog catalog) => Catalog = catalog;
+
+    /// <summary>The bundled rules folder: <c>rules/</c> beside the executable.</summary>
+    public static string BundleDirectory => Path.Combine(AppContext.BaseDirectory, "rules");
+
+    public EnterpriseRuleCatalog Catalog { get; }
+
+    /// <summary>Reads every <c>*.yaml</c> of <paramref name="folder"/>; throws <see cref="InvalidOperationException"/> listing every error.</summary>
+    public static EnterpriseRules Load(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new InvalidOperationException($"The enterprise rules folder {folder} does not exist.");
+        var files = Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f))).ToList();
+        var (catalog, errors) = EnterpriseRuleCatalog.Load(files);
+        if (catalog is null)
+            throw new InvalidOperationException("The enterprise rules could not be loaded:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        return new EnterpriseRules(catalog);
+    }
+
+    /// <summary>Every rule set of type <typeparamref name="T"/>, newest first.</summary>
+    public IReadOnlyList<T> All<T>() where T : EnterpriseRuleSet =>
+        Catalog.All.OfType<T>().OrderByDescending(s => s.Header.EffectiveFrom).ThenBy(s => s.Header.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The rule set named by <paramref name="id"/>, or when none is named the one in force on <paramref name="date"/>;
+    /// otherwise an error on the field <c>rules</c> (<c>unknown_rule_set</c> or <c>no_rule_set_in_force</c>).
+    /// </summary>
+    public (T? Rules, EnterpriseInputError? Error) Pick<T>(string? id, DateOnly date) where T : EnterpriseRuleSet
+    {
+        if (id is { Length: > 0 })
+        {
+            return Catalog.Get<T>(id) is { } named
+                ? (named, null)
+                : (null, new EnterpriseInputError("rules", "unknown_rule_set",
+                    $"no rule set '{id}' of this kind; known: {string.Join(", ", All<T>().Select(s => s.Header.Id))}"));
+        }
+        return Catalog.Current<T>(date) is { } current
+            ? (current, null)
+            : (null, new EnterpriseInputError("rules", "no_rule_set_in_force", $"no rule set of this kind is in force on {date:yyyy-MM-dd}"));
+    }
+}
