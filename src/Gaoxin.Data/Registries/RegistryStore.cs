@@ -152,13 +152,15 @@ public static class RegistryStore
     /// <summary>Approved items as the counts see them (with approved figures and projects), by zone; items of no single zone are left out.</summary>
     public static async Task<ILookup<string, RegistryEntry>> EntriesAsync(GaoxinDb db, string? zone, CancellationToken cancellationToken)
     {
-        var items = await db.RegistryItems.AsNoTracking().Where(i => i.Approval == "approved" && i.ZoneCode != null && (zone == null || i.ZoneCode == zone))
-            .ToListAsync(cancellationToken);
-        var ids = items.Select(i => i.Id).ToHashSet();
-        var figures = (await db.RegistryFigures.AsNoTracking().Where(f => f.Approval == "approved").ToListAsync(cancellationToken))
-            .Where(f => ids.Contains(f.ItemId)).ToLookup(f => f.ItemId);
-        var projects = (await db.RegistryProjects.AsNoTracking().Where(p => p.Approval == "approved").ToListAsync(cancellationToken))
-            .Where(p => ids.Contains(p.ItemId)).ToLookup(p => p.ItemId);
+        var approved = db.RegistryItems.AsNoTracking().Where(i => i.Approval == "approved" && i.ZoneCode != null && (zone == null || i.ZoneCode == zone));
+        var items = await approved.ToListAsync(cancellationToken);
+        // Figures and projects of those items only, joined in the database rather than filtered here.
+        var figures = (await (from f in db.RegistryFigures.AsNoTracking() join i in approved on f.ItemId equals i.Id
+                              where f.Approval == "approved" select new { f.ItemId, f.Year, f.Measure, f.Value }).ToListAsync(cancellationToken))
+            .ToLookup(f => f.ItemId);
+        var projects = (await (from p in db.RegistryProjects.AsNoTracking() join i in approved on p.ItemId equals i.Id
+                               where p.Approval == "approved" select new { p.ItemId, p.Started, p.Ended }).ToListAsync(cancellationToken))
+            .ToLookup(p => p.ItemId);
         return items.Select(i => (Zone: i.ZoneCode!, Entry: new RegistryEntry(i.Type, i.Subtype, i.ZoneCode, i.Level, i.Status == "planned" && i.Founded is null,
                 i.Founded, i.Closed, i.Amount,
                 figures[i.Id].ToDictionary(f => (f.Year, f.Measure), f => f.Value),
