@@ -232,6 +232,31 @@ public abstract class CliSpec(ITestStore store) : IAsyncLifetime
         Assert.True(result.ExitCode == 0, result.Error);
         return JsonDocument.Parse(result.Output).RootElement;
     }
+
+    [Fact]
+    public async Task Zones_import_registers_new_zones_all_or_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("gaoxin-zones-").FullName;
+        var good = Path.Combine(folder, "zones.csv");
+        await File.WriteAllTextAsync(good, "code,name,level,province\nz001,北京高新技术产业开发区,national,北京市\nz002,天津高新技术产业开发区,provincial,天津市\n");
+        var bad = Path.Combine(folder, "bad.csv");
+        await File.WriteAllTextAsync(bad, "code,name,level\nz003,甲高新区,national\nz004,乙高新区,county\nshenyang,沈阳高新区,national\n");
+
+        var refused = await Run("zones", "import", bad, "--date", "2000-01-01", "--act", "test");
+        var afterRefused = await Run("zones", "show", "z003");
+        var imported = await Run("zones", "import", good, "--date", "2000-01-01", "--act", "test");
+        var list = await Run("zones", "list", "--format", "json");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("bad.csv:3:level", refused.Error);
+        Assert.Equal(3, afterRefused.ExitCode);
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("z001", list.Output);
+        Assert.Contains("天津高新技术产业开发区", list.Output);
+        var again = await Run("zones", "import", good, "--date", "2001-01-01", "--act", "test");
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("zone_exists", again.Error);
+    }
 }
 
 public sealed class CliOnSqlite() : CliSpec(new SqliteTestStore());

@@ -10,6 +10,7 @@ public sealed record Dataset(string Folder, NationalOptions Options, long Rows)
     public string Enterprises => Path.Combine(Folder, "enterprises.csv");
     public string Policies => Path.Combine(Folder, "policies.jsonl");
     public string ZoneValues => Path.Combine(Folder, "zone-values.csv");
+    public string Zones => Path.Combine(Folder, "zones.csv");
 }
 
 /// <summary>
@@ -63,5 +64,33 @@ public static class Datasets
         foreach (var suffix in new[] { "", "-wal", "-shm", ".wal" })
             if (File.Exists(path + suffix)) File.Delete(path + suffix);
         return path;
+    }
+
+    /// <summary>
+    /// Makes a platform store ready for the generated returns: creates and migrates it, registers the generated zones
+    /// (<c>gaoxin zones import</c>), then registers
+    /// the generator's further numeric columns f01…f82 as enterprise data elements, as an office would before its first import, so
+    /// that the import validates and keeps them. Not timed.
+    /// </summary>
+    public static string PrepareStore(string database, string zonesCsv)
+    {
+        var init = Child.Gaoxin("zones", "import", zonesCsv, "--date", "2000-01-01", "--act", "synthetic benchmark zones", "--db", database);
+        if (init.ExitCode != 0) throw new InvalidOperationException($"gaoxin zones import: {init.Describe()}");
+        var postgres = database.StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
+        using System.Data.Common.DbConnection connection = postgres ? new Npgsql.NpgsqlConnection(database) : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        for (int i = 1; i <= 82; i++)
+        {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            var code = $"f{i:D2}";
+            insert.CommandText = "INSERT INTO data_elements (code, ordinal, name, name_en, unit, type, min, max, province_level, added_by_office, \"group\", derived) " +
+                $"VALUES ('{code}', {1000 + i}, '企业年报字段{i:D2}(合成)', 'Return field {i:D2} (synthetic)', '万元', 'Number', 0, NULL, {(postgres ? "false" : "0")}, {(postgres ? "true" : "1")}, 'enterprise-return', NULL) " +
+                "ON CONFLICT (code) DO NOTHING";
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return database;
     }
 }

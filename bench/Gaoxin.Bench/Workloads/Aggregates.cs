@@ -18,6 +18,7 @@ public static class Aggregates
         if (File.Exists(stamp) && File.Exists(database)) return (database, null);
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             if (File.Exists(database + suffix)) File.Delete(database + suffix);
+        Datasets.PrepareStore(database, panel.Zones);
         var import = Child.Gaoxin("enterprises", "import", panel.Enterprises, "--db", database);
         if (Ingest.StatusOf(import) is { } status) return (null, status);
         File.WriteAllText(stamp, $"imported in {import.Elapsed.TotalSeconds:0.0} s\n");

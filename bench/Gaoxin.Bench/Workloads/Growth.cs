@@ -28,7 +28,7 @@ public static class Growth
             ingest.Add((data.Rows, clock.Elapsed.TotalSeconds));
             if (platformStatus is null)
             {
-                var result = Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", Datasets.Scratch("growth-w1-platform.db"));
+                var result = Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", Datasets.PrepareStore(Datasets.Scratch("growth-w1-platform.db"), data.Zones));
                 platformStatus = Ingest.StatusOf(result);
                 if (platformStatus is null) ingestPlatform.Add((data.Rows, result.Elapsed.TotalSeconds));
             }

@@ -18,7 +18,7 @@ public static class Ingest
     {
         var data = Datasets.Year(size);
         var label = $"W1 ingest a year of returns, {data.Rows:N0} rows × 100 fields (SQLite)";
-        var (platform, status) = Platform(data.Rows, () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", Datasets.Scratch("w1-platform.db")));
+        var (platform, status) = Platform(data.Rows, () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", Datasets.PrepareStore(Datasets.Scratch("w1-platform.db"), data.Zones)));
 
         Peers.SqliteInsert(data.Enterprises, Datasets.Scratch("w1-peer.db"), limit: 2_000); // warm-up: native load, JIT
         Memory.ResetPeak();
@@ -53,6 +53,7 @@ public static class Ingest
         try
         {
             var target = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
+            Datasets.PrepareStore(target, data.Zones);
             var (platform, status) = Platform(data.Rows, () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", target));
             Peers.PostgresCopy(data.Enterprises, target, "bench_enterprise_returns", limit: 2_000); // warm-up
             Memory.ResetPeak();
@@ -77,7 +78,7 @@ public static class Ingest
     {
         var data = Datasets.Year(size);
         var label = $"W2 ingest + zone-year aggregates, {data.Rows:N0} rows";
-        var database = Datasets.Scratch("w2-platform.db");
+        var database = Datasets.PrepareStore(Datasets.Scratch("w2-platform.db"), data.Zones);
         var import = Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", database);
         Figure? platform = null;
         string? status = StatusOf(import);
