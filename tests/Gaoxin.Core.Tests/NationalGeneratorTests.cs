@@ -107,7 +107,7 @@ public class NationalGeneratorTests
         var codes = rows.Select(r => r[0]).Distinct().ToList();
 
         Assert.Equal(5_000, codes.Count);
-        Assert.All(codes, c => Assert.True(NationalGenerator.IsValidCreditCode(c), c));
+        Assert.All(codes, c => Assert.True(Gaoxin.Core.Enterprises.CreditCode.IsValid(c), c));
     }
 
     [Theory]
@@ -118,7 +118,7 @@ public class NationalGeneratorTests
     [InlineData("91440300192203821", '6')]
     [InlineData("91350100M000100Y4", '3')]
     public void The_check_character_follows_GB_32100(string first17, char expected) =>
-        Assert.Equal(expected, NationalGenerator.CreditCodeCheckDigit(first17));
+        Assert.Equal(expected, Gaoxin.Core.Enterprises.CreditCode.CheckCharacter(first17));
 
     [Fact]
     public void Zone_sizes_are_log_normal_around_1000_yi_and_zone_values_pass_the_core_rules()

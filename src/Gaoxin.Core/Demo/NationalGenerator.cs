@@ -288,33 +288,9 @@ public static class NationalGenerator
         var body = (enterprise + 10_000_000).ToString("D8", CultureInfo.InvariantCulture);
         body.AsSpan().CopyTo(code[8..]);
         code[16] = OrganisationCheck(code.Slice(8, 8));
-        code[17] = CreditCodeCheckDigit(code[..17]);
+        code[17] = Enterprises.CreditCode.CheckCharacter(code[..17]);
         return new string(code);
     }
-
-    /// <summary>The characters of GB 32100-2015 (no I, O, S, V, Z).</summary>
-    public const string CreditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-    private static readonly int[] CreditWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-    /// <summary>GB 32100-2015: the 18th character, (31 − Σ value × weight mod 31) mod 31 over the first 17.</summary>
-    /// <exception cref="ArgumentException">Not 17 characters of the code's alphabet.</exception>
-    public static char CreditCodeCheckDigit(ReadOnlySpan<char> first17)
-    {
-        if (first17.Length != 17) throw new ArgumentException("17 characters are needed", nameof(first17));
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            var value = CreditAlphabet.IndexOf(first17[i]);
-            if (value < 0) throw new ArgumentException($"'{first17[i]}' is not a credit code character", nameof(first17));
-            sum += value * CreditWeights[i];
-        }
-        return CreditAlphabet[(31 - sum % 31) % 31];
-    }
-
-    /// <summary>Whether a code has 18 characters of the alphabet and the right GB 32100-2015 check character.</summary>
-    public static bool IsValidCreditCode(string? code) =>
-        code is { Length: 18 } && code.All(c => CreditAlphabet.Contains(c)) && CreditCodeCheckDigit(code.AsSpan(0, 17)) == code[17];
 
     /// <summary>GB 11714-1997: check character of an 8-character organisation code body (weights 3 7 9 10 5 8 4 2).</summary>
     private static char OrganisationCheck(ReadOnlySpan<char> body)

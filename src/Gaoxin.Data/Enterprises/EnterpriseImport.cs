@@ -321,8 +321,8 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
         var code = ImportRules.Clean(Field(0)).ToUpperInvariant();
         row.CreditCode = code;
         if (code.Length == 0) problems.Add(at, "credit_code", "missing_value");
-        else if (CreditCodeCheck.Problem(code) is { } why)
-            problems.Add(at, "credit_code", why == "check_digit" ? "bad_check_digit" : "bad_credit_code", code, why);
+        else if (Core.Enterprises.CreditCode.Validate(code) is { } why)
+            problems.Add(at, "credit_code", why.Code == "check_digit" ? "bad_check_digit" : "bad_credit_code", code, why.Code);
 
         row.Name = Field(1).Trim();
         if (row.Name.Length == 0) problems.Add(at, "name", "missing_value");
