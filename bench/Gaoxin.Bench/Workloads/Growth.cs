@@ -20,21 +20,36 @@ public static class Growth
 
         var ingest = new List<(long N, double Seconds)>();
         var ingestPlatform = new List<(long N, double Seconds)>();
+        var stores = new List<(long N, string Database)>();
         string? platformStatus = null;
-        foreach (var data in files)
+        for (var i = 0; i < files.Length; i++)
         {
+            var data = files[i];
             var clock = Stopwatch.StartNew();
             Peers.SqliteInsert(data.Enterprises, Datasets.Scratch("growth-w1.db"));
             ingest.Add((data.Rows, clock.Elapsed.TotalSeconds));
-            if (platformStatus is null)
+            if (platformStatus is not null) continue;
+            // A store this run already filled from the same file (W1's year, W3's panel) is reused with its import time:
+            // importing 1.5 M rows again would not fit the 15-minute budget.
+            if (i == files.Length - 1 && !Ingest.Stores.ContainsKey(data.Folder)) platformStatus = Aggregates.PlatformPanel(data).Status;
+            if (platformStatus is null && Ingest.Stores.TryGetValue(data.Folder, out var store))
             {
-                var result = Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", Datasets.PrepareStore(Datasets.Scratch("growth-w1-platform.db"), data.Zones));
-                platformStatus = Ingest.StatusOf(result);
-                if (platformStatus is null) ingestPlatform.Add((data.Rows, result.Elapsed.TotalSeconds));
+                ingestPlatform.Add((data.Rows, store.Seconds));
+                stores.Add((data.Rows, store.Database));
+                continue;
             }
+            if (platformStatus is not null) continue;
+            var database = Datasets.PrepareStore(Datasets.Scratch($"growth-w1-platform-{i}.db"), data.Zones);
+            var result = Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", database);
+            platformStatus = Ingest.StatusOf(result);
+            if (platformStatus is not null) continue;
+            ingestPlatform.Add((data.Rows, result.Elapsed.TotalSeconds));
+            stores.Add((data.Rows, database));
         }
         report.Note(Curve("W1 peer (SQLite prepared INSERT)", "rows", ingest));
-        report.Note(platformStatus is null ? Curve("W1 platform (gaoxin enterprises import)", "rows", ingestPlatform) : $"Growth W1 platform: {platformStatus}.");
+        report.Note(platformStatus is null
+            ? Curve("W1 platform (gaoxin enterprises import, process)", "rows", ingestPlatform) + " The largest point is the import that built W3's store (see platform.db.ok beside the panel), possibly in an earlier run."
+            : $"Growth W1 platform: {platformStatus}.");
 
         var group = new List<(long N, double Seconds)>();
         foreach (var data in files)
@@ -47,7 +62,17 @@ public static class Growth
             group.Add((data.Rows, clock.Elapsed.TotalSeconds / 3));
         }
         report.Note(Curve("W3 peer (DuckDB GROUP BY)", "rows", group));
-        report.Note("Growth W3 platform: " + (platformStatus ?? "measured only when `gaoxin enterprises import` exists") + ".");
+
+        var aggregate = new List<(long N, double Seconds)>();
+        string? aggregateStatus = platformStatus;
+        foreach (var (n, database) in platformStatus is null ? stores : [])
+        {
+            var result = Child.Gaoxin("enterprises", "aggregate", "--db", database);
+            aggregateStatus = Ingest.StatusOf(result);
+            if (aggregateStatus is not null) break;
+            aggregate.Add((n, result.Elapsed.TotalSeconds));
+        }
+        report.Note(aggregateStatus is null ? Curve("W3 platform (gaoxin enterprises aggregate, process)", "rows", aggregate) : $"Growth W3 platform: {aggregateStatus}.");
 
         var evaluation = new List<(long N, double Seconds)>();
         var model = Evaluation.LoadModel(Evaluation.National);

@@ -14,11 +14,21 @@ public static class Ingest
 {
     public const string PostgresVariable = "GAOXIN_BENCH_POSTGRES";
 
+    /// <summary>
+    /// Platform stores filled earlier in this run (or cached, for the panel) and how long their import took, by data
+    /// folder: the growth curve reuses them instead of importing the same file again.
+    /// </summary>
+    public static Dictionary<string, (string Database, double Seconds)> Stores { get; } = [];
+
+    public static void Imported(Dataset data, string database, double seconds) => Stores[data.Folder] = (database, seconds);
+
     public static void RunW1(Size size, Report report)
     {
         var data = Datasets.Year(size);
         var label = $"W1 ingest a year of returns, {data.Rows:N0} rows × 100 fields (SQLite)";
-        var (platform, status) = Platform(data.Rows, () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", Datasets.PrepareStore(Datasets.Scratch("w1-platform.db"), data.Zones)));
+        var database = Datasets.Scratch("w1-platform.db");
+        var (platform, status) = Platform(data.Rows, () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", Datasets.PrepareStore(database, data.Zones)));
+        if (platform is not null) Imported(data, database, data.Rows / platform.PerSecond);
 
         Peers.SqliteInsert(data.Enterprises, Datasets.Scratch("w1-peer.db"), limit: 2_000); // warm-up: native load, JIT
         Memory.ResetPeak();
