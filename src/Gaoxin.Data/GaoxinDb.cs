@@ -38,6 +38,7 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
     public DbSet<Registries.RegistryItemRecord> RegistryItems => Set<Registries.RegistryItemRecord>();
     public DbSet<Registries.RegistryFigureRecord> RegistryFigures => Set<Registries.RegistryFigureRecord>();
     public DbSet<Registries.RegistryProjectRecord> RegistryProjects => Set<Registries.RegistryProjectRecord>();
+    public DbSet<StoreVersionRecord> StoreVersion => Set<StoreVersionRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -159,6 +160,14 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
             e.HasKey(p => p.Id);
             e.HasIndex(p => p.ItemId);
             e.HasOne<Registries.RegistryItemRecord>().WithMany().HasForeignKey(p => p.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<StoreVersionRecord>(e =>
+        {
+            e.ToTable("store_version");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Id).ValueGeneratedNever();
+            e.HasData(new StoreVersionRecord { Id = 1, Value = 0 });
         });
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.

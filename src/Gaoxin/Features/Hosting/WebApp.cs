@@ -49,10 +49,12 @@ public static partial class WebApp
         var location = settings.Database ?? LocationFromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(location);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ReadCache>();
+        // Pooled: the options are built once and a request leases a context instead of constructing one (W6).
         if (location.Provider == DatabaseProvider.Sqlite)
-            builder.Services.AddDbContext<GaoxinDb, SqliteGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
+            builder.Services.AddDbContextPool<GaoxinDb, SqliteGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
         else
-            builder.Services.AddDbContext<GaoxinDb, PostgresGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
+            builder.Services.AddDbContextPool<GaoxinDb, PostgresGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
