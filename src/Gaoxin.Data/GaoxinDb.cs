@@ -41,6 +41,7 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
     public DbSet<Enterprises.EnterpriseRecord> Enterprises => Set<Enterprises.EnterpriseRecord>();
     public DbSet<Enterprises.EnterpriseReturnRecord> EnterpriseReturns => Set<Enterprises.EnterpriseReturnRecord>();
     public DbSet<Enterprises.EnterpriseAggregateRecord> EnterpriseAggregates => Set<Enterprises.EnterpriseAggregateRecord>();
+    public DbSet<StoreVersionRecord> StoreVersion => Set<StoreVersionRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -191,6 +192,13 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
             e.ToTable("enterprise_aggregates");
             e.HasKey(x => new { x.ZoneCode, x.Year, x.Element });
             e.Property(x => x.Element).HasMaxLength(64);
+        });
+        model.Entity<StoreVersionRecord>(e =>
+        {
+            e.ToTable("store_version");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Id).ValueGeneratedNever();
+            e.HasData(new StoreVersionRecord { Id = 1, Value = 0 });
         });
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.

@@ -145,6 +145,7 @@ public static class PlanStore
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+        await ReadCache.BumpAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -155,6 +156,14 @@ public static class PlanStore
     /// <summary>The ids and titles of the stored plans.</summary>
     public static Task<List<PlanRecord>> ListAsync(GaoxinDb db, CancellationToken cancellationToken) =>
         db.Plans.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The stored plan as <see cref="GetAsync(GaoxinDb, string, CancellationToken)"/> builds it, kept in
+    /// <paramref name="cache"/> until the store changes (a plan changes only by <see cref="SaveAsync"/>, which raises
+    /// the store version). The plan returned is shared: read it, never change it.
+    /// </summary>
+    public static Task<Plan?> GetAsync(GaoxinDb db, ReadCache cache, string id, CancellationToken cancellationToken) =>
+        cache.GetAsync(db, "plan:" + id, (store, ct) => GetAsync(store, id, ct), cancellationToken);
 
     /// <summary>Reads a stored plan back into its domain form, or null when there is no such plan.</summary>
     public static async Task<Plan?> GetAsync(GaoxinDb db, string id, CancellationToken cancellationToken)

@@ -1435,6 +1435,28 @@ namespace Gaoxin.Data.Migrations.Postgres
                     b.ToTable("registry_projects", (string)null);
                 });
 
+            modelBuilder.Entity("Gaoxin.Data.StoreVersionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("store_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Gaoxin.Data.Zones.ZoneEventRecord", b =>
                 {
                     b.Property<long>("Id")

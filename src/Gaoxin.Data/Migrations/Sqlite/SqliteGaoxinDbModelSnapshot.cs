@@ -1417,6 +1417,28 @@ namespace Gaoxin.Data.Migrations.Sqlite
                     b.ToTable("registry_projects", (string)null);
                 });
 
+            modelBuilder.Entity("Gaoxin.Data.StoreVersionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("store_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Gaoxin.Data.Zones.ZoneEventRecord", b =>
                 {
                     b.Property<long>("Id")

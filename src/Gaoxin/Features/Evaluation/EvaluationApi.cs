@@ -2,7 +2,10 @@ using Gaoxin.Core.Evaluation;
 using Gaoxin.Data;
 using Gaoxin.Data.Evaluation;
 using Gaoxin.Features.Accounts;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Gaoxin.Features.Evaluation;
 
@@ -18,7 +21,7 @@ public static class EvaluationApi
     {
         var group = api.MapGroup("/evaluations").WithTags("Evaluation");
         group.MapGet("/", ListRuns).WithName("ListEvaluationRuns").WithSummary("Evaluation runs, newest first (published ones only without a token)");
-        group.MapGet("/{year:int}", GetYear).WithName("GetEvaluation").WithSummary("The evaluation of a year: the published run, or for the office the newest run");
+        group.MapGet("/{year:int}", GetYear).Produces<EvaluationResponse>(StatusCodes.Status200OK, "application/json").WithName("GetEvaluation").WithSummary("The evaluation of a year: the published run, or for the office the newest run");
         group.MapPost("/", Run).WithName("RunEvaluation").WithSummary("Run an evaluation and keep it as a record (office)");
         group.MapPost("/runs/{id:long}/publish", Publish).WithName("PublishEvaluation").WithSummary("Publish a run (office)");
     }
@@ -35,12 +38,22 @@ public static class EvaluationApi
         return TypedResults.Ok(runs.Where(r => office || r.PublishedAt is not null).Select(r => r.ToResponse()).ToList());
     }
 
-    public static async Task<Results<Ok<EvaluationResponse>, ProblemHttpResult>> GetYear(int year, string? model, HttpContext context, GaoxinDb db, CancellationToken ct)
+    /// <summary>The run a year's request is answered from, with its response body as the API writes it.</summary>
+    private sealed record YearRun(bool Published, byte[] Body);
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetYear(
+        int year, string? model, HttpContext context, GaoxinDb db, ReadCache cache, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var run = await EvaluationStore.RunForYearAsync(db, year, model ?? EvaluationCommands.DefaultModel, ct);
-        if (run is null || (run.PublishedAt is null && !await IsOfficeAsync(context)))
+        // A run's result never changes once stored, and which run answers a year changes only when a run is stored or
+        // published (both raise the store version): the body is serialised once, not on every request.
+        var modelId = model ?? EvaluationCommands.DefaultModel;
+        var run = await cache.GetAsync(db, $"evaluation:{year}:{modelId}", async (store, token) =>
+            await EvaluationStore.RunForYearAsync(store, year, modelId, token) is { } r
+                ? new YearRun(r.PublishedAt is not null, JsonSerializer.SerializeToUtf8Bytes(EvaluationRunner.Read(r), json.Value.SerializerOptions))
+                : null, ct);
+        if (run is null || (!run.Published && !await IsOfficeAsync(context)))
             return TypedResults.Problem(statusCode: 404, title: $"No published evaluation of {year}.");
-        return TypedResults.Ok(EvaluationRunner.Read(run));
+        return TypedResults.Bytes(run.Body, "application/json; charset=utf-8");
     }
 
     public static async Task<Results<Ok<EvaluationRunResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Run(

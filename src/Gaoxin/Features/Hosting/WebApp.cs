@@ -53,10 +53,12 @@ public static partial class WebApp
         builder.Services.AddSingleton(TimeProvider.System);
         // Read once at start: a bad rule file stops the server with its located errors.
         builder.Services.AddSingleton(EnterpriseRules.Load(settings.RulesDirectory ?? EnterpriseRules.BundleDirectory));
+        builder.Services.AddSingleton<ReadCache>();
+        // Pooled: the options are built once and a request leases a context instead of constructing one (W6).
         if (location.Provider == DatabaseProvider.Sqlite)
-            builder.Services.AddDbContext<GaoxinDb, SqliteGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
+            builder.Services.AddDbContextPool<GaoxinDb, SqliteGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
         else
-            builder.Services.AddDbContext<GaoxinDb, PostgresGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
+            builder.Services.AddDbContextPool<GaoxinDb, PostgresGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

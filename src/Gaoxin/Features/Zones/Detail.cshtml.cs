@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Features.Zones;
 
-public sealed class DetailModel(GaoxinDb db, TimeProvider clock) : PageModel
+public sealed class DetailModel(GaoxinDb db, TimeProvider clock, ReadCache cache) : PageModel
 {
     public ZoneDetail? Zone { get; private set; }
     public PlanZone? PlanZone { get; private set; }
@@ -25,7 +25,7 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock) : PageModel
     {
         Zone = await ZoneRegistry.GetAsync(db, code, clock.GetUtcNow().Year, ct);
         if (Zone is null) return NotFound();
-        var plan = await PlanStore.GetAsync(db, PlanCommands.DefaultPlanId, ct);
+        var plan = await PlanStore.GetAsync(db, cache, PlanCommands.DefaultPlanId, ct);
         PlanZone = plan?.Zones.FirstOrDefault(z => z.Code == code);
         Tasks = plan?.AllTasks().Where(t => t.Zone == code).ToList() ?? [];
         var items = await db.RegistryItems.AsNoTracking().Where(i => i.ZoneCode == code && i.Approval == "approved").ToListAsync(ct);
