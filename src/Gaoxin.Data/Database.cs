@@ -1,4 +1,8 @@
+using System.Data.Common;
+using System.Reflection;
 using Gaoxin.Data.Plans;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -94,6 +98,51 @@ public static class GaoxinDatabase
         await Collection.DataSetStore.LoadBundledAsync(db, Path.Combine(bundleDirectory, "datasets"), cancellationToken);
         await Registries.RegistryStore.LoadBundledAsync(db, Path.Combine(bundleDirectory, "registries"), clock, cancellationToken);
     }
+
+    /// <summary>
+    /// An open raw connection to the store when it exists and already has every migration of this build; otherwise null
+    /// (the caller then opens it the usual way, which creates and migrates it). For read-only verbs on large stores
+    /// (<c>gaoxin gazelles</c>), whose own work is a single streaming query: this skips building the EF model, the
+    /// migration check and reloading the bundled plans, which would cost more than the query.
+    /// </summary>
+    public static async Task<DbConnection?> TryOpenCurrentAsync(DatabaseLocation location, CancellationToken cancellationToken = default)
+    {
+        DbConnection connection;
+        Type context;
+        if (location.Provider == DatabaseProvider.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(location.ConnectionString);
+            if (!File.Exists(builder.DataSource)) return null;
+            connection = new SqliteConnection(builder.ToString());
+            context = typeof(SqliteGaoxinDb);
+        }
+        else
+        {
+            connection = new NpgsqlConnection(location.ConnectionString);
+            context = typeof(PostgresGaoxinDb);
+        }
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\" DESC LIMIT 1";
+            var applied = await command.ExecuteScalarAsync(cancellationToken) as string;
+            if (applied is not null && applied == LatestMigration(context)) return connection;
+        }
+        catch (DbException)
+        {
+            // No history table yet (a new store) or the server refused: the usual way reports it properly.
+        }
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    /// <summary>The newest migration id of a context's migration set, read from the compiled migrations.</summary>
+    private static string? LatestMigration(Type context) => typeof(GaoxinDatabase).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttribute<DbContextAttribute>()?.ContextType == context)
+        .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+        .Where(id => id is not null)
+        .Max(StringComparer.Ordinal);
 
     /// <summary>The folder of the bundled plans and data sets: the executable's own.</summary>
     public static string BundleDirectory => AppContext.BaseDirectory;

@@ -42,6 +42,9 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
     public DbSet<Enterprises.EnterpriseReturnRecord> EnterpriseReturns => Set<Enterprises.EnterpriseReturnRecord>();
     public DbSet<Enterprises.EnterpriseAggregateRecord> EnterpriseAggregates => Set<Enterprises.EnterpriseAggregateRecord>();
     public DbSet<StoreVersionRecord> StoreVersion => Set<StoreVersionRecord>();
+    public DbSet<Enterprises.ReservePoolMemberRecord> ReservePoolMembers => Set<Enterprises.ReservePoolMemberRecord>();
+    public DbSet<Enterprises.ReservePoolMoveRecord> ReservePoolMoves => Set<Enterprises.ReservePoolMoveRecord>();
+    public DbSet<Enterprises.ReservePoolTrainingRecord> ReservePoolTrainings => Set<Enterprises.ReservePoolTrainingRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -175,6 +178,8 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
             e.Property(x => x.HteCertificateNumber).HasMaxLength(64);
             e.Property(x => x.BatchId).HasMaxLength(32);
             e.HasIndex(x => x.ZoneCode);
+            // SQLite: registration years in credit-code order for gazelle identification, read from the index alone.
+            if (this is SqliteGaoxinDb) e.HasIndex(x => new { x.CreditCode, x.RegisteredOn });
             e.HasOne<ZoneRecord>().WithMany().HasForeignKey(x => x.ZoneCode).OnDelete(DeleteBehavior.Restrict);
         });
         model.Entity<Enterprises.EnterpriseReturnRecord>(e =>
@@ -185,6 +190,12 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
             e.Property(x => x.BatchId).HasMaxLength(32);
             // The aggregates group by zone and year, and the lists filter by them.
             e.HasIndex(x => new { x.Year, x.ZoneCode });
+            // SQLite: a covering index of what gazelle identification reads, in (enterprise, year) order — a narrow copy of
+            // the wide returns (whose JSON column makes a row ~1.5 kB) that `gaoxin gazelles` scans without touching the table
+            // or sorting (see Gazelles). PostgreSQL reads the panel through its primary key and a join.
+            if (this is SqliteGaoxinDb)
+                e.HasIndex(x => new { x.CreditCode, x.Year, x.ZoneCode, x.Revenue, x.Employees, x.StExpense, x.VcReceived, x.ValuationUsdM, x.Listed })
+                    .HasDatabaseName("IX_enterprise_returns_gazelle_panel");
             e.HasOne<Enterprises.EnterpriseRecord>().WithMany().HasForeignKey(x => x.CreditCode).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<Enterprises.EnterpriseAggregateRecord>(e =>
@@ -199,6 +210,39 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
             e.HasKey(v => v.Id);
             e.Property(v => v.Id).ValueGeneratedNever();
             e.HasData(new StoreVersionRecord { Id = 1, Value = 0 });
+        });
+        model.Entity<Enterprises.ReservePoolMemberRecord>(e =>
+        {
+            e.ToTable("reserve_pool_members");
+            e.HasKey(x => x.CreditCode);
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.Property(x => x.ProposedBy).HasMaxLength(200);
+            e.Property(x => x.RuleSetId).HasMaxLength(64);
+            e.Property(x => x.EntryRoutes).HasMaxLength(200);
+            e.HasIndex(x => new { x.ZoneCode, x.Stage });
+            e.HasOne<Enterprises.EnterpriseRecord>().WithMany().HasForeignKey(x => x.CreditCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ZoneRecord>().WithMany().HasForeignKey(x => x.ZoneCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<Enterprises.ReservePoolMoveRecord>(e =>
+        {
+            e.ToTable("reserve_pool_moves");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.Property(x => x.Actor).HasMaxLength(200);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.HasIndex(x => new { x.CreditCode, x.MovedOn });
+            e.HasOne<Enterprises.ReservePoolMemberRecord>().WithMany().HasForeignKey(x => x.CreditCode).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Enterprises.ReservePoolTrainingRecord>(e =>
+        {
+            e.ToTable("reserve_pool_trainings");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.Property(x => x.Course).HasMaxLength(300);
+            e.Property(x => x.Provider).HasMaxLength(200);
+            e.Property(x => x.Actor).HasMaxLength(200);
+            e.HasIndex(x => new { x.CreditCode, x.TrainedOn });
+            e.HasOne<Enterprises.ReservePoolMemberRecord>().WithMany().HasForeignKey(x => x.CreditCode).OnDelete(DeleteBehavior.Cascade);
         });
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.

@@ -46,6 +46,8 @@ public static class Cli
             Features.Accounts.UserCommands.Build(),
             Features.Evaluation.EvaluationCommands.Build(),
             Features.Enterprises.EnterpriseCommands.Build(),
+            Features.Enterprises.GazelleCommands.Build(),
+            Features.Enterprises.PoolCommands.Build(),
             Features.Enterprises.SelfAssessmentCommands.BuildHte(),
             Features.Enterprises.SelfAssessmentCommands.BuildTechSme(),
             ServeCommand.Build(),

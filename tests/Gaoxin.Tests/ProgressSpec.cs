@@ -22,7 +22,7 @@ public abstract class ProgressSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_target_with_a_data_source_has_a_value_and_a_status_and_the_others_say_no_data_source()
+    public async Task Every_target_with_a_data_source_has_a_value_and_a_status_the_reserve_pool_ones_say_no_data_and_the_others_no_data_source()
     {
         var targets = await ProgressAsync(2020);
 
@@ -34,6 +34,8 @@ public abstract class ProgressSpec(ITestStore store) : IAsyncLifetime
             "clusters_over_100bn", "clusters_over_50bn", "clusters_over_20bn", "alliance_projects", "incubated_startups", "fund_shenyang",
             "fund_anshan_count", "fund_anshan_total", "fund_fushun", "fund_dandong", "fund_jinzhou", "funds_per_zone", "high_level_teams",
             "dalian_talent_building", "liaoyang_talent_fund", "panjin_apartments"];
+        // Counted from the reserve pool (后备库), which the demo does not fill: a data source, but no data yet.
+        string[] noDataYet = ["hte_reserve_pool", "hte_trained", "hte_recognised"];
         foreach (var (id, target) in targets)
         {
             var status = target.GetProperty("status").GetString();
@@ -41,6 +43,10 @@ public abstract class ProgressSpec(ITestStore store) : IAsyncLifetime
             {
                 Assert.Equal(JsonValueKind.Number, target.GetProperty("value").ValueKind);
                 Assert.Contains(status, new[] { "achieved", "on_track", "at_risk", "off_track" });
+            }
+            else if (noDataYet.Contains(id))
+            {
+                Assert.Equal(("no_data", JsonValueKind.Null), (status, target.GetProperty("value").ValueKind));
             }
             else
             {

@@ -59,7 +59,8 @@ public static class ReportStore
 
     /// <summary>
     /// The figures evaluation and plan monitoring read for the years <paramref name="fromYear"/>..<paramref name="toYear"/>: approved reported
-    /// values, and registry counts and enterprise aggregates for elements a zone's approved report left blank
+    /// values, and registry counts, enterprise aggregates (with the gazelle counts) and the reserve pool's counts for elements a
+    /// zone's approved report left blank
     /// (see <see cref="Core.Registries.RegistryCounter.Merge"/>).
     /// </summary>
     public static async Task<IReadOnlyList<Core.Registries.SourcedValue>> EffectiveValuesAsync(GaoxinDb db, int fromYear, int toYear, CancellationToken cancellationToken)
@@ -72,6 +73,8 @@ public static class ReportStore
         var set = await DataSetStore.GetAsync(db, cancellationToken);
         var derived = await Registries.RegistryStore.DerivedValuesAsync(db, set, null, years, cancellationToken);
         var aggregated = await Enterprises.EnterpriseAggregates.ValuesAsync(db, set, years, cancellationToken);
+        // The reserve pool's counts fill like the enterprise aggregates (they cover elements of their own).
+        aggregated.AddRange(await Enterprises.ReservePoolStore.ValuesAsync(db, set, years, cancellationToken));
         return Core.Registries.RegistryCounter.Merge(reported, derived, aggregated);
     }
 

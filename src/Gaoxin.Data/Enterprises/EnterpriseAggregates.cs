@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Gaoxin.Core.Collection;
+using Gaoxin.Core.Enterprises;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -55,14 +56,17 @@ public static class EnterpriseAggregates
         Sum("high_tech_revenue", "亿元", "high_tech_revenue", 10000),
     ];
 
-    /// <summary>Rebuilds the aggregates of the given years (null: every year) from the stored returns, in its own transaction.</summary>
-    public static async Task<AggregateOutcome> RebuildAsync(GaoxinDb db, int? year, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rebuilds the aggregates of the given years (null: every year) from the stored returns, in its own transaction; with
+    /// <paramref name="gazelles"/> also the gazelle and unicorn counts (see <see cref="Gazelles.Figures"/>).
+    /// </summary>
+    public static async Task<AggregateOutcome> RebuildAsync(GaoxinDb db, int? year, GazelleClassifier? gazelles, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var outcome = await RecomputeAsync(db, transaction, year is { } y ? [y] : null, cancellationToken);
+            var outcome = await RecomputeAsync(db, transaction, year is { } y ? [y] : null, gazelles, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return outcome;
         }
@@ -75,8 +79,11 @@ public static class EnterpriseAggregates
     /// <summary>
     /// Replaces the aggregates of <paramref name="years"/> (null: all) inside the caller's transaction. Whole years are
     /// recomputed, every zone of them, so that a return that moved to another zone leaves its old zone's sums right too.
+    /// With <paramref name="gazelles"/>, the gazelle counts of those years and of the following years whose classification
+    /// looks back at them are recomputed too.
     /// </summary>
-    internal static async Task<AggregateOutcome> RecomputeAsync(GaoxinDb db, IDbContextTransaction transaction, IReadOnlyCollection<int>? years, CancellationToken cancellationToken)
+    internal static async Task<AggregateOutcome> RecomputeAsync(GaoxinDb db, IDbContextTransaction transaction, IReadOnlyCollection<int>? years,
+        GazelleClassifier? gazelles, CancellationToken cancellationToken)
     {
         if (years is { Count: 0 }) return new AggregateOutcome(0, 0);
         var connection = db.Database.GetDbConnection();
@@ -119,6 +126,8 @@ public static class EnterpriseAggregates
             }
         }
 
+        if (gazelles is not null) figures.AddRange(await GazelleFiguresAsync(connection, tx, sqlite, years, gazelles, cancellationToken));
+
         await using (var insert = connection.CreateCommand())
         {
             insert.Transaction = tx;
@@ -139,6 +148,46 @@ public static class EnterpriseAggregates
         return new AggregateOutcome(zoneYears, figures.Count);
     }
 
+    /// <summary>
+    /// The gazelle counts of the years whose classification an import of <paramref name="years"/> (null: all) can change —
+    /// each year and the look-back years after it that have returns — after deleting their old counts. One streaming pass
+    /// over the panel of those years (<see cref="Gazelles"/>); every zone with a return in a year gets a count, zeros too.
+    /// </summary>
+    private static async Task<List<(string Zone, int Year, string Element, decimal Value)>> GazelleFiguresAsync(DbConnection connection, DbTransaction tx,
+        bool sqlite, IReadOnlyCollection<int>? years, GazelleClassifier gazelles, CancellationToken cancellationToken)
+    {
+        var stored = new List<int>();
+        await using (var query = connection.CreateCommand())
+        {
+            query.Transaction = tx;
+            query.CommandText = "SELECT DISTINCT year FROM enterprise_returns";
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) stored.Add(reader.GetInt32(0));
+        }
+        var lookBack = Gazelles.LookBack(gazelles.Rules);
+        var affected = stored.Where(y => years is null || years.Any(changed => y >= changed && y <= changed + lookBack)).Order().ToList();
+        var result = new List<(string, int, string, decimal)>();
+        if (affected.Count == 0) return result;
+
+        await using (var delete = connection.CreateCommand())
+        {
+            delete.Transaction = tx;
+            delete.CommandText = "DELETE FROM enterprise_aggregates WHERE element IN ("
+                + string.Join(",", Gazelles.Figures.Select(f => $"'{f.Element}'")) + ") AND year IN ("
+                + string.Join(",", affected.Select(y => y.ToString(CultureInfo.InvariantCulture))) + ")";
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var counts = await Gazelles.CountAsync(connection, tx, sqlite, gazelles, affected[0], affected[^1], cancellationToken);
+        var wanted = affected.ToHashSet();
+        foreach (var ((zone, year), c) in counts.Where(c => wanted.Contains(c.Key.Year)).OrderBy(c => c.Key.Year).ThenBy(c => c.Key.Zone, StringComparer.Ordinal))
+        {
+            result.Add((zone, year, "gazelles", c[1]));
+            result.Add((zone, year, "gazelles_new", c[2]));
+            result.Add((zone, year, "unicorns", c[3]));
+        }
+        return result;
+    }
+
     private static DbParameter Parameter(DbCommand command, string name)
     {
         var parameter = command.CreateParameter();
@@ -147,18 +196,24 @@ public static class EnterpriseAggregates
         return parameter;
     }
 
+    /// <summary>The unit of every figure kept in <c>enterprise_aggregates</c>, by its code.</summary>
+    public static IReadOnlyDictionary<string, string> Units { get; } =
+        Definitions.Select(d => (d.Element, d.Unit)).Concat(Gazelles.Figures.Select(f => (f.Element, "家"))).ToDictionary(x => x.Item1, x => x.Item2);
+
     /// <summary>
     /// The aggregates as data values for the data elements they fill: only codes the data set has as a zone element,
     /// and only where the units agree (an element whose unit the office changed is not filled with the wrong scale).
+    /// The gazelle counts fill the elements named in <see cref="Gazelles.Figures"/> (new gazelles → <c>n21_new_gazelles</c>).
     /// </summary>
     public static async Task<List<DataValue>> ValuesAsync(GaoxinDb db, DataSetDefinition set, IReadOnlyCollection<int> years, CancellationToken cancellationToken)
     {
         var yearList = years.ToArray();
-        var units = Definitions.ToDictionary(d => d.Element, d => d.Unit);
-        var fillable = set.Elements.Where(e => !e.ProvinceLevel && units.TryGetValue(e.Code, out var unit) && unit == e.Unit).Select(e => e.Code).ToList();
+        var fills = Units.Keys.ToDictionary(code => code, code => Gazelles.Figures.FirstOrDefault(f => f.Element == code)?.Fills ?? code);
+        var elements = set.Elements.Where(e => !e.ProvinceLevel).ToDictionary(e => e.Code);
+        var fillable = fills.Where(f => elements.TryGetValue(f.Value, out var e) && e.Unit == Units[f.Key]).Select(f => f.Key).ToList();
         if (fillable.Count == 0 || yearList.Length == 0) return [];
         var rows = await db.EnterpriseAggregates.AsNoTracking()
             .Where(a => yearList.Contains(a.Year) && fillable.Contains(a.Element)).ToListAsync(cancellationToken);
-        return rows.Select(a => new DataValue(a.ZoneCode, a.Year, a.Element, a.Value)).ToList();
+        return rows.Select(a => new DataValue(a.ZoneCode, a.Year, fills[a.Element], a.Value)).ToList();
     }
 }

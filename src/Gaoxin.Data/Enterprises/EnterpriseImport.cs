@@ -50,9 +50,12 @@ public static class EnterpriseImport
     /// <summary>How the import is recorded in the audit.</summary>
     public const string AuditAction = "enterprises_imported";
 
-    /// <summary>Imports a file. <paramref name="fileName"/> names it in problems.</summary>
+    /// <summary>
+    /// Imports a file. <paramref name="fileName"/> names it in problems. With <paramref name="gazelles"/>, the gazelle counts
+    /// of the touched years (and of the years that look back at them) are recomputed with the aggregates.
+    /// </summary>
     public static async Task<EnterpriseImportOutcome> ImportAsync(GaoxinDb db, Stream stream, string fileName, string actor, string via,
-        TimeProvider clock, CancellationToken cancellationToken)
+        TimeProvider clock, CancellationToken cancellationToken, Core.Enterprises.GazelleClassifier? gazelles = null)
     {
         var watch = Stopwatch.StartNew();
         var batch = Guid.NewGuid().ToString("N")[..16];
@@ -89,7 +92,7 @@ public static class EnterpriseImport
                 return new EnterpriseImportOutcome(batch, false, problems.Sorted(), problems.Count, rows, years, reader.ZoneYears.Count, null, watch.Elapsed);
             }
 
-            var aggregates = await EnterpriseAggregates.RecomputeAsync(db, transaction, years, cancellationToken);
+            var aggregates = await EnterpriseAggregates.RecomputeAsync(db, transaction, years, gazelles, cancellationToken);
             db.Audit.Add(new AuditRecord
             {
                 At = clock.GetUtcNow(), Actor = actor, Via = via, BatchId = batch, UnitCode = set.ProvinceCode, Year = years.Count > 0 ? years[^1] : 0,

@@ -71,3 +71,50 @@ public sealed class EnterpriseAggregateRecord
     public required string Element { get; set; }
     public decimal Value { get; set; }
 }
+
+/// <summary>
+/// An enterprise's place in the high-tech enterprise reserve pool (高企培育后备库): one row per enterprise, with its current
+/// stage; the moves that led there are in <see cref="ReservePoolMoveRecord"/>. The zone is the enterprise's zone when it
+/// was proposed, and the pool counts are kept per that zone.
+/// </summary>
+public sealed class ReservePoolMemberRecord
+{
+    public required string CreditCode { get; set; }
+    public required string ZoneCode { get; set; }
+    public Core.Enterprises.ReserveStage Stage { get; set; }
+    /// <summary>The day of the move into the current stage.</summary>
+    public DateOnly StageOn { get; set; }
+    public DateOnly ProposedOn { get; set; }
+    public required string ProposedBy { get; set; }
+    /// <summary>The reserve-pool rule set the entry was decided by, and the entry routes that held (comma-separated ids).</summary>
+    public required string RuleSetId { get; set; }
+    public required string EntryRoutes { get; set; }
+    /// <summary>The assessment the proposal carried, as given (the JSON of <c>gaoxin hte assess</c> / <c>tech-sme assess</c>).</summary>
+    public required string Assessment { get; set; }
+}
+
+/// <summary>One move along the pipeline: from (null for the proposal) → to, on a day, by whom, with a note.</summary>
+public sealed class ReservePoolMoveRecord
+{
+    public long Id { get; set; }
+    public required string CreditCode { get; set; }
+    public Core.Enterprises.ReserveStage? FromStage { get; set; }
+    public Core.Enterprises.ReserveStage ToStage { get; set; }
+    public DateOnly MovedOn { get; set; }
+    public required string Actor { get; set; }
+    public string? Note { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>A training (培训辅导) an enterprise of the pool took part in.</summary>
+public sealed class ReservePoolTrainingRecord
+{
+    public long Id { get; set; }
+    public required string CreditCode { get; set; }
+    public DateOnly TrainedOn { get; set; }
+    public required string Course { get; set; }
+    public decimal? Hours { get; set; }
+    public string? Provider { get; set; }
+    public required string Actor { get; set; }
+    public DateTimeOffset At { get; set; }
+}

@@ -676,6 +676,166 @@ namespace Gaoxin.Data.Migrations.Postgres
                     b.ToTable("enterprise_returns", (string)null);
                 });
 
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.ReservePoolMemberRecord", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("assessment");
+
+                    b.Property<string>("EntryRoutes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entry_routes");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("proposed_on");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateOnly>("StageOn")
+                        .HasColumnType("date")
+                        .HasColumnName("stage_on");
+
+                    b.Property<string>("ZoneCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("zone_code");
+
+                    b.HasKey("CreditCode");
+
+                    b.HasIndex("ZoneCode", "Stage");
+
+                    b.ToTable("reserve_pool_members", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.ReservePoolMoveRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from_stage");
+
+                    b.Property<DateOnly>("MovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("moved_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_stage");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode", "MovedOn");
+
+                    b.ToTable("reserve_pool_moves", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.ReservePoolTrainingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("course");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider");
+
+                    b.Property<DateOnly>("TrainedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("trained_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode", "TrainedOn");
+
+                    b.ToTable("reserve_pool_trainings", (string)null);
+                });
+
             modelBuilder.Entity("Gaoxin.Data.Evaluation.EvaluationRunRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1748,6 +1908,39 @@ namespace Gaoxin.Data.Migrations.Postgres
             modelBuilder.Entity("Gaoxin.Data.Enterprises.EnterpriseReturnRecord", b =>
                 {
                     b.HasOne("Gaoxin.Data.Enterprises.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CreditCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.ReservePoolMemberRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Enterprises.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CreditCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gaoxin.Data.Zones.ZoneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.ReservePoolMoveRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Enterprises.ReservePoolMemberRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CreditCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.ReservePoolTrainingRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Enterprises.ReservePoolMemberRecord", null)
                         .WithMany()
                         .HasForeignKey("CreditCode")
                         .OnDelete(DeleteBehavior.Cascade)

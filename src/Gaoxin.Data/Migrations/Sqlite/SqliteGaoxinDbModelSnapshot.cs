@@ -568,6 +568,8 @@ namespace Gaoxin.Data.Migrations.Sqlite
 
                     b.HasIndex("ZoneCode");
 
+                    b.HasIndex("CreditCode", "RegisteredOn");
+
                     b.ToTable("enterprises", (string)null);
                 });
 
@@ -661,7 +663,166 @@ namespace Gaoxin.Data.Migrations.Sqlite
 
                     b.HasIndex("Year", "ZoneCode");
 
+                    b.HasIndex("CreditCode", "Year", "ZoneCode", "Revenue", "Employees", "StExpense", "VcReceived", "ValuationUsdM", "Listed")
+                        .HasDatabaseName("IX_enterprise_returns_gazelle_panel");
+
                     b.ToTable("enterprise_returns", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.ReservePoolMemberRecord", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment");
+
+                    b.Property<string>("EntryRoutes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_routes");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_on");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<DateOnly>("StageOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_on");
+
+                    b.Property<string>("ZoneCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_code");
+
+                    b.HasKey("CreditCode");
+
+                    b.HasIndex("ZoneCode", "Stage");
+
+                    b.ToTable("reserve_pool_members", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.ReservePoolMoveRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_stage");
+
+                    b.Property<DateOnly>("MovedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("moved_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_stage");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode", "MovedOn");
+
+                    b.ToTable("reserve_pool_moves", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.ReservePoolTrainingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("course");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_code");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<DateOnly>("TrainedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trained_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode", "TrainedOn");
+
+                    b.ToTable("reserve_pool_trainings", (string)null);
                 });
 
             modelBuilder.Entity("Gaoxin.Data.Evaluation.EvaluationRunRecord", b =>
@@ -1724,6 +1885,39 @@ namespace Gaoxin.Data.Migrations.Sqlite
             modelBuilder.Entity("Gaoxin.Data.Enterprises.EnterpriseReturnRecord", b =>
                 {
                     b.HasOne("Gaoxin.Data.Enterprises.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CreditCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.ReservePoolMemberRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Enterprises.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CreditCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gaoxin.Data.Zones.ZoneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.ReservePoolMoveRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Enterprises.ReservePoolMemberRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CreditCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Enterprises.ReservePoolTrainingRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Enterprises.ReservePoolMemberRecord", null)
                         .WithMany()
                         .HasForeignKey("CreditCode")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Gaoxin.Core.Enterprises;
 using Gaoxin.Data.Collection;
 using Gaoxin.Data.Enterprises;
 
@@ -18,12 +19,12 @@ public static class EnterpriseCommands
         import.SetAction((parse, ct) => ImportAsync(parse, parse.GetValue(file)!, ct));
 
         var year = new Option<int?>("--year") { Description = "rebuild only this year (default: every year)" };
-        var aggregate = new Command("aggregate", "rebuild the zone-year aggregates from the stored returns") { year };
+        var aggregate = new Command("aggregate", "rebuild the zone-year aggregates (sums and the gazelle counts) from the stored returns") { year };
         aggregate.SetAction(async (parse, ct) =>
         {
             await using var db = await Cli.OpenAsync(parse, ct);
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var outcome = await EnterpriseAggregates.RebuildAsync(db, parse.GetValue(year), ct);
+            var outcome = await EnterpriseAggregates.RebuildAsync(db, parse.GetValue(year), DefaultGazelles(), ct);
             parse.InvocationConfiguration.Output.WriteLine(
                 $"Rebuilt {outcome.Figures} figures of {outcome.ZoneYears} zone-years{(parse.GetValue(year) is { } y ? $" of {y}" : "")} in {watch.Elapsed.TotalSeconds:0.00} s.");
             return 0;
@@ -31,6 +32,10 @@ public static class EnterpriseCommands
 
         return new Command("enterprises", "the enterprise registry and the enterprises' yearly returns") { import, aggregate };
     }
+
+    /// <summary>The classifier of the default gazelle rule set, whose counts the aggregates keep.</summary>
+    private static GazelleClassifier? DefaultGazelles() =>
+        EnterpriseRules.Load(EnterpriseRules.BundleDirectory).Gazelle(null).Rules is { } rules ? new GazelleClassifier(rules) : null;
 
     private static async Task<int> ImportAsync(ParseResult parse, string path, CancellationToken ct)
     {
@@ -45,7 +50,8 @@ public static class EnterpriseCommands
         EnterpriseImportOutcome outcome;
         // A large read buffer: the file is read once, front to back.
         await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
-            outcome = await EnterpriseImport.ImportAsync(db, stream, Path.GetFileName(path), Cli.Actor, ReportStore.Via.Cli, TimeProvider.System, ct);
+            outcome = await EnterpriseImport.ImportAsync(db, stream, Path.GetFileName(path), Cli.Actor, ReportStore.Via.Cli, TimeProvider.System, ct,
+                DefaultGazelles());
 
         if (outcome.HasErrors)
         {

@@ -47,4 +47,21 @@ public sealed class EnterpriseRules
             ? (current, null)
             : (null, new EnterpriseInputError("rules", "no_rule_set_in_force", $"no rule set of this kind is in force on {date:yyyy-MM-dd}"));
     }
+
+    /// <summary>
+    /// The gazelle rule set named by <paramref name="id"/>, or the one marked default whatever the year: identification is a
+    /// statistic over many years, and one rule set keeps a zone's series (and the <c>new</c> flags) comparable.
+    /// </summary>
+    public (GazelleRuleSet? Rules, EnterpriseInputError? Error) Gazelle(string? id)
+    {
+        if (id is { Length: > 0 }) return Pick<GazelleRuleSet>(id, DateOnly.MinValue);
+        var all = All<GazelleRuleSet>();
+        var chosen = all.FirstOrDefault(s => s.Header.IsDefault) ?? all.FirstOrDefault();
+        return chosen is not null ? (chosen, null) : (null, new EnterpriseInputError("rules", "no_rule_set_in_force", "no gazelle rule set is installed"));
+    }
+
+    /// <summary>The reserve-pool rule set marked default, else the newest.</summary>
+    public ReservePoolRuleSet ReservePool => All<ReservePoolRuleSet>() is { Count: > 0 } all
+        ? all.FirstOrDefault(s => s.Header.IsDefault) ?? all[0]
+        : throw new InvalidOperationException("No reserve-pool rule set is installed under rules/.");
 }

@@ -107,6 +107,8 @@ public static partial class WebApp
         api.MapTrackingApi();
         api.MapRegistryApi();
         api.MapEnterpriseApi();
+        api.MapGazelleApi();
+        api.MapPoolApi();
         api.MapSelfAssessmentApi();
         app.MapDataDownloads();
         Features.Registries.RegistryDownloads.MapRegistryDownloads(app);

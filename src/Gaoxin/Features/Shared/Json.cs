@@ -19,6 +19,11 @@ public static class Json
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
+    /// <summary>The same contract on one line, for the CLI's long machine-read lists (a national gazelle list is thousands of entries).</summary>
+    public static readonly JsonSerializerOptions CompactOptions = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    public static string SerializeCompact<T>(T value) => JsonSerializer.Serialize(value, CompactOptions);
+
     /// <summary>Drops trailing zeros that the store adds (30.000000 → 30), keeping the value.</summary>
     public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 

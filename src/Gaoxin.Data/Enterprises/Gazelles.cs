@@ -1,0 +1,421 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Gaoxin.Core.Enterprises;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
+
+namespace Gaoxin.Data.Enterprises;
+
+/// <summary>A gazelle or unicorn of a year, as listed by <c>gaoxin gazelles</c>, the API and the page.</summary>
+/// <param name="CreditCode">统一社会信用代码.</param>
+/// <param name="Name">Name in the registry.</param>
+/// <param name="Zone">The zone of the enterprise's return of that year.</param>
+/// <param name="Kind">Gazelle or unicorn.</param>
+/// <param name="New">Not of that kind in the year before.</param>
+/// <param name="Routes">Bits of the scale routes that hold (<see cref="GazelleClassifier.RouteIds"/>).</param>
+public sealed record GazelleListing(string CreditCode, string Name, string Zone, GazelleKind Kind, bool New, uint Routes);
+
+/// <summary>A zone's counts in a year: every zone with a return that year, zeros included.</summary>
+public sealed record GazelleZoneCount(string Zone, int Enterprises, int Gazelles, int GazellesNew, int Unicorns);
+
+/// <summary>The gazelles and unicorns of a year under one rule set, with the counts per zone.</summary>
+public sealed record GazelleYear(int Year, string RuleSetId, IReadOnlyList<GazelleListing> Enterprises, IReadOnlyList<GazelleZoneCount> Zones);
+
+/// <summary>
+/// Gazelle (瞪羚) and unicorn (独角兽) identification over the stored returns. The panel is read straight from
+/// <c>enterprise_returns</c> by one raw streaming reader, ordered by enterprise then year, only the columns the rules read;
+/// rows go into fixed-size columnar buffers that are classified by <see cref="GazelleClassifier.Classify"/> a chunk at a
+/// time (a chunk always ends on an enterprise boundary), so memory stays flat in the number of enterprises and no entity
+/// is ever materialised.
+/// </summary>
+public static class Gazelles
+{
+    /// <summary>Rows per chunk: large enough to amortise the classifier call, small enough to stay in cache.</summary>
+    internal const int ChunkRows = 8192;
+
+    /// <summary>The zone-year figures the identification gives, with the data element each fills.</summary>
+    /// <param name="Element">Code in <c>enterprise_aggregates</c>.</param>
+    /// <param name="Fills">The data element it fills (the national model's <c>n21_new_gazelles</c> for the new gazelles).</param>
+    public sealed record Figure(string Element, string Fills);
+
+    /// <summary>gazelles, gazelles_new (→ n21_new_gazelles), unicorns; all counts (家).</summary>
+    public static IReadOnlyList<Figure> Figures { get; } =
+    [
+        new("gazelles", "gazelles"),
+        new("gazelles_new", "n21_new_gazelles"),
+        new("unicorns", "unicorns"),
+    ];
+
+    /// <summary>The years the classification of <paramref name="classifier"/> looks back from a year t (3: t − 3 .. t).</summary>
+    public static int LookBack(GazelleRuleSet rules) =>
+        Math.Clamp(Math.Max(rules.Innovation.Years - 1, rules.Routes.Count == 0 ? 0 : rules.Routes.Max(r => r.Years)), 1, 3);
+
+    /// <summary>
+    /// The gazelles and unicorns of <paramref name="year"/>, ordered by credit code, and the counts of every zone (of the
+    /// year's returns); with <paramref name="zone"/> only that zone's (the classification still reads the enterprises'
+    /// earlier years wherever they reported them).
+    /// </summary>
+    public static async Task<GazelleYear> IdentifyAsync(DbConnection connection, DbTransaction? transaction, bool sqlite, GazelleClassifier classifier,
+        int year, string? zone, CancellationToken cancellationToken)
+    {
+        var sink = new YearSink(year, zone);
+        await ClassifyAsync(connection, transaction, sqlite, classifier, year, year, zone, sink, cancellationToken);
+        var names = await NamesAsync(connection, transaction, sink.Found.Select(f => f.Code).ToList(), cancellationToken);
+        var listings = sink.Found
+            .Select(f => new GazelleListing(f.Code, names.GetValueOrDefault(f.Code, ""), f.Zone, f.Kind, f.New, f.Routes))
+            .OrderBy(f => f.CreditCode, StringComparer.Ordinal).ToList();
+        var zones = sink.Counts.Select(c => new GazelleZoneCount(c.Key, c.Value[0], c.Value[1], c.Value[2], c.Value[3]))
+            .OrderBy(c => c.Zone, StringComparer.Ordinal).ToList();
+        return new GazelleYear(year, classifier.Rules.Header.Id, listings, zones);
+    }
+
+    /// <summary>As <see cref="IdentifyAsync(DbConnection, DbTransaction?, bool, GazelleClassifier, int, string?, CancellationToken)"/> on the context's connection.</summary>
+    public static async Task<GazelleYear> IdentifyAsync(GaoxinDb db, GazelleClassifier classifier, int year, string? zone, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await IdentifyAsync(db.Database.GetDbConnection(), null, db is SqliteGaoxinDb, classifier, year, zone, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Counts per zone and year for the years <paramref name="fromYear"/>..<paramref name="toYear"/>: (zone, year) → [enterprises, gazelles, new gazelles, unicorns].</summary>
+    internal static async Task<Dictionary<(string Zone, int Year), int[]>> CountAsync(DbConnection connection, DbTransaction? transaction, bool sqlite,
+        GazelleClassifier classifier, int fromYear, int toYear, CancellationToken cancellationToken)
+    {
+        var sink = new CountSink();
+        await ClassifyAsync(connection, transaction, sqlite, classifier, fromYear, toYear, null, sink, cancellationToken);
+        return sink.Counts;
+    }
+
+    /// <summary>Receives the classified rows of the output years.</summary>
+    private abstract class Sink
+    {
+        public abstract void Row(string code, int year, string zone, in GazelleOutcome outcome);
+    }
+
+    private sealed class YearSink(int year, string? zone) : Sink
+    {
+        public readonly List<(string Code, string Zone, GazelleKind Kind, bool New, uint Routes)> Found = [];
+        public readonly Dictionary<string, int[]> Counts = new(StringComparer.Ordinal);
+
+        public override void Row(string code, int y, string z, in GazelleOutcome outcome)
+        {
+            if (y != year || (zone is not null && z != zone)) return;
+            if (!Counts.TryGetValue(z, out var counts)) Counts[z] = counts = new int[4];
+            counts[0]++;
+            if (outcome.Kind == GazelleKind.None) return;
+            Found.Add((code, z, outcome.Kind, outcome.New, outcome.Routes));
+            Tally(counts, outcome);
+        }
+    }
+
+    private sealed class CountSink : Sink
+    {
+        public readonly Dictionary<(string Zone, int Year), int[]> Counts = [];
+
+        public override void Row(string code, int year, string zone, in GazelleOutcome outcome)
+        {
+            if (!Counts.TryGetValue((zone, year), out var counts)) Counts[(zone, year)] = counts = new int[4];
+            counts[0]++;
+            Tally(counts, outcome);
+        }
+    }
+
+    private static void Tally(int[] counts, in GazelleOutcome outcome)
+    {
+        if (outcome.Kind == GazelleKind.Gazelle)
+        {
+            counts[1]++;
+            if (outcome.New) counts[2]++;
+        }
+        else if (outcome.Kind == GazelleKind.Unicorn)
+        {
+            counts[3]++;
+        }
+    }
+
+    // Registration year unknown: an age no rule accepts, so that a missing date never makes a gazelle.
+    private const int UnknownRegistration = -100_000;
+
+    // PostgreSQL (one open reader per connection) joins the registration years in SQL; SQLite reads through SqlitePanel.
+    private static string PanelSql(string? zone) =>
+        """
+        SELECT r.credit_code, r.year, EXTRACT(YEAR FROM e.registered_on)::int, r.zone_code, r.revenue::float8, r.employees::float8,
+               r.st_expense::float8, r.vc_received::float8, r.valuation_usd_m::float8, r.listed
+        FROM enterprise_returns r JOIN enterprises e ON e.credit_code = r.credit_code
+        WHERE r.year BETWEEN @from AND @to
+        """
+        + (zone is null ? "" : " AND r.credit_code IN (SELECT credit_code FROM enterprise_returns WHERE year = @out AND zone_code = @zone)")
+        + " ORDER BY r.credit_code, r.year";
+
+    /// <summary>
+    /// Streams the panel of the years <paramref name="fromYear"/> − look-back .. <paramref name="toYear"/> and hands every
+    /// classified row of <paramref name="fromYear"/>..<paramref name="toYear"/> to <paramref name="sink"/>.
+    /// </summary>
+    private static async Task ClassifyAsync(DbConnection connection, DbTransaction? transaction, bool sqlite, GazelleClassifier classifier,
+        int fromYear, int toYear, string? zone, Sink sink, CancellationToken cancellationToken)
+    {
+        var from = fromYear - LookBack(classifier.Rules);
+        var buffer = new PanelBuffer(classifier, fromYear, toYear, sink);
+        if (sqlite && connection is SqliteConnection native)
+        {
+            SqlitePanel.Read(native, from, toYear, zone, fromYear, buffer, cancellationToken);
+            buffer.Flush();
+            return;
+        }
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = PanelSql(zone);
+        Add(command, "@from", from);
+        Add(command, "@to", toYear);
+        if (zone is not null)
+        {
+            Add(command, "@out", toYear);
+            Add(command, "@zone", zone);
+        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var code = "";
+        int key = 0, registration = UnknownRegistration;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var text = reader.GetString(0);
+            if (key == 0 || !string.Equals(text, code, StringComparison.Ordinal))
+            {
+                code = text;
+                key++;
+                registration = reader.IsDBNull(2) ? UnknownRegistration : reader.GetInt32(2);
+            }
+            var y = reader.GetInt32(1);
+            // The zone is read only for the rows handed on.
+            var rowZone = y >= fromYear ? reader.GetString(3) : null;
+            buffer.Add(key, y, registration, Number(reader, 4), Number(reader, 5), Number(reader, 6), Number(reader, 7), Number(reader, 8),
+                !reader.IsDBNull(9) && reader.GetBoolean(9), code, rowZone);
+        }
+        buffer.Flush();
+    }
+
+    /// <summary>
+    /// The SQLite panel: the covering index IX_enterprise_returns_gazelle_panel (credit_code, year and the columns the rules
+    /// read) is scanned in key order, so no row of the wide table is touched and nothing is sorted — the planner would
+    /// otherwise take the (year, zone_code) index and sort, an order of magnitude slower on a national panel. The registration
+    /// years come from a second statement over enterprises in the same order, merged here (cheaper than a join looked up per
+    /// row). Both go through SQLite's own statement API (SQLitePCL.raw) on the connection's handle: the ADO.NET reader
+    /// checks types and handles on every column access, which cost several times the query itself over ~800,000 rows.
+    /// A missing figure comes as +∞ from SQL (one call per value instead of a type check and a read) and becomes NaN here;
+    /// a credit code becomes a string only when the enterprise changes.
+    /// </summary>
+    private static class SqlitePanel
+    {
+        private const string Sql = """
+            SELECT r.credit_code, r.year, r.zone_code, IFNULL(CAST(r.revenue AS REAL), 1e999), IFNULL(CAST(r.employees AS REAL), 1e999),
+                   IFNULL(CAST(r.st_expense AS REAL), 1e999), IFNULL(CAST(r.vc_received AS REAL), 1e999), IFNULL(CAST(r.valuation_usd_m AS REAL), 1e999), r.listed
+            FROM enterprise_returns r INDEXED BY "IX_enterprise_returns_gazelle_panel"
+            WHERE r.year BETWEEN ?1 AND ?2
+            """;
+
+        private const string ZoneFilter = " AND r.credit_code IN (SELECT credit_code FROM enterprise_returns WHERE year = ?2 AND zone_code = ?3)";
+
+        private const string RegistrationSql = """
+            SELECT credit_code, IFNULL(CAST(substr(registered_on, 1, 4) AS INTEGER), -100000)
+            FROM enterprises INDEXED BY "IX_enterprises_credit_code_registered_on" ORDER BY credit_code
+            """;
+
+        // Compiled fully optimised at once: one call loops over the whole panel, so tiering would run it as unoptimised or
+        // on-stack-replaced code for most of the run.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Read(SqliteConnection connection, int from, int to, string? zone, int outFrom, PanelBuffer buffer, CancellationToken cancellationToken)
+        {
+            var db = connection.Handle!;
+            using var panel = Prepare(db, Sql + (zone is null ? "" : ZoneFilter) + " ORDER BY r.credit_code, r.year");
+            raw.sqlite3_bind_int(panel, 1, from);
+            raw.sqlite3_bind_int(panel, 2, to);
+            if (zone is not null) raw.sqlite3_bind_text(panel, 3, zone);
+            using var registrations = Prepare(db, RegistrationSql);
+            var registrationOpen = true;
+            var registrationCode = "";
+            var registrationYear = UnknownRegistration;
+
+            Span<byte> last = stackalloc byte[64];
+            Span<char> chars = stackalloc char[Encoding.UTF8.GetMaxCharCount(64)];
+            var lastLength = -1;
+            var code = "";
+            int key = 0, registration = UnknownRegistration;
+            var zones = new Dictionary<string, string>(StringComparer.Ordinal);
+            var zoneLookup = zones.GetAlternateLookup<ReadOnlySpan<char>>();
+            int rc;
+            while ((rc = raw.sqlite3_step(panel)) == raw.SQLITE_ROW)
+            {
+                var bytes = raw.sqlite3_column_blob(panel, 0);
+                if (bytes.Length != lastLength || !bytes.SequenceEqual(last[..lastLength]))
+                {
+                    if (bytes.Length > last.Length) throw new InvalidOperationException("a credit code longer than 64 bytes");
+                    bytes.CopyTo(last);
+                    lastLength = bytes.Length;
+                    code = Encoding.UTF8.GetString(bytes);
+                    key++;
+                    // Registration years in the same (binary) order: advance to this code.
+                    while (registrationOpen && string.CompareOrdinal(registrationCode, code) < 0)
+                    {
+                        if (raw.sqlite3_step(registrations) != raw.SQLITE_ROW)
+                        {
+                            registrationOpen = false;
+                            break;
+                        }
+                        registrationCode = Encoding.UTF8.GetString(raw.sqlite3_column_blob(registrations, 0));
+                        registrationYear = raw.sqlite3_column_int(registrations, 1);
+                    }
+                    registration = registrationCode == code ? registrationYear : UnknownRegistration;
+                    if ((key & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+                }
+                var year = raw.sqlite3_column_int(panel, 1);
+                string? rowZone = null;
+                if (year >= outFrom)
+                {
+                    // Zone codes are few: one string per distinct code, found without allocating.
+                    var zoneBytes = raw.sqlite3_column_blob(panel, 2);
+                    if (zoneBytes.Length > 64)
+                    {
+                        rowZone = Encoding.UTF8.GetString(zoneBytes);
+                    }
+                    else if (chars[..Encoding.UTF8.GetChars(zoneBytes, chars)] is var zoneChars && !zoneLookup.TryGetValue(zoneChars, out rowZone))
+                    {
+                        rowZone = zoneChars.ToString();
+                        zones[rowZone] = rowZone;
+                    }
+                }
+                buffer.Add(key, year, registration, Value(panel, 3), Value(panel, 4), Value(panel, 5), Value(panel, 6), Value(panel, 7),
+                    raw.sqlite3_column_int(panel, 8) != 0, code, rowZone);
+            }
+            if (rc != raw.SQLITE_DONE) throw new InvalidOperationException($"reading the panel failed: {raw.sqlite3_errmsg(db).utf8_to_string()}");
+        }
+
+        private static double Value(sqlite3_stmt statement, int column)
+        {
+            var value = raw.sqlite3_column_double(statement, column);
+            return double.IsPositiveInfinity(value) ? double.NaN : value;
+        }
+
+        private static sqlite3_stmt Prepare(sqlite3 db, string sql)
+        {
+            if (raw.sqlite3_prepare_v2(db, sql, out var statement) != raw.SQLITE_OK)
+                throw new InvalidOperationException($"preparing the panel query failed: {raw.sqlite3_errmsg(db).utf8_to_string()}");
+            return statement;
+        }
+    }
+
+    private static double Number(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? double.NaN : reader.GetDouble(ordinal);
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>Names of the given enterprises from the registry, a few hundred codes per query.</summary>
+    private static async Task<Dictionary<string, string>> NamesAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<string> codes,
+        CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var start = 0; start < codes.Count; start += 500)
+        {
+            var batch = codes.Skip(start).Take(500).ToList();
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT credit_code, name FROM enterprises WHERE credit_code IN ("
+                + string.Join(",", batch.Select((_, i) => "@c" + i.ToString(CultureInfo.InvariantCulture))) + ")";
+            for (var i = 0; i < batch.Count; i++) Add(command, "@c" + i.ToString(CultureInfo.InvariantCulture), batch[i]);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) names[reader.GetString(0)] = reader.GetString(1);
+        }
+        return names;
+    }
+
+    /// <summary>Columnar buffers of one chunk of the panel; a chunk is classified when full, keeping the last enterprise's rows for the next.</summary>
+    private sealed class PanelBuffer(GazelleClassifier classifier, int fromYear, int toYear, Sink sink)
+    {
+        private readonly int[] _enterprise = new int[ChunkRows];
+        private readonly int[] _year = new int[ChunkRows];
+        private readonly int[] _registration = new int[ChunkRows];
+        private readonly double[] _revenue = new double[ChunkRows];
+        private readonly double[] _employees = new double[ChunkRows];
+        private readonly double[] _st = new double[ChunkRows];
+        private readonly double[] _vc = new double[ChunkRows];
+        private readonly double[] _valuation = new double[ChunkRows];
+        private readonly bool[] _listed = new bool[ChunkRows];
+        private readonly string[] _code = new string[ChunkRows];
+        private readonly string?[] _zone = new string?[ChunkRows];
+        private readonly GazelleOutcome[] _outcomes = new GazelleOutcome[ChunkRows];
+        private int _count;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(int enterprise, int year, int registration, double revenue, double employees, double st, double vc, double valuation,
+            bool listed, string code, string? zone)
+        {
+            if (_count == ChunkRows) Spill();
+            var i = _count++;
+            _enterprise[i] = enterprise;
+            _year[i] = year;
+            _registration[i] = registration;
+            _revenue[i] = revenue;
+            _employees[i] = employees;
+            _st[i] = st;
+            _vc[i] = vc;
+            _valuation[i] = valuation;
+            _listed[i] = listed;
+            _code[i] = code;
+            _zone[i] = zone;
+        }
+
+        public void Flush()
+        {
+            Classify(_count);
+            _count = 0;
+        }
+
+        private void Spill()
+        {
+            // Classify every complete enterprise; the last one may go on in the next rows, so its rows move to the front.
+            var last = _count - 1;
+            var start = last;
+            while (start > 0 && _enterprise[start - 1] == _enterprise[last]) start--;
+            if (start == 0) throw new InvalidOperationException("an enterprise has more rows than a chunk holds");
+            Classify(start);
+            var carried = _count - start;
+            Array.Copy(_enterprise, start, _enterprise, 0, carried);
+            Array.Copy(_year, start, _year, 0, carried);
+            Array.Copy(_registration, start, _registration, 0, carried);
+            Array.Copy(_revenue, start, _revenue, 0, carried);
+            Array.Copy(_employees, start, _employees, 0, carried);
+            Array.Copy(_st, start, _st, 0, carried);
+            Array.Copy(_vc, start, _vc, 0, carried);
+            Array.Copy(_valuation, start, _valuation, 0, carried);
+            Array.Copy(_listed, start, _listed, 0, carried);
+            Array.Copy(_code, start, _code, 0, carried);
+            Array.Copy(_zone, start, _zone, 0, carried);
+            _count = carried;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Classify(int n)
+        {
+            if (n == 0) return;
+            var panel = new GazellePanel(_enterprise.AsSpan(0, n), _year.AsSpan(0, n), _registration.AsSpan(0, n), _revenue.AsSpan(0, n),
+                _employees.AsSpan(0, n), _st.AsSpan(0, n), _vc.AsSpan(0, n), _valuation.AsSpan(0, n), _listed.AsSpan(0, n));
+            classifier.Classify(panel, _outcomes.AsSpan(0, n));
+            for (var i = 0; i < n; i++)
+            {
+                if (_year[i] >= fromYear && _year[i] <= toYear) sink.Row(_code[i], _year[i], _zone[i]!, _outcomes[i]);
+            }
+        }
+    }
+}

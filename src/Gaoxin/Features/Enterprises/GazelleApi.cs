@@ -1,0 +1,35 @@
+using Gaoxin.Core.Enterprises;
+using Gaoxin.Data;
+using Gaoxin.Data.Enterprises;
+using Gaoxin.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gaoxin.Features.Enterprises;
+
+/// <summary>
+/// GET /api/gazelles?year=Y&amp;zone=&amp;rules=: the year's gazelles and unicorns from the enterprises' returns, the same
+/// JSON as <c>gaoxin gazelles --format json</c>. Scoped like /api/enterprises: a personal token is required, the office
+/// sees every zone, a zone operator their own (403 for another zone), any other role nothing.
+/// </summary>
+public static class GazelleApi
+{
+    public static void MapGazelleApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/gazelles", List).WithTags("Enterprises").WithName("ListGazelles")
+            .WithSummary("Gazelles (瞪羚) and unicorns (独角兽) of a year with their routes and per-zone counts");
+    }
+
+    public static async Task<Results<Ok<GazelleYearResponse>, UnauthorizedHttpResult, ProblemHttpResult, ValidationProblem>> List(
+        int year, string? zone, string? rules, HttpContext context, GaoxinDb db, EnterpriseRules catalog, CancellationToken ct)
+    {
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var (allowed, own) = EnterpriseStore.Scope(who);
+        if (!allowed || (own is not null && !string.IsNullOrEmpty(zone) && zone != own))
+            return TypedResults.Problem(statusCode: 403, title: "Enterprise returns are open to the provincial office and to a zone's own operators.");
+        var (set, error) = catalog.Gazelle(rules);
+        if (set is null) return TypedResults.ValidationProblem(EnterpriseChecks.ToDictionary([error!]));
+        var classifier = new GazelleClassifier(set);
+        var result = await Gazelles.IdentifyAsync(db, classifier, year, own ?? (string.IsNullOrEmpty(zone) ? null : zone), ct);
+        return TypedResults.Ok(result.ToResponse(classifier));
+    }
+}

@@ -1,0 +1,48 @@
+using Gaoxin.Core.Enterprises;
+using Gaoxin.Data;
+using Gaoxin.Data.Enterprises;
+using Gaoxin.Data.Zones;
+using Gaoxin.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gaoxin.Features.Enterprises;
+
+/// <summary>/enterprises/gazelles?year=&amp;zone=&amp;rules=: the year's gazelles and unicorns with their routes, and the counts per zone. Office and zone operators only.</summary>
+public sealed class GazellesModel(GaoxinDb db, EnterpriseRules rules) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Zone { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Rules { get; set; }
+    public string? OwnZone { get; private set; }
+    public List<int> Years { get; private set; } = [];
+    public Dictionary<string, string> ZoneNames { get; private set; } = [];
+    public IReadOnlyList<GazelleRuleSet> RuleSets => rules.All<GazelleRuleSet>();
+    public GazelleRuleSet? RuleSet { get; private set; }
+    public GazelleClassifier? Classifier { get; private set; }
+    public GazelleYear? Result { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.ToPrincipal() is not { } who) return Challenge();
+        var (allowed, own) = EnterpriseStore.Scope(who);
+        if (!allowed) return Forbid();
+        OwnZone = own;
+        if (own is not null) Zone = own;
+        Years = await EnterpriseStore.YearsAsync(db, ct);
+        ZoneNames = await ZoneRegistry.NamesAsync(db, z => Shared.Text.T(z.Name, z.NameEn), ct);
+        Year ??= Years.Count > 0 ? Years[0] : null;
+        (RuleSet, _) = rules.Gazelle(Rules);
+        RuleSet ??= rules.Gazelle(null).Rules;
+        if (Year is { } year && RuleSet is not null)
+        {
+            Classifier = new GazelleClassifier(RuleSet);
+            Result = await Gazelles.IdentifyAsync(db, Classifier, year, string.IsNullOrEmpty(Zone) ? null : Zone, ct);
+        }
+        return Page();
+    }
+
+    public string ZoneName(string code) => ZoneNames.GetValueOrDefault(code, code);
+
+    public IEnumerable<string> RouteLabels(uint routes) => Classifier!.RouteIds(routes).Select(id => GazelleMapping.RouteLabel(RuleSet!, id));
+}

@@ -1,0 +1,275 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gaoxin.Data;
+using Gaoxin.Data.Enterprises;
+using Gaoxin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaoxin.Tests;
+
+/// <summary>
+/// The reserve pool (高企培育后备库) on each provider: entry decided by rules/reserve-pool-default.yaml from the high-tech
+/// self-assessment, the pipeline's moves (illegal ones refused), trainings, the counts per zone and year, the API's scoping,
+/// and the plan targets the counts feed (hte_reserve_pool, hte_trained, hte_recognised).
+/// </summary>
+public abstract class ReservePoolSpec(ITestStore store) : IAsyncLifetime
+{
+    private const string Password = "correct-horse-battery";
+    private static readonly string P1 = TestCreditCodes.Make(2001);
+    private static readonly string P2 = TestCreditCodes.Make(2002);
+    private static readonly string P3 = TestCreditCodes.Make(2003);
+    private static readonly string P4 = TestCreditCodes.Make(2004);
+    private readonly string _folder = Directory.CreateTempSubdirectory("gaoxin-pool-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        const string header = "credit_code,name,zone,year,registered_on,industry,is_hte,revenue,employees,st_employees,rd_expense,st_expense,high_tech_revenue,net_assets,exports,vc_received,valuation_usd_m,listed";
+        var rows = new[] { (P1, "shenyang"), (P2, "shenyang"), (P3, "shenyang"), (P4, "dalian") }
+            .Select((e, i) => $"{e.Item1},后备企业{i + 1},{e.Item2},2019,2015-01-01,C39,0,6000,200,40,300,320,4800,1500,0,0,,0");
+        var path = Path.Combine(_folder, "returns.csv");
+        await File.WriteAllTextAsync(path, string.Join("\n", rows.Prepend(header)) + "\n", new UTF8Encoding(false));
+        Assert.Equal(0, (await Cli("enterprises", "import", path)).ExitCode);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await store.DisposeAsync();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    private Task<CliResult> Cli(params string[] args) => CliRun.RunAsync([.. args, "--db", store.DbArgument]);
+
+    /// <summary>
+    /// HteSpec's reference enterprise: every 高企 condition holds and the innovation score straddles 71 → <c>depends</c>,
+    /// which the default entry rule admits (route hte_depends).
+    /// </summary>
+    private static JsonObject Depends() => new()
+    {
+        ["registeredOn"] = "2015-01-01", ["assessedOn"] = "2019-01-05", ["domain"] = "electronic_information",
+        ["ip"] = new JsonObject { ["class1"] = 1, ["class2"] = 6, ["selfDeveloped"] = 7 },
+        ["employees"] = 200, ["stEmployees"] = 40,
+        ["salesRevenue"] = new JsonArray(4000, 5000, 6000), ["rdExpense"] = new JsonArray(200, 250, 300), ["rdExpenseDomestic"] = 600,
+        ["highTechRevenue"] = 4800, ["totalRevenue"] = 6000, ["netAssets"] = new JsonArray(1000, 1200, 1500),
+        ["innovation"] = new JsonObject
+        {
+            ["techAdvancement"] = "B", ["coreSupport"] = "B", ["ipAcquisition"] = "A", ["standards"] = false, ["conversions"] = 12,
+            ["rdManagement"] = new JsonObject { ["system"] = 5, ["institution"] = 5, ["conversionIncentives"] = 3, ["talent"] = 3 },
+        },
+        ["majorIncident"] = false,
+    };
+
+    /// <summary>The same with a major incident: a required condition of the near-miss route fails and the verdict is no → refused.</summary>
+    private static JsonObject Incident()
+    {
+        var json = Depends();
+        json["majorIncident"] = true;
+        return json;
+    }
+
+    private string Write(JsonNode json, string name)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, json.ToJsonString());
+        return path;
+    }
+
+    private Task<CliResult> Add(string code, JsonNode json, string date) => Cli("pool", "add", code, "--assessment", Write(json, code + ".json"), "--date", date);
+
+    private Task<CliResult> Move(string code, string to, string date) => Cli("pool", "move", code, "--to", to, "--date", date, "--note", "test");
+
+    private async Task<Dictionary<string, JsonElement>> CountsAsync(int year)
+    {
+        var result = await Cli("pool", "counts", "--year", year.ToString(CultureInfo.InvariantCulture), "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        return JsonDocument.Parse(result.Output).RootElement.GetProperty("zones").EnumerateArray().ToDictionary(z => z.GetProperty("zone").GetString()!);
+    }
+
+    private static (int, int, int, int, int) Figures(JsonElement zone) => (zone.GetProperty("inPool").GetInt32(), zone.GetProperty("trained").GetInt32(),
+        zone.GetProperty("trainedToDate").GetInt32(), zone.GetProperty("recognised").GetInt32(), zone.GetProperty("recognisedToDate").GetInt32());
+
+    /// <summary>P1 all the way to recognised in 2020, P3 in the pool from 2019 and trained in 2020, P4 (Dalian) a candidate only.</summary>
+    private async Task PipelineAsync()
+    {
+        Assert.Equal(0, (await Add(P1, Depends(), "2019-01-10")).ExitCode);
+        Assert.Equal(0, (await Move(P1, "in_pool", "2019-03-01")).ExitCode);
+        Assert.Equal(0, (await Cli("pool", "train", P1, "--date", "2019-05-10", "--course", "高企申报实务", "--hours", "6")).ExitCode);
+        Assert.Equal(0, (await Move(P1, "applied", "2020-03-01")).ExitCode);
+        Assert.Equal(0, (await Move(P1, "recognised", "2020-11-01")).ExitCode);
+        Assert.Equal(0, (await Add(P3, Depends(), "2019-01-10")).ExitCode);
+        Assert.Equal(0, (await Move(P3, "in_pool", "2019-02-01")).ExitCode);
+        Assert.Equal(0, (await Cli("pool", "train", P3, "--date", "2020-04-01", "--course", "研发费用归集")).ExitCode);
+        Assert.Equal(0, (await Add(P4, Depends(), "2019-06-01")).ExitCode);
+    }
+
+    [Fact]
+    public async Task The_entry_rule_admits_a_depends_assessment_and_refuses_one_with_a_major_incident()
+    {
+        var admitted = await Add(P1, Depends(), "2019-01-10");
+        var refused = await Add(P2, Incident(), "2019-01-10");
+        var again = await Add(P1, Depends(), "2019-02-10");
+        var unknown = await Add(TestCreditCodes.Make(2999), Depends(), "2019-02-10");
+        var list = await Cli("pool", "list", "--format", "json");
+
+        Assert.True(admitted.ExitCode == 0, admitted.Error);
+        Assert.Contains("candidate of the reserve pool by hte_depends (reserve-pool-default)", admitted.Output);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("[entry_refused]", refused.Error);
+        Assert.Contains("says no", refused.Error);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("[already_proposed]", again.Error);
+        Assert.Equal(3, unknown.ExitCode);
+        var member = Assert.Single(JsonDocument.Parse(list.Output).RootElement.EnumerateArray());
+        Assert.Equal((P1, "candidate", "shenyang", "2019-01-10"), (member.GetProperty("creditCode").GetString(), member.GetProperty("stage").GetString(),
+            member.GetProperty("zone").GetString(), member.GetProperty("proposedOn").GetString()));
+        Assert.Equal(["hte_depends"], member.GetProperty("entryRoutes").EnumerateArray().Select(r => r.GetString()));
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var audit = await db.Audit.Where(a => a.Action == ReservePoolStore.Proposed).ToListAsync();
+        Assert.Equal(("shenyang", 2019), (Assert.Single(audit).UnitCode, audit[0].Year));
+        Assert.Contains(P1, audit[0].Comment);
+    }
+
+    [Fact]
+    public async Task Moves_follow_the_pipeline_and_an_illegal_or_backdated_move_is_refused_with_the_allowed_stages()
+    {
+        Assert.Equal(0, (await Add(P1, Depends(), "2019-01-10")).ExitCode);
+
+        var skip = await Move(P1, "recognised", "2019-02-01");
+        var backdated = await Move(P1, "in_pool", "2019-01-01");
+        var admitted = await Move(P1, "in_pool", "2019-03-01");
+        var training = await Cli("pool", "train", P1, "--date", "2019-05-10", "--course", "高企申报实务", "--hours", "6");
+        var dropped = await Move(P1, "dropped", "2019-06-01");
+        var afterDrop = await Move(P1, "in_pool", "2019-07-01");
+        var candidateTraining = await Cli("pool", "train", P2, "--date", "2019-05-10", "--course", "x");
+        var badStage = await Move(P1, "graduated", "2019-07-01");
+
+        Assert.Equal(2, skip.ExitCode);
+        Assert.Contains("cannot move from candidate to recognised; allowed: in_pool, dropped. [transition_not_allowed]", skip.Error);
+        Assert.Equal(2, backdated.ExitCode);
+        Assert.Contains("[date_before_last_move]", backdated.Error);
+        Assert.Equal(0, admitted.ExitCode);
+        Assert.Contains("training recorded; stage trained", training.Output); // in the pool, a training moves it on to trained
+        Assert.Equal(0, dropped.ExitCode);
+        Assert.Equal(2, afterDrop.ExitCode);
+        Assert.Contains("[terminal_stage]", afterDrop.Error);
+        Assert.Equal(3, candidateTraining.ExitCode);
+        Assert.Contains("[not_proposed]", candidateTraining.Error);
+        Assert.Equal(2, badStage.ExitCode);
+        Assert.Contains("[unknown_stage]", badStage.Error);
+
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var moves = (await db.ReservePoolMoves.Where(m => m.CreditCode == P1).OrderBy(m => m.Id).ToListAsync())
+            .Select(m => m.ToStage + "@" + m.MovedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Assert.Equal(["Candidate@2019-01-10", "InPool@2019-03-01", "Trained@2019-05-10", "Dropped@2019-06-01"], moves);
+        Assert.Equal(3, await db.Audit.CountAsync(a => a.Action == ReservePoolStore.Moved));
+        Assert.Equal(1, await db.Audit.CountAsync(a => a.Action == ReservePoolStore.Trained));
+    }
+
+    [Fact]
+    public async Task Counts_per_zone_and_year_follow_the_stage_at_year_end_and_the_trainings()
+    {
+        await PipelineAsync();
+
+        var y2019 = await CountsAsync(2019);
+        var y2020 = await CountsAsync(2020);
+        var table = await Cli("pool", "counts", "--year", "2020");
+        var trained = await Cli("pool", "list", "--stage", "trained", "--format", "json");
+
+        // 2019: P1 (trained) and P3 (in the pool) at year end, P1 trained that year; P4 is still a candidate.
+        Assert.Equal((2, 1, 1, 0, 0), Figures(y2019["shenyang"]));
+        // 2020: P1 recognised (out of the pool), P3 trained that year.
+        Assert.Equal((1, 1, 2, 1, 1), Figures(y2020["shenyang"]));
+        Assert.Equal((0, 0, 0, 0, 0), Figures(y2020["dalian"]));
+        Assert.Contains("shenyang", table.Output);
+        Assert.Equal([P3], JsonDocument.Parse(trained.Output).RootElement.EnumerateArray().Select(m => m.GetProperty("creditCode").GetString()));
+    }
+
+    [Fact]
+    public async Task The_plan_targets_say_no_data_until_the_pool_is_used_and_then_take_its_counts()
+    {
+        Assert.Equal(0, (await Cli("demo", "seed")).ExitCode);
+        async Task<Dictionary<string, JsonElement>> ProgressAsync()
+        {
+            var result = await Cli("plan", "progress", "--year", "2020", "--format", "json");
+            Assert.True(result.ExitCode == 0, result.Error);
+            return JsonDocument.Parse(result.Output).RootElement.GetProperty("targets").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!);
+        }
+
+        var before = await ProgressAsync();
+        await PipelineAsync();
+        var after = await ProgressAsync();
+
+        foreach (var id in new[] { "hte_reserve_pool", "hte_trained", "hte_recognised" })
+            Assert.Equal(("no_data", JsonValueKind.Null), (before[id].GetProperty("status").GetString(), before[id].GetProperty("value").ValueKind));
+        // In the pool at the end of 2020: P3; trained since the base year 2016: P1 and P3; recognised since then: P1.
+        Assert.Equal(1m, after["hte_reserve_pool"].GetProperty("value").GetDecimal());
+        Assert.Equal(2m, after["hte_trained"].GetProperty("value").GetDecimal());
+        Assert.Equal(1m, after["hte_recognised"].GetProperty("value").GetDecimal());
+        Assert.NotEqual("no_data", after["hte_reserve_pool"].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_api_lets_a_zone_operator_act_on_their_zone_only_and_refuses_illegal_moves_with_a_code()
+    {
+        foreach (var (email, role, zone) in new[] { ("office@example.org", "admin", (string?)null), ("sy@example.org", "zone_operator", "shenyang") })
+            Assert.Equal(0, (await Cli(["users", "add", "--email", email, "--role", role, "--password", Password, .. zone is null ? Array.Empty<string>() : ["--zone", zone]])).ExitCode);
+        await using var server = await RunningServer.StartAsync(store.Location);
+        using var office = await ClientAsync(server, "office@example.org");
+        using var shenyang = await ClientAsync(server, "sy@example.org");
+
+        var proposed = await shenyang.PostAsJsonAsync("/api/pool", new { creditCode = P1, assessment = Depends(), date = "2019-01-10" });
+        var otherZone = await shenyang.PostAsJsonAsync("/api/pool", new { creditCode = P4, assessment = Depends(), date = "2019-01-10" });
+        var refused = await office.PostAsJsonAsync("/api/pool", new { creditCode = P2, assessment = Incident(), date = "2019-01-10" });
+        var byOffice = await office.PostAsJsonAsync("/api/pool", new { creditCode = P4, assessment = Depends(), date = "2019-01-10" });
+        var illegal = await shenyang.PostAsJsonAsync($"/api/pool/{P1}/move", new { to = "applied", date = "2019-02-01" });
+        var moved = await shenyang.PostAsJsonAsync($"/api/pool/{P1}/move", new { to = "in_pool", date = "2019-02-01" });
+        var trained = await shenyang.PostAsJsonAsync($"/api/pool/{P1}/trainings", new { date = "2019-04-01", course = "政策解读", hours = 3 });
+        var moveOther = await shenyang.PostAsJsonAsync($"/api/pool/{P4}/move", new { to = "in_pool", date = "2019-02-01" });
+        var anonymous = await server.Client.PostAsJsonAsync($"/api/pool/{P1}/move", new { to = "dropped" });
+        var own = await shenyang.GetFromJsonAsync<JsonElement>("/api/pool");
+        var all = await office.GetFromJsonAsync<JsonElement>("/api/pool");
+        var otherList = await shenyang.GetAsync("/api/pool?zone=dalian");
+        var counts = await office.GetFromJsonAsync<JsonElement>("/api/pool/counts?year=2019");
+
+        Assert.Equal(HttpStatusCode.OK, proposed.StatusCode);
+        Assert.Equal(["hte_depends"], (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("routes").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, otherZone.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("entry_refused", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, byOffice.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, illegal.StatusCode);
+        Assert.Equal("transition_not_allowed", (await illegal.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal("trained", (await trained.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("stage").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, moveOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal([P1], own.EnumerateArray().Select(m => m.GetProperty("creditCode").GetString()));
+        Assert.Equal(2, all.GetArrayLength());
+        Assert.Equal(HttpStatusCode.Forbidden, otherList.StatusCode);
+        var shenyangCounts = counts.GetProperty("zones").EnumerateArray().Single(z => z.GetProperty("zone").GetString() == "shenyang");
+        Assert.Equal((1, 1), (shenyangCounts.GetProperty("inPool").GetInt32(), shenyangCounts.GetProperty("trained").GetInt32()));
+
+        using var session = new PageSession(server.Address);
+        await session.SignInAsync("sy@example.org", Password);
+        var page = await session.GetStringAsync("/enterprises/pool");
+        Assert.Contains($"data-code=\"{P1}\" data-stage=\"trained\"", page);
+        Assert.Contains("已培训", page);
+        Assert.DoesNotContain(P4, page);
+    }
+
+    private async Task<HttpClient> ClientAsync(RunningServer server, string email)
+    {
+        var token = (await Cli("users", "token", "--email", email)).Output.Trim();
+        var client = new HttpClient { BaseAddress = server.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
+
+public sealed class ReservePoolOnSqlite() : ReservePoolSpec(new SqliteTestStore());
+
+public sealed class ReservePoolOnPostgres() : ReservePoolSpec(new PostgresTestStore());
