@@ -46,6 +46,56 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
     public DbSet<Enterprises.ReservePoolMoveRecord> ReservePoolMoves => Set<Enterprises.ReservePoolMoveRecord>();
     public DbSet<Enterprises.ReservePoolTrainingRecord> ReservePoolTrainings => Set<Enterprises.ReservePoolTrainingRecord>();
 
+    /// <summary>
+    /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
+    /// anything but accounts, tokens and the audit trail — so a cached page or response can never outlive a write made
+    /// through EF, whoever wrote it. Writers that bypass EF (the enterprise bulk paths) raise it themselves.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ChangesCachedData()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await ReadCache.BumpAsync(this, cancellationToken);
+            return saved;
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await ReadCache.BumpAsync(this, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!ChangesCachedData()) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        try
+        {
+            var count = base.SaveChanges(acceptAllChangesOnSuccess);
+            StoreVersion.Where(v => v.Id == 1).ExecuteUpdate(s => s.SetProperty(v => v.Value, v => v.Value + 1));
+            own?.Commit();
+            return count;
+        }
+        finally
+        {
+            own?.Dispose();
+        }
+    }
+
+    private bool ChangesCachedData()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.Entity is AuditRecord or ApiTokenRecord or GaoxinUser or StoreVersionRecord) continue;
+            if (entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true) continue;
+            return true;
+        }
+        return false;
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         // Enums are stored by name so that the tables read plainly and survive reordering.

@@ -105,8 +105,10 @@ public sealed class ReadCache(DatabaseLocation location)
     }
 
     /// <summary>
-    /// Raises the store's version. Call it inside the transaction of every write to zones, zone events, plans (and their
-    /// zones, baselines, targets and tasks) or evaluation runs, so that the write and the new version commit together.
+    /// Raises the store's version inside the transaction of a write, so that the write and the new version commit
+    /// together. <see cref="GaoxinDb.SaveChangesAsync(bool, CancellationToken)"/> calls it for every save that changes
+    /// anything but accounts, tokens and the audit trail; writers that bypass EF must call it themselves. The enterprise
+    /// bulk paths (returns, aggregates) do not, so nothing kept in this cache may be read from those tables.
     /// </summary>
     /// <exception cref="InvalidOperationException">No transaction is open.</exception>
     public static async Task BumpAsync(GaoxinDb db, CancellationToken cancellationToken)

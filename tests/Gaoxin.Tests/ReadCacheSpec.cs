@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Gaoxin.Data;
 using Gaoxin.Tests.Support;
@@ -69,6 +70,47 @@ public abstract class ReadCacheSpec(ITestStore store) : IAsyncLifetime
         Assert.NotEmpty(carded);
         Assert.All(carded, zone => Assert.Equal("active", statusesBefore[zone]));
         Assert.All(carded, zone => Assert.Equal("yellow_card", statusesAfter[zone]));
+    }
+
+    [Fact]
+    public async Task A_registry_item_approved_through_the_api_shows_on_the_zone_page_at_once()
+    {
+        const string Name = "工业互联网产业技术创新联盟";
+        Assert.Equal(0, (await Cli("users", "add", "--email", "office@example.org", "--role", "admin", "--password", "Gaoxin-Test-1")).ExitCode);
+        Assert.Equal(0, (await Cli("users", "add", "--email", "sy@example.org", "--role", "zone_operator", "--zone", "shenyang", "--password", "Gaoxin-Test-1")).ExitCode);
+        using var office = new HttpClient { BaseAddress = _server.Address };
+        office.DefaultRequestHeaders.Authorization = new("Bearer", (await Cli("users", "token", "--email", "office@example.org")).Output.Trim());
+        using var shenyang = new HttpClient { BaseAddress = _server.Address };
+        shenyang.DefaultRequestHeaders.Authorization = new("Bearer", (await Cli("users", "token", "--email", "sy@example.org")).Output.Trim());
+        var before = await Client.GetStringAsync("/zones/shenyang");
+
+        var added = await shenyang.PostAsJsonAsync("/api/registries/alliance", new { name = Name, zone = "shenyang", founded = "2018-05-20" });
+        var id = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var pending = await Client.GetStringAsync("/zones/shenyang");
+        var approved = await office.PostAsync($"/api/registries/items/{id}/approve", null);
+        var after = await Client.GetStringAsync("/zones/shenyang");
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, approved.StatusCode);
+        Assert.DoesNotContain(Name, before);
+        Assert.DoesNotContain(Name, pending);
+        Assert.Contains(Name, after);
+    }
+
+    [Fact]
+    public async Task A_reported_value_approved_through_the_cli_shows_in_the_zone_pages_counts_at_once()
+    {
+        var before = await Client.GetStringAsync("/zones/shenyang?countsYear=2020");
+        var file = Path.Combine(Path.GetTempPath(), $"gaoxin-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "zone,year,element,value\nshenyang,2020,maker_spaces,987\n");
+
+        var import = await Cli("data", "import", file, "--approve");
+        File.Delete(file);
+        var after = await Client.GetStringAsync("/zones/shenyang?countsYear=2020");
+
+        Assert.True(import.ExitCode == 0, import.Output + import.Error);
+        Assert.DoesNotContain(">987<", before);
+        Assert.Contains(">987<", after);
     }
 
     [Fact]

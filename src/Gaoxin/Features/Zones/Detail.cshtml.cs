@@ -23,17 +23,34 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock, ReadCache cache
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        Zone = await ZoneRegistry.GetAsync(db, code, clock.GetUtcNow().Year, ct);
-        if (Zone is null) return NotFound();
+        var throughYear = clock.GetUtcNow().Year;
+        // Everything below is read under the store version: any write (through EF, or the enterprise bulk paths that
+        // raise it themselves) makes the next request reload it.
+        var data = await cache.GetAsync(db, $"zone-page:{code}:{throughYear}:{CountsYear}",
+            (d, c) => LoadAsync(d, code, throughYear, CountsYear, c), ct);
+        if (data is null) return NotFound();
+        (Zone, RegistryItems, CountsYear, Counts) = (data.Zone, data.RegistryItems, data.CountsYear, data.Counts);
+        RegistryCounts = RegistryItems.ToDictionary(g => g.Key, g => g.Value.Count);
         var plan = await PlanStore.GetAsync(db, cache, PlanCommands.DefaultPlanId, ct);
         PlanZone = plan?.Zones.FirstOrDefault(z => z.Code == code);
         Tasks = plan?.AllTasks().Where(t => t.Zone == code).ToList() ?? [];
-        var items = await db.RegistryItems.AsNoTracking().Where(i => i.ZoneCode == code && i.Approval == "approved").ToListAsync(ct);
-        RegistryItems = items.GroupBy(i => i.Type).ToDictionary(g => g.Key, g => g.OrderBy(i => i.Status).ThenBy(i => i.Id, StringComparer.Ordinal).ToList());
-        RegistryCounts = RegistryItems.ToDictionary(g => g.Key, g => g.Value.Count);
-        CountsYear ??= await db.Reports.Where(r => r.UnitCode == code && r.State == Core.Collection.ReportState.Approved).MaxAsync(r => (int?)r.Year, ct)
-            ?? clock.GetUtcNow().Year - 1;
-        Counts = await Registries.RegistryApi.CountsOfAsync(db, code, CountsYear.Value, ct);
         return Page();
+    }
+
+    private sealed record ZonePageData(
+        ZoneDetail Zone, Dictionary<string, List<Data.Registries.RegistryItemRecord>> RegistryItems, int CountsYear,
+        List<Registries.ZoneCountResponse> Counts);
+
+    private async Task<ZonePageData?> LoadAsync(GaoxinDb store, string code, int throughYear, int? countsYear, CancellationToken ct)
+    {
+        var zone = await ZoneRegistry.GetAsync(store, code, throughYear, ct);
+        if (zone is null) return null;
+        var items = await store.RegistryItems.AsNoTracking().Where(i => i.ZoneCode == code && i.Approval == "approved").ToListAsync(ct);
+        var byType = items.GroupBy(i => i.Type).ToDictionary(g => g.Key, g => g.OrderBy(i => i.Status).ThenBy(i => i.Id, StringComparer.Ordinal).ToList());
+        var year = countsYear
+            ?? await store.Reports.Where(r => r.UnitCode == code && r.State == Core.Collection.ReportState.Approved).MaxAsync(r => (int?)r.Year, ct)
+            ?? throughYear - 1;
+        var counts = await Registries.RegistryApi.CountsOfAsync(store, code, year, ct);
+        return new ZonePageData(zone, byType, year, counts);
     }
 }
