@@ -260,6 +260,232 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains("1200.5", detail);
     }
 
+    private async Task UsersAsync()
+    {
+        foreach (var (email, role, zone) in new[]
+                 {
+                     ("office@example.org", "admin", (string?)null), ("sy@example.org", "zone_operator", "shenyang"), ("firm@example.org", "enterprise", null),
+                 })
+            Assert.Equal(0, (await Cli(["users", "add", "--email", email, "--role", role, "--password", Password, .. zone is null ? Array.Empty<string>() : ["--zone", zone]])).ExitCode);
+    }
+
+    private static MultipartFormDataContent Upload(string name, string content) =>
+        new() { { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "file", name } };
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+
+    [Fact]
+    public async Task Uploading_the_returns_file_imports_it_as_the_cli_does_and_the_list_and_aggregates_follow()
+    {
+        await UsersAsync();
+        await using var server = await RunningServer.StartAsync(store.Location);
+        using var office = await ClientAsync(server, "office@example.org");
+
+        var response = await office.PostAsync("/api/enterprises/import", Upload("returns.csv", Csv(Rows)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((4, 3), (body.GetProperty("rows").GetInt32(), body.GetProperty("zoneYears").GetInt32()));
+        Assert.Equal([2019, 2020], body.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()));
+        Assert.True(body.GetProperty("aggregateFigures").GetInt32() > 0);
+        Assert.Equal((3, 4, 1), (await CountAsync()) is var c ? (c.Enterprises, c.Returns, c.Audit) : default);
+        var list = await office.GetFromJsonAsync<JsonElement>("/api/enterprises?year=2020");
+        Assert.Equal(3, list.GetProperty("total").GetInt32());
+        var shenyang = await AggregatesAsync("shenyang", 2020);
+        Assert.Equal((2m, 0.42005m), (shenyang["enterprise_count"], shenyang["revenue"]));
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var audit = await db.Audit.SingleAsync(a => a.Action == EnterpriseImport.AuditAction);
+        Assert.Equal(("office@example.org", ReportStore.Via.Api, body.GetProperty("batchId").GetString()), (audit.Actor, audit.Via, audit.BatchId));
+        Assert.Contains("returns.csv", audit.Comment);
+        var openApi = await server.Client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("\"/api/enterprises/import\"", openApi);
+        Assert.Contains("\"/api/enterprises/{creditCode}/certificate\"", openApi);
+    }
+
+    [Fact]
+    public async Task An_upload_with_a_bad_row_is_refused_with_400_naming_the_row_and_column_and_changes_nothing()
+    {
+        await UsersAsync();
+        await using var server = await RunningServer.StartAsync(store.Location);
+        using var office = await ClientAsync(server, "office@example.org");
+        var rows = Rows.ToList();
+        rows[1] = rows[1].Replace(",3000,", ",-3000,");
+
+        var response = await office.PostAsync("/api/enterprises/import", Upload("bad.csv", Csv(rows)));
+        var missing = await office.PostAsync("/api/enterprises/import", new MultipartFormDataContent { { new StringContent("x"), "other" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single();
+        Assert.Equal(("bad.csv", 3, "revenue", "negative"),
+            (problem.GetProperty("file").GetString(), problem.GetProperty("row").GetInt32(), problem.GetProperty("column").GetString(), problem.GetProperty("code").GetString()));
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("message").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal((0, 0, 0, 0), await CountAsync());
+
+        // The page shows the same problems as a table and imports nothing; a good file is imported and summed up.
+        using var session = new PageSession(server.Address);
+        await session.SignInAsync("office@example.org", Password);
+        var refused = await session.PostFileAsync("/enterprises", "/enterprises?handler=Import", "file", "bad.csv", Encoding.UTF8.GetBytes(Csv(rows)));
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("id=\"import-problems\"", html);
+        Assert.Contains("data-row=\"3\" data-column=\"revenue\"", html);
+        Assert.Equal((0, 0, 0, 0), await CountAsync());
+
+        var accepted = await session.PostFileAsync("/enterprises", "/enterprises?handler=Import", "file", "good.csv", Encoding.UTF8.GetBytes(Csv(Rows)));
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var after = await session.GetStringAsync("/enterprises?year=2020");
+        Assert.Contains("id=\"import-summary\"", after);
+        Assert.Contains("大连丙材料有限公司", after);
+        Assert.Equal((3, 4, 1), (await CountAsync()) is var c ? (c.Enterprises, c.Returns, c.Audit) : default);
+    }
+
+    [Fact]
+    public async Task A_zone_operator_uploading_a_row_of_another_zone_is_refused_whole_and_may_upload_their_own()
+    {
+        await UsersAsync();
+        await using var server = await RunningServer.StartAsync(store.Location);
+        using var shenyang = await ClientAsync(server, "sy@example.org");
+        using var firm = await ClientAsync(server, "firm@example.org");
+
+        // Row 4 is Dalian's.
+        var refused = await shenyang.PostAsync("/api/enterprises/import", Upload("mixed.csv", Csv(Rows)));
+        var enterpriseRole = await firm.PostAsync("/api/enterprises/import", Upload("mixed.csv", Csv(Rows)));
+        var anonymous = await server.Client.PostAsync("/api/enterprises/import", Upload("mixed.csv", Csv(Rows)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = (await refused.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single();
+        Assert.Equal(("mixed.csv", 4, "zone", "unit_not_yours", "dalian"),
+            (problem.GetProperty("file").GetString(), problem.GetProperty("row").GetInt32(), problem.GetProperty("column").GetString(),
+             problem.GetProperty("code").GetString(), problem.GetProperty("value").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, enterpriseRole.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal((0, 0, 0, 0), await CountAsync());
+
+        var own = await shenyang.PostAsync("/api/enterprises/import", Upload("own.csv", Csv([Rows[0], Rows[1], Rows[3]])));
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal((2, 3, 1), (await CountAsync()) is var c ? (c.Enterprises, c.Returns, c.Audit) : default);
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        Assert.Equal("sy@example.org", (await db.Audit.SingleAsync(a => a.Action == EnterpriseImport.AuditAction)).Actor);
+    }
+
+    private async Task<List<AuditRecord>> CertificateAuditAsync()
+    {
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        return await db.Audit.Where(a => a.Action == HteCertificates.AuditAction).OrderBy(a => a.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Certifying_through_the_cli_shows_on_the_detail_json_with_expiry_three_years_on_and_bad_input_is_refused()
+    {
+        Assert.Equal(0, (await Cli("enterprises", "import", WriteFile("returns.csv", Csv(Rows)))).ExitCode);
+        var issued = Today.AddYears(-1);
+
+        var done = await Cli("enterprises", "certify", A.ToLowerInvariant(), "--number", "GR202321000123", "--date", issued.ToString("yyyy-MM-dd"));
+        var backwards = await Cli("enterprises", "certify", B, "--number", "GR1", "--date", "2019-12-02", "--expires", "2019-12-01");
+        var notADate = await Cli("enterprises", "certify", B, "--number", "GR1", "--date", "2019-13-01");
+        var blank = await Cli("enterprises", "certify", B, "--number", " ", "--date", "2019-12-02");
+        var unknown = await Cli("enterprises", "certify", TestCreditCodes.Make(99), "--number", "GR1", "--date", "2019-12-02");
+
+        Assert.True(done.ExitCode == 0, done.Error + done.Output);
+        Assert.Contains($"expires {issued.AddYears(3):yyyy-MM-dd}", done.Output);
+        Assert.Equal(2, backwards.ExitCode);
+        Assert.Contains("[expires_before_issued]", backwards.Error);
+        Assert.Equal(2, notADate.ExitCode);
+        Assert.Contains("--date: \"2019-13-01\" is not a date", notADate.Error);
+        Assert.Equal(2, blank.ExitCode);
+        Assert.Contains("[number_required]", blank.Error);
+        Assert.Equal(3, unknown.ExitCode);
+        Assert.Contains("[unknown_enterprise]", unknown.Error);
+
+        await UsersAsync();
+        await using var server = await RunningServer.StartAsync(store.Location);
+        using var office = await ClientAsync(server, "office@example.org");
+        var a = await office.GetFromJsonAsync<JsonElement>($"/api/enterprises/{A}");
+        var b = await office.GetFromJsonAsync<JsonElement>($"/api/enterprises/{B}");
+        var certificate = a.GetProperty("hteCertificate");
+        Assert.Equal(("GR202321000123", issued.ToString("yyyy-MM-dd"), issued.AddYears(3).ToString("yyyy-MM-dd"), true),
+            (certificate.GetProperty("number").GetString(), certificate.GetProperty("issuedOn").GetString(), certificate.GetProperty("expiresOn").GetString(),
+             certificate.GetProperty("valid").GetBoolean()));
+        Assert.Equal(("沈阳甲科技有限公司", 2), (a.GetProperty("name").GetString(), a.GetProperty("returns").GetArrayLength()));
+        Assert.Equal(JsonValueKind.Null, b.GetProperty("hteCertificate").ValueKind);
+
+        var audit = Assert.Single(await CertificateAuditAsync());
+        Assert.Equal((A, "shenyang", ReportStore.Via.Cli), (audit.ElementCode, audit.UnitCode, audit.Via));
+        Assert.Contains("\"number\":null", audit.Comment);
+        Assert.Contains("→", audit.Comment);
+        Assert.Contains("\"number\":\"GR202321000123\"", audit.Comment);
+    }
+
+    [Fact]
+    public async Task Certifying_through_the_api_and_the_page_is_kept_to_the_zone_refuses_bad_dates_and_audits_old_and_new_values()
+    {
+        Assert.Equal(0, (await Cli("enterprises", "import", WriteFile("returns.csv", Csv(Rows)))).ExitCode);
+        await UsersAsync();
+        await using var server = await RunningServer.StartAsync(store.Location);
+        using var office = await ClientAsync(server, "office@example.org");
+        using var shenyang = await ClientAsync(server, "sy@example.org");
+        using var firm = await ClientAsync(server, "firm@example.org");
+
+        var first = await office.PutAsJsonAsync($"/api/enterprises/{C}/certificate", new { number = "GR201921000456", issuedOn = "2019-12-02" });
+        var renewed = await office.PutAsJsonAsync($"/api/enterprises/{C}/certificate",
+            new { number = "GR202221000789", issuedOn = "2022-12-01", expiresOn = Today.AddYears(1).ToString("yyyy-MM-dd") });
+        var backwards = await office.PutAsJsonAsync($"/api/enterprises/{C}/certificate", new { number = "GR9", issuedOn = "2023-12-02", expiresOn = "2023-12-01" });
+        var notADate = await office.PutAsJsonAsync($"/api/enterprises/{C}/certificate", new { number = "GR9", issuedOn = "2023-02-30" });
+        var blank = await office.PutAsJsonAsync($"/api/enterprises/{C}/certificate", new { number = "", issuedOn = "2023-12-02" });
+        var unknown = await office.PutAsJsonAsync($"/api/enterprises/{TestCreditCodes.Make(99)}/certificate", new { number = "GR9", issuedOn = "2023-12-02" });
+        var otherZone = await shenyang.PutAsJsonAsync($"/api/enterprises/{C}/certificate", new { number = "GR9", issuedOn = "2023-12-02" });
+        var enterpriseRole = await firm.PutAsJsonAsync($"/api/enterprises/{A}/certificate", new { number = "GR9", issuedOn = "2023-12-02" });
+        var anonymous = await server.Client.PutAsJsonAsync($"/api/enterprises/{A}/certificate", new { number = "GR9", issuedOn = "2023-12-02" });
+        var own = await shenyang.PutAsJsonAsync($"/api/enterprises/{A}/certificate", new { number = "GR202321000123", issuedOn = "2023-12-02" });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var stored = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("2022-12-02", false), (stored.GetProperty("expiresOn").GetString(), stored.GetProperty("valid").GetBoolean()));
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        async Task<(HttpStatusCode, string?)> Refusal(HttpResponseMessage r) =>
+            (r.StatusCode, (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "expires_before_issued"), await Refusal(backwards));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "bad_date"), await Refusal(notADate));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "number_required"), await Refusal(blank));
+        Assert.Equal((HttpStatusCode.NotFound, "unknown_enterprise"), await Refusal(unknown));
+        Assert.Equal((HttpStatusCode.Forbidden, "forbidden"), await Refusal(otherZone));
+        Assert.Equal(HttpStatusCode.Forbidden, enterpriseRole.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+
+        var c = (await office.GetFromJsonAsync<JsonElement>($"/api/enterprises/{C}")).GetProperty("hteCertificate");
+        Assert.Equal(("GR202221000789", "2022-12-01", Today.AddYears(1).ToString("yyyy-MM-dd"), true),
+            (c.GetProperty("number").GetString(), c.GetProperty("issuedOn").GetString(), c.GetProperty("expiresOn").GetString(), c.GetProperty("valid").GetBoolean()));
+        var audit = await CertificateAuditAsync();
+        Assert.Equal([C, C, A], audit.Select(x => x.ElementCode));
+        Assert.Equal(("office@example.org", ReportStore.Via.Api, "dalian"), (audit[1].Actor, audit[1].Via, audit[1].UnitCode));
+        var (old, @new) = (audit[1].Comment!.Split(" → ")[0], audit[1].Comment!.Split(" → ")[1]);
+        Assert.Contains("GR201921000456", old);
+        Assert.Contains("2022-12-02", old);
+        Assert.Contains("GR202221000789", @new);
+
+        // The page's form, for a zone operator's own enterprise.
+        using var session = new PageSession(server.Address);
+        await session.SignInAsync("sy@example.org", Password);
+        var before = await session.GetStringAsync($"/enterprises/{A}");
+        Assert.Contains("id=\"certificate-form\"", before);
+        var badForm = await session.PostFormAsync($"/enterprises/{A}", $"/enterprises/{A}?handler=Certificate",
+            [new("number", "GR202421000001"), new("issuedOn", "2024-12-02"), new("expiresOn", "2024-01-01")]);
+        Assert.Equal(HttpStatusCode.OK, badForm.StatusCode);
+        Assert.Contains("id=\"refusal\"", await badForm.Content.ReadAsStringAsync());
+        var posted = await session.PostFormAsync($"/enterprises/{A}", $"/enterprises/{A}?handler=Certificate",
+            [new("number", "GR202421000001"), new("issuedOn", Today.AddDays(-10).ToString("yyyy-MM-dd")), new("expiresOn", "")]);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var page = await session.GetStringAsync($"/enterprises/{A}");
+        Assert.Contains("GR202421000001", page);
+        Assert.Contains(Today.AddDays(-10).AddYears(3).ToString("yyyy-MM-dd"), page);
+        Assert.Contains("data-valid=\"true\"", page);
+        Assert.Equal(4, (await CertificateAuditAsync()).Count);
+        Assert.Equal(ReportStore.Via.Form, (await CertificateAuditAsync())[^1].Via);
+    }
+
     private async Task<HttpClient> ClientAsync(RunningServer server, string email)
     {
         var token = (await Cli("users", "token", "--email", email)).Output.Trim();

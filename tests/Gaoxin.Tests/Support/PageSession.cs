@@ -34,6 +34,18 @@ public sealed partial class PageSession : IDisposable
         return await _client.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
 
+    /// <summary>Posts a file upload form (multipart) as the page would, with the token taken from <paramref name="formPage"/>.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string formPage, string action, string field, string fileName, byte[] content)
+    {
+        var token = await TokenAsync(formPage);
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(content), field, fileName },
+            { new StringContent(token), "__RequestVerificationToken" },
+        };
+        return await _client.PostAsync(action, form);
+    }
+
     /// <summary>Posts a form without any anti-forgery token, as a forged cross-site request would.</summary>
     public Task<HttpResponseMessage> PostWithoutTokenAsync(string action, IEnumerable<KeyValuePair<string, string>> fields) =>
         _client.PostAsync(action, new FormUrlEncodedContent(fields));

@@ -12,7 +12,20 @@ public sealed record EnterpriseListItemResponse(
 
 public sealed record EnterpriseListResponse(IReadOnlyList<EnterpriseListItemResponse> Items, int Total, int Page, int PageSize);
 
-public sealed record HteCertificateResponse(string? Number, string? Issued, string? Expires);
+/// <summary>
+/// The high-tech enterprise certificate: <c>issued</c>/<c>expires</c> as first published, <c>issuedOn</c>/<c>expiresOn</c>
+/// the same days under the names of the PUT request, and <c>valid</c> when <c>expiresOn</c> is today or later.
+/// </summary>
+public sealed record HteCertificateResponse(string? Number, string? IssuedOn, string? ExpiresOn, bool Valid);
+
+/// <summary>A certificate to enter: dates as yyyy-MM-dd; <c>expiresOn</c> may be omitted for three years after <c>issuedOn</c>.</summary>
+public sealed record CertificateRequest(string? Number, string? IssuedOn, string? ExpiresOn);
+
+/// <summary>What an upload imported: returns (rows), zone-years and years touched, aggregate figures recomputed, the import's batch.</summary>
+public sealed record EnterpriseImportResponse(string BatchId, int Rows, int ZoneYears, IReadOnlyList<int> Years, int AggregateFigures);
+
+/// <summary>A located problem of an uploaded file, in the shape of the registries' import problems (<c>sheet</c> is null for CSV).</summary>
+public sealed record EnterpriseImportProblem(string File, string? Sheet, int Row, string? Column, string? Value, string Code, string Message);
 
 public sealed record EnterpriseReturnResponse(
     int Year, string Zone, bool IsHte, decimal? Revenue, int? Employees, int? StEmployees, decimal? RdExpense, decimal? StExpense,
@@ -26,7 +39,8 @@ public sealed record EnterpriseResponse(
 public sealed record EnterpriseAggregateResponse(int Year, string Element, decimal Value, string Unit);
 
 /// <summary>
-/// GET /api/enterprises, /api/enterprises/{creditCode} and /api/zones/{code}/enterprise-aggregates. Enterprise returns are
+/// GET /api/enterprises, /api/enterprises/{creditCode} and /api/zones/{code}/enterprise-aggregates; POST
+/// /api/enterprises/import (the returns CSV) and PUT /api/enterprises/{creditCode}/certificate. Enterprise returns are
 /// not public: a personal token is required (401 without), the office sees every zone, a zone operator their own zone
 /// (403 for another zone's list, 404 for another zone's enterprise), any other role nothing (403). Money is in 万元.
 /// </summary>
@@ -37,6 +51,10 @@ public static class EnterpriseApi
         var group = api.MapGroup("/enterprises").WithTags("Enterprises");
         group.MapGet("/", List).WithName("ListEnterprises").WithSummary("Enterprises with one year's return (or their latest), by zone and high-tech status, 50 a page");
         group.MapGet("/{creditCode}", Get).WithName("GetEnterprise").WithSummary("An enterprise of the registry with its returns by year");
+        group.MapPost("/import", Import).WithName("ImportEnterpriseReturns").DisableAntiforgery()
+            .WithSummary("Upload the yearly returns CSV (multipart field file), all or nothing; a zone operator only their zone's rows");
+        group.MapPut("/{creditCode}/certificate", PutCertificate).WithName("SetHteCertificate")
+            .WithSummary("Enter an enterprise's high-tech enterprise certificate; expiresOn defaults to issuedOn + 3 years");
         api.MapGet("/zones/{code}/enterprise-aggregates", Aggregates).WithTags("Enterprises").WithName("ZoneEnterpriseAggregates")
             .WithSummary("A zone's figures summed from the enterprise returns, in the units of the data elements they fill");
     }
@@ -56,14 +74,14 @@ public static class EnterpriseApi
     }
 
     public static async Task<Results<Ok<EnterpriseResponse>, UnauthorizedHttpResult, ProblemHttpResult>> Get(
-        string creditCode, HttpContext context, GaoxinDb db, CancellationToken ct)
+        string creditCode, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
         if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
         var (allowed, own) = EnterpriseStore.Scope(who);
         if (!allowed) return Forbidden();
         var detail = await EnterpriseStore.GetAsync(db, creditCode, own, ct);
         if (detail is null) return TypedResults.Problem(statusCode: 404, title: $"No enterprise '{creditCode}'.");
-        return TypedResults.Ok(ToResponse(detail));
+        return TypedResults.Ok(ToResponse(detail, Today(clock)));
     }
 
     public static async Task<Results<Ok<List<EnterpriseAggregateResponse>>, UnauthorizedHttpResult, ProblemHttpResult>> Aggregates(
@@ -78,15 +96,76 @@ public static class EnterpriseApi
         return TypedResults.Ok(rows.Select(a => new EnterpriseAggregateResponse(a.Year, a.Element, Json.Normalize(a.Value), units.GetValueOrDefault(a.Element, ""))).ToList());
     }
 
+    /// <summary>
+    /// POST /api/enterprises/import: the same import as <c>gaoxin enterprises import</c>, audited as the uploader. 200 with
+    /// what was imported; 400 with the located problems (nothing imported), as a list like /api/registries/{type}/import's;
+    /// 401 without a token, 403 for a role that sees no enterprise returns.
+    /// </summary>
+    public static async Task<Results<Ok<EnterpriseImportResponse>, BadRequest<List<EnterpriseImportProblem>>, UnauthorizedHttpResult, ProblemHttpResult>> Import(
+        IFormFile? file, HttpContext context, GaoxinDb db, EnterpriseRules rules, TimeProvider clock, CancellationToken ct)
+    {
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        if (!EnterpriseStore.Scope(who).Allowed) return Forbidden();
+        if (file is null || file.Length == 0)
+            return TypedResults.BadRequest(new List<EnterpriseImportProblem>
+            {
+                new("", null, 0, "file", null, "file_required",
+                    Text.T("请以 multipart 表单字段 file 上传 CSV 文件。", "Upload the CSV as the multipart form field \"file\"."))
+            });
+        var result = await EnterpriseUpload.ImportAsync(db, file, who, rules, Data.Collection.ReportStore.Via.Api, clock, ct);
+        if (result.Forbidden) return Forbidden();
+        if (!result.Applied)
+            return TypedResults.BadRequest(result.Problems.Select(ToProblem).ToList());
+        var o = result.Outcome!;
+        return TypedResults.Ok(new EnterpriseImportResponse(o.BatchId, o.Rows, o.ZoneYears, o.Years, o.Aggregates?.Figures ?? 0));
+    }
+
+    public static EnterpriseImportProblem ToProblem(Core.Collection.DataProblem p) =>
+        new(p.File, p.Sheet, p.Row, p.Column, p.Value, p.Code, EnterpriseText.Describe(p, Text.IsEnglish));
+
+    /// <summary>
+    /// PUT /api/enterprises/{creditCode}/certificate: 200 with the stored certificate; 404 unknown_enterprise, 403 forbidden
+    /// (another zone's enterprise, or a role without enterprise data), 422 issued_required, bad_date, number_required,
+    /// number_too_long, expires_before_issued — each a problem with its <c>code</c>.
+    /// </summary>
+    public static async Task<Results<Ok<HteCertificateResponse>, UnauthorizedHttpResult, ProblemHttpResult>> PutCertificate(
+        string creditCode, CertificateRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        if (!EnterpriseStore.Scope(who).Allowed) return Forbidden();
+        var code = creditCode.Trim().ToUpperInvariant();
+        var (issuedOn, expiresOn, bad) = CertificateInput.Read(request.IssuedOn, request.ExpiresOn);
+        if (bad is { } b) return CertificateRefusal(b.Code, CertificateInput.Describe(b.Code, Text.IsEnglish, b.Field, b.Value), b.Field);
+        var outcome = await HteCertificates.SetAsync(db, who, code, request.Number, issuedOn, expiresOn, Data.Collection.ReportStore.Via.Api, clock, ct);
+        if (!outcome.Done) return CertificateRefusal(outcome.Error!, CertificateInput.Describe(outcome.Error!, Text.IsEnglish, value: code), null);
+        return TypedResults.Ok(ToResponse(outcome.New!, Today(clock))!);
+    }
+
+    private static ProblemHttpResult CertificateRefusal(string code, string message, string? field) => TypedResults.Problem(
+        statusCode: code switch { "unknown_enterprise" => 404, "forbidden" => 403, _ => 422 }, title: message,
+        extensions: new Dictionary<string, object?> { ["code"] = code, ["field"] = field ?? code switch
+        {
+            "number_required" or "number_too_long" => "number",
+            "expires_before_issued" => "expiresOn",
+            _ => null,
+        } });
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    /// <summary>The certificate as the API shows it, or null when none was ever entered.</summary>
+    public static HteCertificateResponse? ToResponse(HteCertificate c, DateOnly today) =>
+        c.Number is null && c.IssuedOn is null ? null
+            : new HteCertificateResponse(c.Number, c.IssuedOn?.ToString("yyyy-MM-dd"), c.ExpiresOn?.ToString("yyyy-MM-dd"), c.ValidOn(today));
+
     private static ProblemHttpResult Forbidden() =>
         TypedResults.Problem(statusCode: 403, title: "Enterprise returns are open to the provincial office and to a zone's own operators.");
 
-    public static EnterpriseResponse ToResponse(EnterpriseDetail d)
+    /// <summary>An enterprise as the API shows it; the certificate's <c>valid</c> is as of <paramref name="today"/> (default: the local date).</summary>
+    public static EnterpriseResponse ToResponse(EnterpriseDetail d, DateOnly? today = null)
     {
         var e = d.Enterprise;
         return new EnterpriseResponse(e.CreditCode, e.Name, e.ZoneCode, e.Industry, e.RegisteredOn?.ToString("yyyy-MM-dd"), e.Listed,
-            e.HteCertificateNumber is null && e.HteCertifiedOn is null ? null
-                : new HteCertificateResponse(e.HteCertificateNumber, e.HteCertifiedOn?.ToString("yyyy-MM-dd"), e.HteExpiresOn?.ToString("yyyy-MM-dd")),
+            ToResponse(HteCertificate.Of(e), today ?? DateOnly.FromDateTime(DateTime.Now)),
             d.Returns.Select(r => new EnterpriseReturnResponse(r.Year, r.ZoneCode, r.IsHte, Json.Normalize(r.Revenue), r.Employees, r.StEmployees,
                 Json.Normalize(r.RdExpense), Json.Normalize(r.StExpense), Json.Normalize(r.HighTechRevenue), Json.Normalize(r.NetAssets),
                 Json.Normalize(r.Exports), Json.Normalize(r.VcReceived), Json.Normalize(r.ValuationUsdM), r.Listed, Extra(r.Extra))).ToList());

@@ -3,10 +3,14 @@ using System.Globalization;
 using Gaoxin.Core.Enterprises;
 using Gaoxin.Data.Collection;
 using Gaoxin.Data.Enterprises;
+using Gaoxin.Features.Collection;
 
 namespace Gaoxin.Features.Enterprises;
 
-/// <summary><c>gaoxin enterprises import FILE</c> and <c>gaoxin enterprises aggregate [--year Y]</c>.</summary>
+/// <summary>
+/// <c>gaoxin enterprises import FILE</c>, <c>gaoxin enterprises aggregate [--year Y]</c> and
+/// <c>gaoxin enterprises certify CREDIT_CODE --number N --date YYYY-MM-DD [--expires YYYY-MM-DD]</c>.
+/// </summary>
 public static class EnterpriseCommands
 {
     public static Command Build()
@@ -30,12 +34,45 @@ public static class EnterpriseCommands
             return 0;
         });
 
-        return new Command("enterprises", "the enterprise registry and the enterprises' yearly returns") { import, aggregate };
+        var code = new Argument<string>("CREDIT_CODE") { Description = "the enterprise's unified social credit code" };
+        var number = new Option<string>("--number") { Required = true, Description = "the certificate number (证书编号)" };
+        var date = new Option<string>("--date") { Required = true, Description = "the day it was issued, YYYY-MM-DD (发证日期)" };
+        var expires = new Option<string?>("--expires") { Description = $"the day it expires, YYYY-MM-DD (default: {HteCertificates.ValidYears} years after --date)" };
+        var certify = new Command("certify", "enter an enterprise's high-tech enterprise certificate (高新技术企业证书); audited with the old and new values")
+        {
+            code, number, date, expires,
+        };
+        certify.SetAction((parse, ct) => CertifyAsync(parse, parse.GetValue(code)!, parse.GetValue(number)!, parse.GetValue(date), parse.GetValue(expires), ct));
+
+        return new Command("enterprises", "the enterprise registry and the enterprises' yearly returns") { import, aggregate, certify };
     }
 
     /// <summary>The classifier of the default gazelle rule set, whose counts the aggregates keep.</summary>
     private static GazelleClassifier? DefaultGazelles() =>
         EnterpriseRules.Load(EnterpriseRules.BundleDirectory).Gazelle(null).Rules is { } rules ? new GazelleClassifier(rules) : null;
+
+    private static async Task<int> CertifyAsync(ParseResult parse, string creditCode, string number, string? date, string? expires, CancellationToken ct)
+    {
+        var error = parse.InvocationConfiguration.Error;
+        var code = creditCode.Trim().ToUpperInvariant();
+        var (issuedOn, expiresOn, bad) = CertificateInput.Read(date, expires, "--date", "--expires");
+        if (bad is { } b)
+        {
+            error.WriteLine($"{code}: {CertificateInput.Describe(b.Code, english: true, b.Field, b.Value)} [{b.Code}]");
+            return Cli.InvalidInput;
+        }
+        await using var db = await Cli.OpenAsync(parse, ct);
+        var outcome = await HteCertificates.SetAsync(db, DataCommands.CliPrincipal, code, number, issuedOn, expiresOn, ReportStore.Via.Cli, TimeProvider.System, ct);
+        if (!outcome.Done)
+        {
+            error.WriteLine($"{code}: {CertificateInput.Describe(outcome.Error!, english: true, value: code)} [{outcome.Error}]");
+            return outcome.Error == "unknown_enterprise" ? Cli.NotFound : Cli.InvalidInput;
+        }
+        var c = outcome.New!;
+        parse.InvocationConfiguration.Output.WriteLine(
+            $"{code}: high-tech enterprise certificate {c.Number}, issued {c.IssuedOn:yyyy-MM-dd}, expires {c.ExpiresOn:yyyy-MM-dd}.");
+        return 0;
+    }
 
     private static async Task<int> ImportAsync(ParseResult parse, string path, CancellationToken ct)
     {

@@ -26,6 +26,9 @@ public static class EnterpriseText
             "unknown_zone" => english
                 ? $"Unknown zone \"{value}\"; use a zone code or its Chinese name (see gaoxin zones list)."
                 : $"未知的高新区“{value}”,请使用高新区代码或中文名称(见 gaoxin zones list)。",
+            "unit_not_yours" => english
+                ? $"\"{value}\" is another zone; you may upload only returns of your own zone ({detail}). Nothing was imported."
+                : $"“{value}”是其他高新区;只能上传本区({detail})企业的年报,整个文件未导入。",
             "header_unknown_column" when p.Detail is not null => english
                 ? $"Unknown column \"{value}\": neither a return column nor a data element code; did you mean \"{detail}\"?"
                 : $"未知的列“{value}”:既不是年报列,也不是数据元代码;是否应为“{detail}”?",
