@@ -114,6 +114,27 @@ public abstract class ReadCacheSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cached_anonymous_zone_page_is_kept_apart_per_language_and_never_served_to_a_signed_in_user()
+    {
+        Assert.Equal(0, (await Cli("users", "add", "--email", "office@example.org", "--role", "admin", "--password", "Gaoxin-Test-1")).ExitCode);
+        var chinese = await Client.GetStringAsync("/zones/dalian");
+        using var english = new HttpClient { BaseAddress = _server.Address };
+        english.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        using var session = new PageSession(_server.Address);
+        await session.SignInAsync("office@example.org", "Gaoxin-Test-1");
+
+        var englishPage = await english.GetStringAsync("/zones/dalian");
+        var signedIn = await session.GetStringAsync("/zones/dalian");
+        var chineseAgain = await Client.GetStringAsync("/zones/dalian");
+
+        Assert.Contains("<html lang=\"zh", chinese);
+        Assert.Contains("<html lang=\"en", englishPage);
+        Assert.Contains("office@example.org", signedIn);
+        Assert.DoesNotContain("office@example.org", chineseAgain);
+        Assert.Equal(chinese, chineseAgain);
+    }
+
+    [Fact]
     public async Task A_plan_loaded_through_the_cli_shows_on_the_zone_page_at_once()
     {
         const string Title = "大连高新区试行“大部制”";

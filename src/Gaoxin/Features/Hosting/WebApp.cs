@@ -67,6 +67,15 @@ public static partial class WebApp
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         builder.Services.AddGaoxinAuthentication();
         builder.Services.AddAuthorization();
+        // Whole anonymous pages kept while the store version holds (W6): the version is part of the key, so any write —
+        // by this server or by the CLI on the same store — makes the next request render afresh. Signed-in requests,
+        // responses that set a cookie and non-GET requests are never cached (the output cache's default rules).
+        builder.Services.AddOutputCache(o => o.AddPolicy(StoreVersionedPage, b => b
+            .Expire(TimeSpan.FromMinutes(10))
+            .VaryByValue(async (context, ct) => new KeyValuePair<string, string>("store",
+                (await context.RequestServices.GetRequiredService<ReadCache>().VersionAsync(ct)).ToString(CultureInfo.InvariantCulture)))
+            .VaryByValue(context => new KeyValuePair<string, string>("culture",
+                context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? ""))));
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -91,6 +100,7 @@ public static partial class WebApp
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseOutputCache();
 
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Gaoxin API"));
@@ -117,6 +127,9 @@ public static partial class WebApp
         app.MapRazorPages();
         return app;
     }
+
+    /// <summary>The output-cache policy of public pages that depend on the store only (and the language).</summary>
+    public const string StoreVersionedPage = "store-versioned-page";
 
     /// <summary>The answer of <c>GET /api/ping</c>.</summary>
     public sealed record PingResponse(string Status);

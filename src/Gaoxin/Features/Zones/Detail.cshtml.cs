@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Features.Zones;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Hosting.WebApp.StoreVersionedPage)]
 public sealed class DetailModel(GaoxinDb db, TimeProvider clock, ReadCache cache) : PageModel
 {
     public ZoneDetail? Zone { get; private set; }

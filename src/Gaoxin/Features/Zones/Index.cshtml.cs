@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gaoxin.Features.Zones;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Hosting.WebApp.StoreVersionedPage)]
 public sealed class IndexModel(GaoxinDb db) : PageModel
 {
     public List<ZoneSummary> Zones { get; private set; } = [];
