@@ -191,6 +191,45 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_older_years_import_adds_its_return_but_leaves_the_enterprises_newer_description()
+    {
+        Assert.Equal(0, (await Cli("enterprises", "import", WriteFile("first.csv", Csv(Rows)))).ExitCode);
+
+        // A's 2018 return, filed under its old name in Dalian, arrives after its 2020 one; B's 2021 return renames it.
+        var old = $"{A},沈阳甲旧名有限公司,dalian,2018,2012-03-01,C38,1,900,90,20,60,65,400,400,80,0,,1,";
+        var newer = $"{B},沈阳乙新名有限公司,shenyang,2021,2015-07-15,I64,0,3100,210,21,11,13,,-40,,500,31,1,";
+        var result = await Cli("enterprises", "import", WriteFile("late.csv", Csv([old, newer])));
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var a = await db.Enterprises.SingleAsync(e => e.CreditCode == A);
+        Assert.Equal(("沈阳甲科技有限公司", "shenyang", "C39", false, 2020), (a.Name, a.ZoneCode, a.Industry, a.Listed, a.LatestYear));
+        var a2018 = await db.EnterpriseReturns.SingleAsync(r => r.CreditCode == A && r.Year == 2018);
+        Assert.Equal(("dalian", 900m, true, 2), (a2018.ZoneCode, a2018.Revenue!.Value, a2018.Listed, a2018.SourceRow));
+        var b = await db.Enterprises.SingleAsync(e => e.CreditCode == B);
+        Assert.Equal(("沈阳乙新名有限公司", "I64", 2021), (b.Name, b.Industry, b.LatestYear));
+        Assert.Equal(6, await db.EnterpriseReturns.CountAsync());
+    }
+
+    [Fact]
+    public async Task Every_repeat_in_the_file_is_reported_at_its_later_row_with_the_row_it_repeats()
+    {
+        var rows = Rows.ToList();
+        rows.Add(rows[2]);                                 // row 6 repeats row 4 (C 2020)
+        rows.Add(rows[3].Replace(",1000,", ",1001,"));     // row 7 repeats row 5 (A 2019)
+        rows.Add(rows[2]);                                 // row 8 repeats row 4 again
+
+        var result = await Cli("enterprises", "import", WriteFile("repeats.csv", Csv(rows)));
+
+        Assert.Equal(2, result.ExitCode);
+        foreach (var (at, first) in new[] { (6, 4), (7, 5), (8, 4) })
+            Assert.Matches($"repeats.csv:{at}:credit_code: .*row {first}", result.Error);
+        Assert.DoesNotContain("repeats.csv:4:", result.Error);
+        Assert.Contains("3 error(s)", result.Output);
+        Assert.Equal((0, 0, 0, 0), await CountAsync());
+    }
+
+    [Fact]
     public async Task Aggregates_fill_a_zone_element_only_where_its_approved_report_left_it_blank_and_the_reported_value_wins()
     {
         // Shenyang's approved 2020 report gives revenue (亿元) but no enterprise count; Dalian has no approved report.
@@ -594,6 +633,94 @@ public sealed class EnterpriseBulkImportOnSqlite : IAsyncLifetime
         Console.WriteLine(report);
         Assert.True(second.HeapPeak < 1.5 * first.HeapPeak, report);
         Assert.True(second.InUsePeak < 1.5 * first.InUsePeak, report);
+    }
+}
+
+/// <summary>The SQLite import writes values byte for byte as Microsoft.Data.Sqlite and System.Text.Json would.</summary>
+public sealed class EnterpriseImportEncodingTests
+{
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-0")]
+    [InlineData("0.000")]
+    [InlineData("-0.00")]
+    [InlineData("3000")]
+    [InlineData("3000.00")]
+    [InlineData("1200.50")]
+    [InlineData("-50")]
+    [InlineData("0.000001")]
+    [InlineData("-0.000001")]
+    [InlineData("99999999999999.999999")]
+    [InlineData("100")]
+    [InlineData("10.10")]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("0.1000000000000000000000000001")]
+    public void Decimals_are_stored_as_Microsoft_Data_Sqlite_formats_them(string text)
+    {
+        var value = decimal.Parse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+        var buffer = new byte[32];
+        var written = SqliteReturnWriter.FormatDecimal(value, buffer);
+        Assert.Equal(value.ToString(SqliteReturnWriter.DecimalFormat, System.Globalization.CultureInfo.InvariantCulture), Encoding.UTF8.GetString(buffer, 0, written));
+    }
+
+    [Fact]
+    public void Further_figures_are_the_json_a_Utf8JsonWriter_writes()
+    {
+        var elements = new Dictionary<string, Core.Collection.DataElement>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["tax"] = new("tax", "税", "Tax", "万元", Core.Collection.ElementType.Number, null, null, false),
+            ["f01"] = new("f01", "一", "One", "万元", Core.Collection.ElementType.Number, 0, null, false),
+            ["n02"] = new("n02", "二", "Two", "个", Core.Collection.ElementType.Integer, 0, null, false),
+        };
+        var zones = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["shenyang"] = "shenyang" };
+        var code = TestCreditCodes.Make(7);
+        var head = "credit_code,name,zone,year,registered_on,industry,is_hte,revenue,employees,st_employees,rd_expense,st_expense,high_tech_revenue,net_assets,exports,vc_received,valuation_usd_m,listed";
+        string[] cases = ["12.5,3.00,7", "-0.5,,", ",,", "+5,0.000001,0012", " 1 ,２,3"];
+        var csv = head + ",tax,F01,n02\n" + string.Join("", cases.Select((c, i) => $"{code},甲,shenyang,{2010 + i},,,0,,,,,,,,,,,0,{c}\n"));
+        var problems = new ProblemList("x.csv");
+        var writer = new CapturingWriter();
+
+        new ReturnReader(problems, zones, elements).Read(new StringReader(csv), writer);
+
+        Assert.Equal(0, problems.Count);
+        var expected = cases.Select(c =>
+        {
+            var parts = c.Split(',');
+            var stream = new MemoryStream();
+            var any = false;
+            using (var json = new Utf8JsonWriter(stream))
+            {
+                json.WriteStartObject();
+                foreach (var (name, part) in new[] { "tax", "f01", "n02" }.Zip(parts))
+                {
+                    var clean = part.Normalize(NormalizationForm.FormKC).Trim();
+                    if (clean.Length == 0) continue;
+                    json.WriteNumber(name, decimal.Parse(clean, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture));
+                    any = true;
+                }
+                json.WriteEndObject();
+            }
+            return any ? Encoding.UTF8.GetString(stream.ToArray()) : null;
+        });
+        Assert.Equal(expected, writer.Extras);
+    }
+
+    private sealed class CapturingWriter : IReturnWriter
+    {
+        public List<string?> Extras { get; } = [];
+
+        public int? Write(ReturnRow row)
+        {
+            Extras.Add(row.Extra);
+            return null;
+        }
+
+        public Task<IReadOnlyList<(int Row, int FirstRow, string CreditCode, int Year)>> DuplicatesAsync(int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<(int, int, string, int)>>([]);
+
+        public Task StoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
 

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Buffers.Text;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -30,9 +30,9 @@ public sealed record EnterpriseImportOutcome(
 
 /// <summary>
 /// Imports the enterprises' yearly returns from CSV (<c>gaoxin enterprises import</c>), all or nothing, in one streaming pass:
-/// each row is validated as it is read and written at once through the provider's bulk path (one prepared statement per row
-/// on SQLite, binary COPY into a staging table on PostgreSQL) inside one transaction, which is rolled back if any row is
-/// wrong. Memory stays flat in the number of rows: no row is kept after it is written, and duplicates of
+/// each row is validated as it is read and written at once into a staging table through the provider's bulk path (one
+/// prepared INSERT per row bound by position on SQLite, binary COPY on PostgreSQL) inside one transaction; the registry
+/// tables are then filled by set-based statements, and the transaction is rolled back if any row is wrong. Memory stays flat in the number of rows: no row is kept after it is written, and duplicates of
 /// (credit_code, year) are found by the database, not by a set in memory. Re-importing an enterprise-year replaces it.
 /// </summary>
 public static class EnterpriseImport
@@ -111,7 +111,7 @@ public static class EnterpriseImport
 
     private static async Task<IReturnWriter> OpenWriterAsync(GaoxinDb db, IDbContextTransaction transaction, string batch, CancellationToken cancellationToken) =>
         db is SqliteGaoxinDb
-            ? SqliteReturnWriter.Open(db, transaction, batch)
+            ? SqliteReturnWriter.Open(db, batch)
             : await PostgresReturnWriter.OpenAsync(db, transaction, batch, cancellationToken);
 }
 
@@ -137,7 +137,13 @@ internal sealed class ReturnRow
     public decimal? VcReceived;
     public decimal? ValuationUsdM;
     public bool Listed;
-    public string? Extra;
+
+    /// <summary>The further figures as the UTF-8 text of a JSON object (element code → number), reused from row to row; none when <see cref="ExtraLength"/> is 0.</summary>
+    public byte[] ExtraUtf8 = [];
+    public int ExtraLength;
+
+    /// <summary>The further figures as a string, or null (for the writers that want one).</summary>
+    public string? Extra => ExtraLength == 0 ? null : Encoding.UTF8.GetString(ExtraUtf8, 0, ExtraLength);
 }
 
 /// <summary>
@@ -182,10 +188,10 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyyMMdd"];
 
     private readonly ReturnRow row = new();
-    private readonly ArrayBufferWriter<byte> extraBuffer = new(256);
     private int[] ordinals = [];
     private string[] fields = [];
-    private (int Ordinal, DataElement Element)[] extras = [];
+    private CsvDataReader? csv;
+    private (int Ordinal, DataElement Element, byte[] Name)[] extras = [];
 
     public HashSet<int> Years { get; } = [];
 
@@ -223,8 +229,10 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
                     problems.Add(csv.RowNumber, null, "wrong_column_count", count.ToString(CultureInfo.InvariantCulture), header.Length.ToString(CultureInfo.InvariantCulture));
                     continue;
                 }
-                // Each field is read once into the reused array.
-                for (var i = 0; i < count; i++) fields[i] = csv.GetString(i);
+                // The return's own columns are read once into the reused array; the further (numeric) columns are read as
+                // spans where they are used, so a row allocates no string for them.
+                foreach (var ordinal in ordinals) fields[ordinal] = csv.GetString(ordinal);
+                this.csv = csv;
                 var before = problems.Count;
                 if (!Parse(csv.RowNumber) || problems.Count > before) continue;
                 // Once the cap is reached nothing will be stored; stop writing, keep counting.
@@ -267,7 +275,7 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
         }
         ordinals = new int[EnterpriseImport.Columns.Count];
         Array.Fill(ordinals, -1);
-        var extraList = new List<(int, DataElement)>();
+        var extraList = new List<(int, DataElement, byte[])>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var ok = true;
         for (var i = 0; i < fields.Length; i++)
@@ -282,7 +290,12 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
             seen[name] = i;
             var slot = IndexOf(name);
             if (slot >= 0) ordinals[slot] = i;
-            else if (elements.TryGetValue(name, out var element)) extraList.Add((i, element));
+            else if (elements.TryGetValue(name, out var element))
+            {
+                // "code": as Utf8JsonWriter writes a property name (escaped by the default encoder).
+                var encoded = JsonEncodedText.Encode(element.Code).EncodedUtf8Bytes;
+                extraList.Add((i, element, [(byte)'"', .. encoded, (byte)'"', (byte)':']));
+            }
             else
             {
                 problems.Add(headerRow, string.IsNullOrEmpty(name) ? null : name, "header_unknown_column", fields[i].Trim(),
@@ -297,6 +310,8 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
             ok = false;
         }
         extras = [.. extraList];
+        // Room for every further field: its name, a comma and a number (a decimal writes at most 31 bytes), and the braces.
+        row.ExtraUtf8 = new byte[2 + extras.Sum(e => e.Name.Length + 1 + 32)];
         return ok;
     }
 
@@ -314,9 +329,9 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
     {
         row.SourceRow = at;
 
-        foreach (var field in fields)
+        for (var i = 0; i < fields.Length; i++)
         {
-            if (!field.Contains('\uFFFD')) continue;
+            if (!csv!.GetFieldSpan(i).Contains('\uFFFD')) continue;
             problems.Add(at, null, "not_utf8");
             return false;
         }
@@ -367,7 +382,7 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
         if (row.HighTechRevenue > row.Revenue)
             problems.Add(at, "high_tech_revenue", "exceeds_total", Show(row.HighTechRevenue), "revenue");
 
-        row.Extra = extras.Length == 0 ? null : Extra(at);
+        row.ExtraLength = extras.Length == 0 ? 0 : Extra(at);
 
         if (year is not null && zone is not null)
         {
@@ -385,6 +400,15 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
     {
         var clean = ImportRules.Clean(text);
         if (clean.Length == 0) return null;
+        // yyyy-MM-dd, the template's form, read directly; anything else (or an impossible day) by the formats.
+        if (clean.Length == 10 && clean[4] == '-' && clean[7] == '-'
+            && !clean.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9') && !clean.AsSpan(5, 2).ContainsAnyExceptInRange('0', '9')
+            && !clean.AsSpan(8, 2).ContainsAnyExceptInRange('0', '9'))
+        {
+            int y = (clean[0] - '0') * 1000 + (clean[1] - '0') * 100 + (clean[2] - '0') * 10 + (clean[3] - '0');
+            int m = (clean[5] - '0') * 10 + (clean[6] - '0'), d = (clean[8] - '0') * 10 + (clean[9] - '0');
+            if (y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)) return new DateOnly(y, m, d);
+        }
         if (DateOnly.TryParseExact(clean, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
         problems.Add(at, column, "bad_date", clean);
         return null;
@@ -422,6 +446,26 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
         return null;
     }
 
+    /// <summary>
+    /// <see cref="Number(int, string, string, bool, bool)"/> on a field still in the reader's buffer. A plain ASCII number
+    /// (the common case) is checked here without making a string: for ASCII text the clean form is the trimmed text, so the
+    /// value and the problems are the same; anything else goes through the string path.
+    /// </summary>
+    private decimal? Number(int at, string column, ReadOnlySpan<char> text, bool mayBeNegative, bool integer)
+    {
+        var span = text.Trim();
+        if (span.IsEmpty) return null;
+        if (!Ascii.IsValid(span)
+            || !decimal.TryParse(span, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            return Number(at, column, text.ToString(), mayBeNegative, integer);
+        if (value < 0 && !mayBeNegative) problems.Add(at, column, "negative", span.ToString());
+        else if (integer && value != decimal.Truncate(value)) problems.Add(at, column, "not_integer", span.ToString());
+        else if (value.Scale > MaxDecimals) problems.Add(at, column, "too_many_decimals", span.ToString(), MaxDecimals.ToString(CultureInfo.InvariantCulture));
+        else if (Math.Abs(value) > Largest) problems.Add(at, column, "above_max", span.ToString(), ImportRules.Format(Largest));
+        else return value;
+        return null;
+    }
+
     private decimal? Money(int at, int slot, bool mayBeNegative = false) =>
         Number(at, EnterpriseImport.Columns[slot], Field(slot), mayBeNegative, integer: false);
 
@@ -434,24 +478,29 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
         return null;
     }
 
-    /// <summary>The further columns as a JSON object (element code → number), or null when all are blank.</summary>
-    private string? Extra(int at)
+    /// <summary>
+    /// The further columns as a JSON object (element code → number) written straight into the row's reused UTF-8 buffer,
+    /// byte for byte what <see cref="Utf8JsonWriter"/> writes (compact; numbers as <see cref="Utf8Formatter"/> writes a
+    /// decimal); returns its length, or 0 when all are blank.
+    /// </summary>
+    private int Extra(int at)
     {
-        extraBuffer.ResetWrittenCount();
-        var any = false;
-        using (var json = new Utf8JsonWriter(extraBuffer))
+        var buffer = row.ExtraUtf8.AsSpan();
+        var length = 1;
+        buffer[0] = (byte)'{';
+        foreach (var (ordinal, element, name) in extras)
         {
-            json.WriteStartObject();
-            foreach (var (ordinal, element) in extras)
-            {
-                var value = Number(at, element.Code, fields[ordinal], mayBeNegative: element.Min is not >= 0,
-                    integer: element.Type == ElementType.Integer);
-                if (value is not { } v) continue;
-                json.WriteNumber(element.Code, v);
-                any = true;
-            }
-            json.WriteEndObject();
+            var value = Number(at, element.Code, csv!.GetFieldSpan(ordinal), mayBeNegative: element.Min is not >= 0,
+                integer: element.Type == ElementType.Integer);
+            if (value is not { } v) continue;
+            if (length > 1) buffer[length++] = (byte)',';
+            name.CopyTo(buffer[length..]);
+            length += name.Length;
+            if (!Utf8Formatter.TryFormat(v, buffer[length..], out var written)) throw new InvalidOperationException("extra buffer too small");
+            length += written;
         }
-        return any ? Encoding.UTF8.GetString(extraBuffer.WrittenSpan) : null;
+        if (length == 1) return 0;
+        buffer[length++] = (byte)'}';
+        return length;
     }
 }
