@@ -69,9 +69,9 @@ public static class RegistryStore
         if (level is not null && !RegistrySeedParser.Levels.Contains(level)) return (null, "unknown_level");
         if (!await db.Zones.AnyAsync(z => z.Code == zone, cancellationToken)) return (null, "unknown_zone");
         // The same item entered twice in slightly different words is the commonest registry error.
-        var normalized = NormalizeName(name);
+        var normalized = RegistryNames.Normalize(name);
         var siblings = await db.RegistryItems.Where(i => i.Type == type && i.ZoneCode == zone && i.Approval != "rejected").Select(i => i.Name).ToListAsync(cancellationToken);
-        if (siblings.Any(n => NormalizeName(n) == normalized)) return (null, "duplicate_name");
+        if (siblings.Any(n => RegistryNames.Normalize(n) == normalized)) return (null, "duplicate_name");
         if (!confirmDistinct && siblings.FirstOrDefault(n => RegistryNames.Similar(n, name)) is { } similar) return (null, "similar_name:" + similar);
 
         var now = clock.GetUtcNow();
@@ -140,9 +140,6 @@ public static class RegistryStore
         (await db.RegistryItems.AsNoTracking().Where(i => i.Type == type && i.Approval == "approved" && i.Founded != null && i.ZoneCode != null)
             .Select(i => new { i.ZoneCode, i.Founded }).ToListAsync(cancellationToken))
         .Select(i => (i.ZoneCode!, i.Founded!.Value.Year)).ToList();
-
-    /// <summary>A name with spaces and punctuation removed and letters lower-cased, for spotting the same item entered twice.</summary>
-    public static string NormalizeName(string name) => RegistryNames.Normalize(name);
 
     /// <summary>How many items each type holds.</summary>
     public static async Task<Dictionary<string, int>> CountsAsync(GaoxinDb db, CancellationToken cancellationToken) =>
@@ -238,11 +235,11 @@ public static class RegistryStore
         if (change.Level is not null && !RegistrySeedParser.Levels.Contains(change.Level)) return "unknown_level";
         if (change.Subtype is not null && !RegistrySeedParser.Subtypes[item.Type].Contains(change.Subtype)) return "unknown_subtype";
         if ((change.Founded ?? item.Founded) is { } f && item.Closed is { } c && c < f) return "closed_before_founded";
-        if (change.Name is { } renamed && NormalizeName(renamed) != NormalizeName(item.Name))
+        if (change.Name is { } renamed && RegistryNames.Normalize(renamed) != RegistryNames.Normalize(item.Name))
         {
             var siblings = await db.RegistryItems.Where(i => i.Type == item.Type && i.ZoneCode == item.ZoneCode && i.Id != id && i.Approval != "rejected")
                 .Select(i => i.Name).ToListAsync(cancellationToken);
-            if (siblings.Any(n => NormalizeName(n) == NormalizeName(renamed))) return "duplicate_name";
+            if (siblings.Any(n => RegistryNames.Normalize(n) == RegistryNames.Normalize(renamed))) return "duplicate_name";
         }
         var now = clock.GetUtcNow();
         var json = System.Text.Json.JsonSerializer.Serialize(change);

@@ -98,7 +98,7 @@ public static class RegistryWorkbook
             var zones = (await db.Zones.AsNoTracking().Select(z => z.Code).ToListAsync(cancellationToken)).ToHashSet();
             var stored = await db.RegistryItems.AsNoTracking().Where(i => i.Type == type && i.Approval != "rejected").ToListAsync(cancellationToken);
             var byId = stored.ToDictionary(i => i.Id);
-            var names = stored.ToDictionary(i => (i.ZoneCode, RegistryStore.NormalizeName(i.Name)), i => i.Id);
+            var names = stored.ToDictionary(i => (i.ZoneCode, RegistryNames.Normalize(i.Name)), i => i.Id);
             var rows = new List<Row>();
             var last = sheet.LastRowUsed()?.RowNumber() ?? 0;
             for (int r = FirstDataRow; r <= last; r++)
@@ -152,7 +152,7 @@ public static class RegistryWorkbook
                 // The same item twice, in the file or against the registry, in slightly different words.
                 if (name is not null && zone is not null && problems.Count == before)
                 {
-                    var key = (zone, RegistryStore.NormalizeName(name));
+                    var key = (zone, RegistryNames.Normalize(name));
                     if (names.TryGetValue(key, out var other) && other != (id ?? ""))
                         problems.Add(Problem(r, Letter("name"), name, "duplicate_name", other));
                     names[key] = id ?? $"row {r}";
