@@ -404,12 +404,17 @@ internal static class Scoring
                 }
                 break;
             case Normalisation.Rank:
+                // The share of zones not better than x (ties count as not better): with the values sorted once, the count
+                // of values ≤ x (positive) or ≥ x (negative) is a position found by binary search — O(n log n), not O(n²).
+                var sorted = new decimal[present];
+                var filled = 0;
+                foreach (var value in values)
+                    if (value is { } v) sorted[filled++] = v;
+                Array.Sort(sorted);
                 for (var z = 0; z < n; z++)
                 {
                     if (values[z] is not { } x) continue;
-                    var notBetter = 0;
-                    foreach (var other in values)
-                        if (other is { } o && (positive ? o <= x : o >= x)) notBetter++;
+                    var notBetter = positive ? CountAtMost(sorted, x) : present - CountBelow(sorted, x);
                     scores[z] = 100m * notBetter / present;
                 }
                 break;
@@ -442,6 +447,32 @@ internal static class Scoring
                 throw new InvalidOperationException($"unknown normalisation {normalisation}");
         }
         return scores;
+    }
+
+    /// <summary>How many of the ascending <paramref name="sorted"/> are ≤ <paramref name="x"/>.</summary>
+    private static int CountAtMost(decimal[] sorted, decimal x)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            if (sorted[mid] <= x) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>How many of the ascending <paramref name="sorted"/> are &lt; <paramref name="x"/>.</summary>
+    private static int CountBelow(decimal[] sorted, decimal x)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            if (sorted[mid] < x) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>The score a zone would get with <paramref name="value"/> while the others keep theirs.</summary>

@@ -18,11 +18,12 @@ public static class DataSetStore
         var path = Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal).FirstOrDefault();
         if (path is null) return;
         var yaml = await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken);
-        var (set, errors) = DataSetParser.Parse(path, yaml);
-        if (set is null) throw new PlanFileException(errors);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yaml)));
         var existing = await db.DataSets.FirstOrDefaultAsync(cancellationToken);
+        // Held in this form already: not parsed again on every start.
         if (existing?.ContentHash == hash) return;
+        var (set, errors) = DataSetParser.Parse(path, yaml);
+        if (set is null) throw new PlanFileException(errors);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (existing is not null) db.DataSets.Remove(existing);

@@ -42,6 +42,30 @@ public static class PlanStore
         return new PlanFile(path, result, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hash.ToString()))));
     }
 
+    /// <summary>
+    /// The hash <see cref="ReadFile"/> gives the file, computed without parsing it: the YAML, then the plan text named by a
+    /// top-level <c>sourceText:</c> line. Null when that text cannot be found this way; a value that differs from
+    /// <see cref="ReadFile"/>'s (a <c>sourceText</c> written in an unusual form) only means the file is parsed as before.
+    /// </summary>
+    internal static string? UnparsedContentHash(string path)
+    {
+        if (!File.Exists(path)) return null;
+        var yaml = File.ReadAllText(path, Encoding.UTF8);
+        var hash = new StringBuilder(yaml);
+        foreach (var line in yaml.AsSpan().EnumerateLines())
+        {
+            if (!line.StartsWith("sourceText:", StringComparison.Ordinal)) continue;
+            var value = line["sourceText:".Length..].Trim();
+            if (value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0]) value = value[1..^1];
+            if (value.IsEmpty || value.Contains('#') || value.Contains('"') || value.Contains('\'')) return null;
+            var sibling = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, value.ToString());
+            if (!File.Exists(sibling)) return null;
+            hash.Append('\0').Append(File.ReadAllText(sibling, Encoding.UTF8));
+            break;
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hash.ToString())));
+    }
+
     /// <summary>Loads every <c>*.yaml</c> plan of the folder that the store does not hold in this form.</summary>
     /// <exception cref="PlanFileException">A bundled plan file is invalid.</exception>
     public static async Task LoadBundledAsync(GaoxinDb db, string folder, string actor, TimeProvider clock, CancellationToken cancellationToken)
@@ -49,6 +73,9 @@ public static class PlanStore
         if (!Directory.Exists(folder)) return;
         foreach (var path in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
+            // A file whose content is stored already (the same hash on a plan row) is not parsed again: parsing and
+            // checking every quote against the plan text took about a second of every start.
+            if (UnparsedContentHash(path) is { } stored && await db.Plans.AnyAsync(p => p.ContentHash == stored, cancellationToken)) continue;
             var file = ReadFile(path);
             if (!file.Result.Succeeded) throw new PlanFileException(file.Result.Errors);
             await SaveAsync(db, file.Result.Plan!, file.ContentHash, actor, clock, cancellationToken);

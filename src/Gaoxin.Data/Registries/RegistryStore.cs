@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gaoxin.Data.Registries;
 
 /// <summary>The typed registries: seeded from the plan's columns, kept by the zones and the office.</summary>
-public static class RegistryStore
+public static partial class RegistryStore
 {
     /// <summary>
     /// Adds every seed item of <c>registries/*.yaml</c> that the store does not hold yet (by id). Items already stored are
@@ -21,6 +21,9 @@ public static class RegistryStore
         foreach (var path in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
             var yaml = await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken);
+            // Every item of the file is stored already (the usual start): nothing to add, so the file is not parsed and its
+            // quotes not checked against the plan text again (half a second of every start).
+            if (known.Count > 0 && WrittenIds(yaml) is { Count: > 0 } ids && ids.All(known.Contains)) continue;
             var textPath = RegistrySeedParser.SourceTextOf(yaml) is { } relative ? Path.Combine(Path.GetDirectoryName(path)!, relative) : null;
             var planText = textPath is not null && File.Exists(textPath) ? await File.ReadAllTextAsync(textPath, Encoding.UTF8, cancellationToken) : "";
             var (seed, errors) = RegistrySeedParser.Parse(path, yaml, planText, zoneCodes);
@@ -35,6 +38,17 @@ public static class RegistryStore
         }
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The values of every <c>id:</c> key written in a seed file, found without parsing it (quotes removed). Every item
+    /// needs an id, so when all of these are stored the parse would add nothing; a comment or text that looks like an id
+    /// only adds an unknown value, which makes the file be parsed as before.
+    /// </summary>
+    internal static List<string> WrittenIds(string yaml) =>
+        IdKey().Matches(yaml).Select(m => m.Groups[1].Value.Trim('"', '\'')).ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex("""(?:^|[\s{,\-])["']?id["']?\s*:\s*("[^"]*"|'[^']*'|[^\s,}#]+)""", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex IdKey();
 
     /// <summary>
     /// Items of a type, optionally of one zone and standing in a year (founded by its end and not closed before it;

@@ -22,6 +22,7 @@ public static class GazelleCommands
         };
         command.SetAction(async (parse, ct) =>
         {
+            var timings = StartupTimings.Start();
             var (set, error) = EnterpriseRules.Load(EnterpriseRules.BundleDirectory).Gazelle(parse.GetValue(rules));
             if (set is null)
             {
@@ -31,10 +32,12 @@ public static class GazelleCommands
             var classifier = new GazelleClassifier(set);
             var only = parse.GetValue(zone) is { Length: > 0 } z ? z : null;
             var location = Cli.Location(parse);
+            timings?.Mark("rules");
             GazelleYear result;
             // A store that is already current is read through a raw connection: the verb is one streaming query.
             await using (var connection = await GaoxinDatabase.TryOpenCurrentAsync(location, ct))
             {
+                timings?.Mark("store opened");
                 if (connection is not null)
                 {
                     result = await Gazelles.IdentifyAsync(connection, null, location.Provider == DatabaseProvider.Sqlite, classifier, parse.GetValue(year), only, ct);
@@ -44,8 +47,12 @@ public static class GazelleCommands
                     await using var db = await Cli.OpenAsync(parse, ct);
                     result = await Gazelles.IdentifyAsync(db, classifier, parse.GetValue(year), only, ct);
                 }
+                timings?.Mark("identified");
             }
-            Write(parse.InvocationConfiguration.Output, result.ToResponse(classifier), parse.GetValue(format) == "json");
+            var response = result.ToResponse(classifier);
+            timings?.Mark("response built");
+            Write(parse.InvocationConfiguration.Output, response, parse.GetValue(format) == "json");
+            timings?.Mark("written");
             return 0;
         });
         return command;
