@@ -19,7 +19,7 @@ public static class DataSetStore
         if (path is null) return;
         var yaml = await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yaml)));
-        var existing = await db.DataSets.FirstOrDefaultAsync(cancellationToken);
+        var existing = await db.DataSets.OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
         // Held in this form already: not parsed again on every start.
         if (existing?.ContentHash == hash) return;
         var (set, errors) = DataSetParser.Parse(path, yaml);
@@ -65,7 +65,7 @@ public static class DataSetStore
     /// <summary>The data set in force, with the elements the office added.</summary>
     public static async Task<DataSetDefinition> GetAsync(GaoxinDb db, CancellationToken cancellationToken)
     {
-        var set = await db.DataSets.AsNoTracking().FirstAsync(cancellationToken);
+        var set = await db.DataSets.AsNoTracking().OrderBy(s => s.Id).FirstAsync(cancellationToken);
         var elements = await db.DataElements.AsNoTracking().OrderBy(e => e.Ordinal).ThenBy(e => e.Code).ToListAsync(cancellationToken);
         var rules = await db.ValidationRules.AsNoTracking().OrderBy(r => r.Ordinal).ToListAsync(cancellationToken);
         return new DataSetDefinition(set.Id, set.Version, set.Title, set.TitleEn, set.ProvinceCode, set.ProvinceName, set.ProvinceNameEn,
