@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -257,9 +256,9 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
         foreach (var (email, role, zone) in new[] { ("office@example.org", "admin", (string?)null), ("sy@example.org", "zone_operator", "shenyang"), ("firm@example.org", "enterprise", null) })
             Assert.Equal(0, (await Cli(["users", "add", "--email", email, "--role", role, "--password", Password, .. zone is null ? Array.Empty<string>() : ["--zone", zone]])).ExitCode);
         await using var server = await RunningServer.StartAsync(store.Location);
-        using var office = await ClientAsync(server, "office@example.org");
-        using var shenyang = await ClientAsync(server, "sy@example.org");
-        using var firm = await ClientAsync(server, "firm@example.org");
+        using var office = await server.TokenClientAsync(store, "office@example.org");
+        using var shenyang = await server.TokenClientAsync(store, "sy@example.org");
+        using var firm = await server.TokenClientAsync(store, "firm@example.org");
 
         var anonymous = await server.Client.GetAsync("/api/enterprises");
         var all = await office.GetFromJsonAsync<JsonElement>("/api/enterprises?year=2020");
@@ -318,7 +317,7 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
     {
         await UsersAsync();
         await using var server = await RunningServer.StartAsync(store.Location);
-        using var office = await ClientAsync(server, "office@example.org");
+        using var office = await server.TokenClientAsync(store, "office@example.org");
 
         var response = await office.PostAsync("/api/enterprises/import", Upload("returns.csv", Csv(Rows)));
 
@@ -346,7 +345,7 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
     {
         await UsersAsync();
         await using var server = await RunningServer.StartAsync(store.Location);
-        using var office = await ClientAsync(server, "office@example.org");
+        using var office = await server.TokenClientAsync(store, "office@example.org");
         var rows = Rows.ToList();
         rows[1] = rows[1].Replace(",3000,", ",-3000,");
 
@@ -384,8 +383,8 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
     {
         await UsersAsync();
         await using var server = await RunningServer.StartAsync(store.Location);
-        using var shenyang = await ClientAsync(server, "sy@example.org");
-        using var firm = await ClientAsync(server, "firm@example.org");
+        using var shenyang = await server.TokenClientAsync(store, "sy@example.org");
+        using var firm = await server.TokenClientAsync(store, "firm@example.org");
 
         // Row 4 is Dalian's.
         var refused = await shenyang.PostAsync("/api/enterprises/import", Upload("mixed.csv", Csv(Rows)));
@@ -440,7 +439,7 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
 
         await UsersAsync();
         await using var server = await RunningServer.StartAsync(store.Location);
-        using var office = await ClientAsync(server, "office@example.org");
+        using var office = await server.TokenClientAsync(store, "office@example.org");
         var a = await office.GetFromJsonAsync<JsonElement>($"/api/enterprises/{A}");
         var b = await office.GetFromJsonAsync<JsonElement>($"/api/enterprises/{B}");
         var certificate = a.GetProperty("hteCertificate");
@@ -463,9 +462,9 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(0, (await Cli("enterprises", "import", WriteFile("returns.csv", Csv(Rows)))).ExitCode);
         await UsersAsync();
         await using var server = await RunningServer.StartAsync(store.Location);
-        using var office = await ClientAsync(server, "office@example.org");
-        using var shenyang = await ClientAsync(server, "sy@example.org");
-        using var firm = await ClientAsync(server, "firm@example.org");
+        using var office = await server.TokenClientAsync(store, "office@example.org");
+        using var shenyang = await server.TokenClientAsync(store, "sy@example.org");
+        using var firm = await server.TokenClientAsync(store, "firm@example.org");
 
         var first = await office.PutAsJsonAsync($"/api/enterprises/{C}/certificate", new { number = "GR201921000456", issuedOn = "2019-12-02" });
         var renewed = await office.PutAsJsonAsync($"/api/enterprises/{C}/certificate",
@@ -523,14 +522,6 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains("data-valid=\"true\"", page);
         Assert.Equal(4, (await CertificateAuditAsync()).Count);
         Assert.Equal(ReportStore.Via.Form, (await CertificateAuditAsync())[^1].Via);
-    }
-
-    private async Task<HttpClient> ClientAsync(RunningServer server, string email)
-    {
-        var token = (await Cli("users", "token", "--email", email)).Output.Trim();
-        var client = new HttpClient { BaseAddress = server.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -194,9 +193,9 @@ public abstract class GazelleSpec(ITestStore store) : IAsyncLifetime
         foreach (var (email, role, zone) in new[] { ("office@example.org", "admin", (string?)null), ("sy@example.org", "zone_operator", "shenyang"), ("firm@example.org", "enterprise", null) })
             Assert.Equal(0, (await Cli(["users", "add", "--email", email, "--role", role, "--password", Password, .. zone is null ? Array.Empty<string>() : ["--zone", zone]])).ExitCode);
         await using var server = await RunningServer.StartAsync(store.Location);
-        using var office = await ClientAsync(server, "office@example.org");
-        using var shenyang = await ClientAsync(server, "sy@example.org");
-        using var firm = await ClientAsync(server, "firm@example.org");
+        using var office = await server.TokenClientAsync(store, "office@example.org");
+        using var shenyang = await server.TokenClientAsync(store, "sy@example.org");
+        using var firm = await server.TokenClientAsync(store, "firm@example.org");
 
         var cli = await GazellesAsync();
         var all = await office.GetFromJsonAsync<JsonElement>("/api/gazelles?year=2020");
@@ -226,14 +225,6 @@ public abstract class GazelleSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains("新晋", page);
         Assert.Contains($"data-code=\"{Code(9)}\" data-kind=\"unicorn\"", page);
         Assert.DoesNotContain(Code(13), page);
-    }
-
-    private async Task<HttpClient> ClientAsync(RunningServer server, string email)
-    {
-        var token = (await Cli("users", "token", "--email", email)).Output.Trim();
-        var client = new HttpClient { BaseAddress = server.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }
 

@@ -78,10 +78,8 @@ public abstract class ReadCacheSpec(ITestStore store) : IAsyncLifetime
         const string Name = "工业互联网产业技术创新联盟";
         Assert.Equal(0, (await Cli("users", "add", "--email", "office@example.org", "--role", "admin", "--password", "Gaoxin-Test-1")).ExitCode);
         Assert.Equal(0, (await Cli("users", "add", "--email", "sy@example.org", "--role", "zone_operator", "--zone", "shenyang", "--password", "Gaoxin-Test-1")).ExitCode);
-        using var office = new HttpClient { BaseAddress = _server.Address };
-        office.DefaultRequestHeaders.Authorization = new("Bearer", (await Cli("users", "token", "--email", "office@example.org")).Output.Trim());
-        using var shenyang = new HttpClient { BaseAddress = _server.Address };
-        shenyang.DefaultRequestHeaders.Authorization = new("Bearer", (await Cli("users", "token", "--email", "sy@example.org")).Output.Trim());
+        using var office = await _server.TokenClientAsync(store, "office@example.org");
+        using var shenyang = await _server.TokenClientAsync(store, "sy@example.org");
         var before = await Client.GetStringAsync("/zones/shenyang");
 
         var added = await shenyang.PostAsJsonAsync("/api/registries/alliance", new { name = Name, zone = "shenyang", founded = "2018-05-20" });

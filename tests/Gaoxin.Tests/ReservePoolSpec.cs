@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -218,8 +217,8 @@ public abstract class ReservePoolSpec(ITestStore store) : IAsyncLifetime
         foreach (var (email, role, zone) in new[] { ("office@example.org", "admin", (string?)null), ("sy@example.org", "zone_operator", "shenyang") })
             Assert.Equal(0, (await Cli(["users", "add", "--email", email, "--role", role, "--password", Password, .. zone is null ? Array.Empty<string>() : ["--zone", zone]])).ExitCode);
         await using var server = await RunningServer.StartAsync(store.Location);
-        using var office = await ClientAsync(server, "office@example.org");
-        using var shenyang = await ClientAsync(server, "sy@example.org");
+        using var office = await server.TokenClientAsync(store, "office@example.org");
+        using var shenyang = await server.TokenClientAsync(store, "sy@example.org");
 
         var proposed = await shenyang.PostAsJsonAsync("/api/pool", new { creditCode = P1, assessment = Depends(), date = "2019-01-10" });
         var otherZone = await shenyang.PostAsJsonAsync("/api/pool", new { creditCode = P4, assessment = Depends(), date = "2019-01-10" });
@@ -259,14 +258,6 @@ public abstract class ReservePoolSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains($"data-code=\"{P1}\" data-stage=\"trained\"", page);
         Assert.Contains("已培训", page);
         Assert.DoesNotContain(P4, page);
-    }
-
-    private async Task<HttpClient> ClientAsync(RunningServer server, string email)
-    {
-        var token = (await Cli("users", "token", "--email", email)).Output.Trim();
-        var client = new HttpClient { BaseAddress = server.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }
 

@@ -32,6 +32,15 @@ public sealed class RunningServer : IAsyncDisposable
         return new RunningServer(app, new Uri(address));
     }
 
+    /// <summary>A client that sends the personal token of <paramref name="email"/>, made with `gaoxin users token` on <paramref name="store"/>.</summary>
+    public async Task<HttpClient> TokenClientAsync(ITestStore store, string email)
+    {
+        var token = (await CliRun.RunAsync("users", "token", "--email", email, "--db", store.DbArgument)).Output.Trim();
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
