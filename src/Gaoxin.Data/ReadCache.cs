@@ -8,8 +8,8 @@ using Npgsql;
 namespace Gaoxin.Data;
 
 /// <summary>
-/// The one row of <c>store_version</c>: a counter that every writer of zones, plans and evaluation runs raises in the
-/// transaction of its write (<see cref="ReadCache.BumpAsync"/>), whichever process writes (server or CLI).
+/// The one row of <c>store_version</c>: a counter that every write of platform data raises in the transaction of the
+/// write (<see cref="ReadCache.BumpAsync"/>, called by <see cref="GaoxinDb"/>'s save), whichever process writes (server or CLI).
 /// </summary>
 public sealed class StoreVersionRecord
 {

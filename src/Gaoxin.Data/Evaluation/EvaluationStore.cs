@@ -77,11 +77,8 @@ public static class EvaluationStore
             VaryNormalisation = sensitivity?.VaryNormalisation ?? false, Snapshot = string.Join('\n', data.Snapshot),
             UsesDemoData = data.UsesDemoData, ResultJson = resultJson, CreatedAt = clock.GetUtcNow(), CreatedBy = actor,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.EvaluationRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        await ReadCache.BumpAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return run.Id;
     }
 
@@ -103,7 +100,6 @@ public static class EvaluationStore
         run.PublishedAt = now;
         run.PublishedBy = actor;
         await db.SaveChangesAsync(cancellationToken);
-        await ReadCache.BumpAsync(db, cancellationToken);
 
         using var result = JsonDocument.Parse(run.ResultJson);
         var act = $"{run.Year}年度综合评价考核结果 (run {run.Id}, {run.ModelId} v{run.ModelVersion})";

@@ -172,7 +172,6 @@ public static class PlanStore
             });
         }
         await db.SaveChangesAsync(cancellationToken);
-        await ReadCache.BumpAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

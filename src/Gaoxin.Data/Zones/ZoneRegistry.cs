@@ -82,11 +82,8 @@ public static class ZoneRegistry
             ZoneCode = change.Code, EffectiveOn = change.EffectiveOn, Kind = change.Kind, Level = result.State!.Level,
             Status = result.State.Status, Act = change.Act, Note = change.Note, RecordedAt = clock.GetUtcNow(), RecordedBy = actor,
         });
-        // Inside the caller's transaction (publishing a run records its cards in the run's), else in one of its own.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // Joins the caller's transaction when there is one (publishing a run records its cards in the run's).
         await db.SaveChangesAsync(cancellationToken);
-        await ReadCache.BumpAsync(db, cancellationToken);
-        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return null;
     }
 
