@@ -258,6 +258,11 @@ public static class EnterpriseRuleSetParser
     {
         var maxAge = NonNegativeInt(doc, "maxAge", required: false);
         var maxAgeSource = doc.String("maxAgeSource", required: maxAge is not null) ?? "";
+        var firstDataYear = doc.Int("firstDataYear", required: false);
+        if (firstDataYear is < 1900 or > 2200) doc.Error("firstDataYear", "out_of_range", "'firstDataYear' must be a year such as 2018");
+        if (firstDataYear is not null && header.EffectiveTo is { } to && firstDataYear > to.Year)
+            doc.Error("firstDataYear", "out_of_range", $"'firstDataYear' ({firstDataYear}) is after the year of 'effectiveTo' ({to.Year})");
+        var national = doc.Bool("national", required: false) ?? false;
         var ids = new HashSet<string>();
         var routes = doc.List("routes", r =>
         {
@@ -316,7 +321,7 @@ public static class EnterpriseRuleSetParser
         }
         return innovation is null || unicorn is null || routes.Count == 0
             ? null
-            : new GazelleRuleSet(header, maxAge, maxAgeSource, routes, innovation, unicorn);
+            : new GazelleRuleSet(header, maxAge, maxAgeSource, routes, innovation, unicorn, firstDataYear, national);
     }
 
     // ───────────────────────── 后备库 ─────────────────────────
@@ -571,6 +576,11 @@ public sealed class EnterpriseRuleCatalog
                         $"'{a.Id}' and '{b.Id}' are both the default for overlapping dates"));
             }
         }
+        // The national gazelle standard is the one indicator 5.5 counts with: there can be only one.
+        var national = sets.OfType<GazelleRuleSet>().Where(s => s.National).ToList();
+        foreach (var extra in national.Skip(1))
+            errors.Add(new DataFileError(byId[extra.Header.Id], 0, 0, "national", "duplicate_national",
+                $"'{national[0].Header.Id}' and '{extra.Header.Id}' are both marked as the national gazelle standard"));
         return errors.Count > 0 ? (null, errors) : (new EnterpriseRuleCatalog(sets), errors);
     }
 

@@ -52,8 +52,74 @@ public sealed record UnicornRule(int? MaxAge, Bound Valuation, bool Unlisted, st
 /// <param name="Routes">Scale routes (any one suffices), at most 32; a route's bit in <see cref="GazelleOutcome.Routes"/> is its index.</param>
 /// <param name="Innovation">The innovation threshold.</param>
 /// <param name="Unicorn">The unicorn rule.</param>
+/// <param name="FirstDataYear">
+/// The first data year the rule set judges when nobody names one (file key <c>firstDataYear</c>): the year of its
+/// <c>effectiveFrom</c> unless the office writes another, e.g. to judge years before the document with it.
+/// </param>
+/// <param name="National">
+/// The national standard (file key <c>national</c>): the national evaluation's indicator 5.5 (当年新晋瞪羚企业数) counts new
+/// gazelles with it in every year, whatever rule set the province uses.
+/// </param>
 public sealed record GazelleRuleSet(RuleSetHeader Header, int? MaxAge, string MaxAgeSource, IReadOnlyList<GazelleRoute> Routes,
-    GazelleInnovationRule Innovation, UnicornRule Unicorn) : EnterpriseRuleSet(Header);
+    GazelleInnovationRule Innovation, UnicornRule Unicorn, int? FirstDataYear = null, bool National = false) : EnterpriseRuleSet(Header)
+{
+    /// <summary>The first data year judged by default: <see cref="FirstDataYear"/>, else the year the rules came into force.</summary>
+    public int FirstYearJudged => FirstDataYear ?? Header.EffectiveFrom.Year;
+
+    /// <summary>The last data year judged by default: the year the rules ended, or null while they are in force.</summary>
+    public int? LastYearJudged => Header.EffectiveTo?.Year;
+}
+
+/// <summary>
+/// Which gazelle rule set judges each data year t. When the office names one (<see cref="Only"/>), it judges every year.
+/// Otherwise (<see cref="ByYear"/>) a year is judged by a rule set whose data years cover it — from
+/// <see cref="GazelleRuleSet.FirstYearJudged"/> to <see cref="GazelleRuleSet.LastYearJudged"/> — the default-marked one
+/// where several do, else the one that started last; so a provincial rule is never applied to years before its document
+/// unless the office says so in its file. A year before every rule set is judged by the earliest one (the Torch standard,
+/// whose series the national reports began); a year in a gap or after every rule set ended, by the one that ended last.
+/// The rule of t − 1 matters too: <c>new</c> in t compares with the classification of t − 1 under t − 1's own rule set.
+/// </summary>
+public sealed class GazelleRuleChoice
+{
+    private readonly IReadOnlyList<GazelleRuleSet> _sets;
+
+    private GazelleRuleChoice(IReadOnlyList<GazelleRuleSet> sets, bool named)
+    {
+        if (sets.Count == 0) throw new ArgumentException("a gazelle rule choice needs at least one rule set", nameof(sets));
+        _sets = sets;
+        IsNamed = named;
+    }
+
+    /// <summary>One rule set for every year: the office's explicit choice.</summary>
+    public static GazelleRuleChoice Only(GazelleRuleSet rules) => new([rules], named: true);
+
+    /// <summary>Each year judged by the rule set whose data years cover it (see the class).</summary>
+    public static GazelleRuleChoice ByYear(IEnumerable<GazelleRuleSet> sets) =>
+        new(sets.OrderBy(s => s.FirstYearJudged).ThenBy(s => s.Header.Id, StringComparer.Ordinal).ToList(), named: false);
+
+    /// <summary>Whether one named rule set judges every year.</summary>
+    public bool IsNamed { get; }
+
+    /// <summary>The rule sets the choice picks from, earliest first.</summary>
+    public IReadOnlyList<GazelleRuleSet> Sets => _sets;
+
+    /// <summary>The rule set that judges data year <paramref name="year"/>.</summary>
+    public GazelleRuleSet For(int year)
+    {
+        if (_sets.Count == 1) return _sets[0];
+        GazelleRuleSet? best = null;
+        foreach (var s in _sets)
+        {
+            if (s.FirstYearJudged > year || s.LastYearJudged < year) continue;
+            if (best is null || (s.Header.IsDefault && !best.Header.IsDefault)
+                || (s.Header.IsDefault == best.Header.IsDefault && s.FirstYearJudged > best.FirstYearJudged)) best = s;
+        }
+        if (best is not null) return best;
+        if (year < _sets[0].FirstYearJudged) return _sets[0];
+        // A gap or after the end: the rule set that ended last before the year.
+        return _sets.Where(s => s.LastYearJudged < year).MaxBy(s => s.LastYearJudged!.Value)!;
+    }
+}
 
 /// <summary>What an enterprise is in a year; wire names <c>none|gazelle|unicorn</c>.</summary>
 public enum GazelleKind : byte
@@ -159,80 +225,144 @@ public sealed record GazelleFigures(decimal? Revenue, decimal? Employees, decima
 /// <param name="IsGazelle">Meets the gazelle rule.</param>
 /// <param name="IsUnicorn">Meets the unicorn rule.</param>
 /// <param name="IntensityMet">The innovation threshold holds.</param>
+/// <param name="RuleSetId">The rule set that judged the year.</param>
 public sealed record GazelleYearResult(int Year, int Age, GazelleKind Kind, IReadOnlyList<string> Routes, bool New, bool IsGazelle,
-    bool IsUnicorn, bool IntensityMet);
+    bool IsUnicorn, bool IntensityMet, string RuleSetId = "");
 
 /// <summary>
-/// Identifies gazelles (瞪羚) and unicorns (独角兽) year by year under a <see cref="GazelleRuleSet"/>. The columnar
-/// <see cref="Classify"/> makes one pass over a sorted panel, looking back at most a few rows per row, and allocates nothing;
-/// thresholds are prepared once here. Comparisons at exact thresholds allow a relative 1e-12 for binary rounding, so that
-/// growth of exactly 20 % counts as 20 %.
+/// Identifies gazelles (瞪羚) and unicorns (独角兽) year by year, each year under the rule set a <see cref="GazelleRuleChoice"/>
+/// gives it. The columnar <see cref="Classify"/> makes one pass over a sorted panel, looking back at most a few rows per row,
+/// and allocates nothing; thresholds are prepared once here, per rule set, and a row finds its year's by one array index.
+/// Comparisons at exact thresholds allow a relative 1e-12 for binary rounding, so that growth of exactly 20 % counts as 20 %.
 /// </summary>
 public sealed class GazelleClassifier
 {
     private const double Tolerance = 1e-12;
-    private readonly GazelleRuleSet _rules;
-    private readonly GazelleRouteTest[] _test;
-    private readonly int[] _maxAge;
-    private readonly BoundKind[] _kind;
-    private readonly double[] _threshold;
-    private readonly int[] _years;
-    private readonly bool[] _hasBase;
-    private readonly BoundKind[] _baseKind;
-    private readonly double[] _base;
-    private readonly bool[] _lastYearUp;
+    private readonly GazelleRuleChoice _choice;
+    // The prepared rule set of each year from _lowYear to _highYear; years outside take the nearest end (the choice is
+    // constant before every rule set's first year and after every boundary).
+    private readonly Prepared[] _byYear;
+    private readonly int _lowYear;
+    private readonly int _highYear;
     private readonly int _lookBack;
 
-    /// <summary>Prepares a classifier for a rule set.</summary>
-    public GazelleClassifier(GazelleRuleSet rules)
+    /// <summary>Prepares a classifier that judges every year by <paramref name="rules"/>.</summary>
+    public GazelleClassifier(GazelleRuleSet rules) : this(GazelleRuleChoice.Only(rules))
     {
-        if (rules.Routes.Count > 32) throw new ArgumentException("a gazelle rule set holds at most 32 routes", nameof(rules));
-        _rules = rules;
-        var n = rules.Routes.Count;
-        _test = new GazelleRouteTest[n];
-        _maxAge = new int[n];
-        _kind = new BoundKind[n];
-        _threshold = new double[n];
-        _years = new int[n];
-        _hasBase = new bool[n];
-        _baseKind = new BoundKind[n];
-        _base = new double[n];
-        _lastYearUp = new bool[n];
-        _lookBack = Math.Clamp(rules.Innovation.Years - 1, 1, 3);
-        for (var i = 0; i < n; i++)
+    }
+
+    /// <summary>Prepares a classifier that judges each year by the rule set <paramref name="choice"/> gives it.</summary>
+    public GazelleClassifier(GazelleRuleChoice choice)
+    {
+        _choice = choice;
+        var prepared = choice.Sets.ToDictionary(s => s, s => new Prepared(s));
+        var boundaries = choice.Sets.SelectMany(s => s.LastYearJudged is { } last ? new[] { s.FirstYearJudged, last } : [s.FirstYearJudged]).ToList();
+        _lowYear = boundaries.Min() - 1;
+        _highYear = boundaries.Max() + 1;
+        _byYear = new Prepared[_highYear - _lowYear + 1];
+        for (var y = _lowYear; y <= _highYear; y++) _byYear[y - _lowYear] = prepared[choice.For(y)];
+        _lookBack = prepared.Values.Max(p => p.LookBack);
+    }
+
+    /// <summary>Which rule set judges which year.</summary>
+    public GazelleRuleChoice Choice => _choice;
+
+    /// <summary>The rule set that judges data year <paramref name="year"/>.</summary>
+    public GazelleRuleSet RulesFor(int year) => For(year).Rules;
+
+    /// <summary>How many years before t the classification of t reads (at most 3: t − 3 .. t).</summary>
+    public int LookBack => _lookBack;
+
+    private Prepared For(int year) => _byYear[Math.Clamp(year, _lowYear, _highYear) - _lowYear];
+
+    /// <summary>One rule set's thresholds as flat arrays, one slot per route.</summary>
+    private sealed class Prepared
+    {
+        public readonly GazelleRuleSet Rules;
+        public readonly GazelleRouteTest[] Test;
+        public readonly int[] MaxAgeOfRoute;
+        public readonly BoundKind[] Kind;
+        public readonly double[] Threshold;
+        public readonly int[] Years;
+        public readonly bool[] HasBase;
+        public readonly BoundKind[] BaseKind;
+        public readonly double[] Base;
+        public readonly bool[] LastYearUp;
+        public readonly int LookBack;
+        public readonly int InnovationYears;
+        public readonly BoundKind IntensityKind;
+        public readonly double Intensity;
+        public readonly int MaxAge;
+        public readonly int UnicornMaxAge;
+        public readonly bool Unlisted;
+        public readonly BoundKind ValuationKind;
+        public readonly double Valuation;
+
+        public Prepared(GazelleRuleSet rules)
         {
-            var r = rules.Routes[i];
-            _test[i] = r.Test;
-            _maxAge[i] = r.MaxAge ?? int.MaxValue;
-            _kind[i] = r.Threshold.Kind;
-            _years[i] = r.Years;
-            if (r.Test is GazelleRouteTest.RevenueGrowth or GazelleRouteTest.EmployeeGrowth)
+            if (rules.Routes.Count > 32) throw new ArgumentException("a gazelle rule set holds at most 32 routes", nameof(rules));
+            Rules = rules;
+            var n = rules.Routes.Count;
+            Test = new GazelleRouteTest[n];
+            MaxAgeOfRoute = new int[n];
+            Kind = new BoundKind[n];
+            Threshold = new double[n];
+            Years = new int[n];
+            HasBase = new bool[n];
+            BaseKind = new BoundKind[n];
+            Base = new double[n];
+            LastYearUp = new bool[n];
+            LookBack = Math.Clamp(rules.Innovation.Years - 1, 1, 3);
+            for (var i = 0; i < n; i++)
             {
-                // CAGR ≥ g over n years ⇔ v(t) ≥ v(t − n)·(1 + g)^n; the factor is computed exactly in decimal.
-                var factor = 1m;
-                for (var k = 0; k < r.Years; k++) factor *= 1 + r.Threshold.Value;
-                _threshold[i] = (double)factor;
-                _lookBack = Math.Max(_lookBack, r.Years);
+                var r = rules.Routes[i];
+                Test[i] = r.Test;
+                MaxAgeOfRoute[i] = r.MaxAge ?? int.MaxValue;
+                Kind[i] = r.Threshold.Kind;
+                Years[i] = r.Years;
+                if (r.Test is GazelleRouteTest.RevenueGrowth or GazelleRouteTest.EmployeeGrowth)
+                {
+                    // CAGR ≥ g over n years ⇔ v(t) ≥ v(t − n)·(1 + g)^n; the factor is computed exactly in decimal.
+                    var factor = 1m;
+                    for (var k = 0; k < r.Years; k++) factor *= 1 + r.Threshold.Value;
+                    Threshold[i] = (double)factor;
+                    LookBack = Math.Max(LookBack, r.Years);
+                }
+                else
+                {
+                    Threshold[i] = (double)r.Threshold.Value;
+                }
+                if (r.Base is { } b)
+                {
+                    HasBase[i] = true;
+                    BaseKind[i] = b.Kind;
+                    Base[i] = (double)b.Value;
+                }
+                LastYearUp[i] = r.LastYearUp;
             }
-            else
-            {
-                _threshold[i] = (double)r.Threshold.Value;
-            }
-            if (r.Base is { } b)
-            {
-                _hasBase[i] = true;
-                _baseKind[i] = b.Kind;
-                _base[i] = (double)b.Value;
-            }
-            _lastYearUp[i] = r.LastYearUp;
+            InnovationYears = rules.Innovation.Years;
+            IntensityKind = rules.Innovation.Intensity.Kind;
+            Intensity = (double)rules.Innovation.Intensity.Value;
+            MaxAge = rules.MaxAge ?? int.MaxValue;
+            UnicornMaxAge = rules.Unicorn.MaxAge ?? int.MaxValue;
+            Unlisted = rules.Unicorn.Unlisted;
+            ValuationKind = rules.Unicorn.Valuation.Kind;
+            Valuation = (double)rules.Unicorn.Valuation.Value;
+        }
+
+        public bool Growth(double now, double then, int r)
+        {
+            // The base value must be positive for a growth rate to exist, and must meet the route's base condition.
+            if (!(then > 0) || double.IsNaN(now)) return false;
+            if (HasBase[r] && !Holds(BaseKind[r], then, Base[r])) return false;
+            return Holds(Kind[r], now, then * Threshold[r]);
         }
     }
 
-    /// <summary>The rule set this classifier applies.</summary>
-    public GazelleRuleSet Rules => _rules;
-
     /// <summary>
-    /// Classifies every row of <paramref name="panel"/> into <paramref name="results"/> (same row order). Throws
+    /// Classifies every row of <paramref name="panel"/> into <paramref name="results"/> (same row order), each row under its
+    /// year's rule set. A row's <c>New</c> compares with the enterprise's row of t − 1 as classified here, so the panel must
+    /// reach back <see cref="LookBack"/> years before t − 1 for that flag to rest on full history. Throws
     /// <see cref="ArgumentException"/> when the panel is not sorted by enterprise then rising year.
     /// </summary>
     // Compiled fully optimised at once: the method is called a few times over millions of rows, so tiering would leave it
@@ -251,16 +381,6 @@ public sealed class GazelleClassifier
         var vcReceived = panel.VcReceived;
         var valuations = panel.ValuationUsdM;
         var listed = panel.Listed;
-        var innovationYears = _rules.Innovation.Years;
-        var intensityKind = _rules.Innovation.Intensity.Kind;
-        var intensity = (double)_rules.Innovation.Intensity.Value;
-        var maxAge = _rules.MaxAge ?? int.MaxValue;
-        var unicorn = _rules.Unicorn;
-        var unicornMaxAge = unicorn.MaxAge ?? int.MaxValue;
-        var unlisted = unicorn.Unlisted;
-        var valuationKind = unicorn.Valuation.Kind;
-        var valuation = (double)unicorn.Valuation.Value;
-        var routeCount = _test.Length;
         var lookBack = _lookBack;
         // back[k] = row of year t − k within the enterprise, or −1 (k = 1 .. lookBack ≤ 3).
         Span<int> back = stackalloc int[4];
@@ -277,6 +397,8 @@ public sealed class GazelleClassifier
             {
                 start = i;
             }
+            var p = _byYear[Math.Clamp(t, _lowYear, _highYear) - _lowYear];
+            var innovationYears = p.InnovationYears;
             var age = t - registration[i];
 
             // One look back over the enterprise's preceding rows finds t − 1 .. t − 3 and sums the innovation window
@@ -300,61 +422,45 @@ public sealed class GazelleClassifier
                     sumRevenue += revenue[j];
                 }
             }
-            var intensityMet = sumRevenue > 0 && Holds(intensityKind, sumSt, intensity * sumRevenue);
+            var intensityMet = sumRevenue > 0 && Holds(p.IntensityKind, sumSt, p.Intensity * sumRevenue);
             var prev = back[1];
 
             uint routes = 0;
+            var routeCount = p.Test.Length;
             for (var r = 0; r < routeCount; r++)
             {
-                if (age > _maxAge[r]) continue;
+                if (age > p.MaxAgeOfRoute[r]) continue;
                 bool held;
-                switch (_test[r])
+                switch (p.Test[r])
                 {
                     case GazelleRouteTest.RevenueLevel:
-                        held = Holds(_kind[r], revenue[i], _threshold[r]);
+                        held = Holds(p.Kind[r], revenue[i], p.Threshold[r]);
                         break;
                     case GazelleRouteTest.VentureCapital:
-                        held = Holds(_kind[r], vcReceived[i], _threshold[r]);
+                        held = Holds(p.Kind[r], vcReceived[i], p.Threshold[r]);
                         break;
                     default:
-                        var values = _test[r] == GazelleRouteTest.RevenueGrowth ? revenue : employees;
-                        var baseRow = back[_years[r]];
-                        held = baseRow >= 0 && Growth(values[i], values[baseRow], r)
-                            && (!_lastYearUp[r] || (prev >= 0 && values[i] > values[prev]));
+                        var values = p.Test[r] == GazelleRouteTest.RevenueGrowth ? revenue : employees;
+                        var baseRow = back[p.Years[r]];
+                        held = baseRow >= 0 && p.Growth(values[i], values[baseRow], r)
+                            && (!p.LastYearUp[r] || (prev >= 0 && values[i] > values[prev]));
                         break;
                 }
                 if (held) routes |= 1u << r;
             }
 
-            var isGazelle = age <= maxAge && routes != 0 && intensityMet;
-            var isUnicorn = age <= unicornMaxAge && !(unlisted && listed[i]) && Holds(valuationKind, valuations[i], valuation);
+            var isGazelle = age <= p.MaxAge && routes != 0 && intensityMet;
+            var isUnicorn = age <= p.UnicornMaxAge && !(p.Unlisted && listed[i]) && Holds(p.ValuationKind, valuations[i], p.Valuation);
             var kind = isUnicorn ? GazelleKind.Unicorn : isGazelle ? GazelleKind.Gazelle : GazelleKind.None;
             var isNew = false;
             if (kind != GazelleKind.None)
             {
+                // t − 1 as judged by its own year's rule set (its row was classified above, under that rule set).
                 var was = prev >= 0 && (kind == GazelleKind.Unicorn ? results[prev].IsUnicorn : results[prev].IsGazelle);
                 isNew = !was;
             }
             results[i] = new GazelleOutcome(kind, isGazelle, isUnicorn, isNew, routes, intensityMet);
         }
-    }
-
-    private bool Growth(double now, double then, int r)
-    {
-        // The base value must be positive for a growth rate to exist, and must meet the route's base condition.
-        if (!(then > 0) || double.IsNaN(now)) return false;
-        if (_hasBase[r] && !Holds(_baseKind[r], then, _base[r])) return false;
-        return Holds(_kind[r], now, then * _threshold[r]);
-    }
-
-    private static int Find(ReadOnlySpan<int> year, int lowest, int i, int wanted)
-    {
-        for (var j = i - 1; j >= lowest; j--)
-        {
-            if (year[j] == wanted) return j;
-            if (year[j] < wanted) return -1;
-        }
-        return -1;
     }
 
     private static bool Holds(BoundKind kind, double x, double threshold)
@@ -369,13 +475,14 @@ public sealed class GazelleClassifier
         };
     }
 
-    /// <summary>The ids of the routes whose bits are set in <paramref name="routes"/>, in rule-set order.</summary>
-    public IReadOnlyList<string> RouteIds(uint routes)
+    /// <summary>The ids of the routes whose bits are set in <paramref name="routes"/>, in the order of the rule set that judged <paramref name="year"/>.</summary>
+    public IReadOnlyList<string> RouteIds(int year, uint routes)
     {
+        var rules = RulesFor(year);
         var ids = new List<string>();
-        for (var r = 0; r < _rules.Routes.Count; r++)
+        for (var r = 0; r < rules.Routes.Count; r++)
         {
-            if ((routes & (1u << r)) != 0) ids.Add(_rules.Routes[r].Id);
+            if ((routes & (1u << r)) != 0) ids.Add(rules.Routes[r].Id);
         }
         return ids;
     }
@@ -394,7 +501,7 @@ public sealed class GazelleClassifier
             figures.Select(f => D(f.Revenue)).ToArray(), figures.Select(f => D(f.Employees)).ToArray(),
             figures.Select(f => D(f.StExpense)).ToArray(), figures.Select(f => D(f.VcReceived)).ToArray(),
             figures.Select(f => D(f.ValuationUsdM)).ToArray(), figures.Select(f => f.Listed).ToArray()), outcomes);
-        return years.Select((y, i) => new GazelleYearResult(y, y - registrationYear, outcomes[i].Kind, RouteIds(outcomes[i].Routes), outcomes[i].New,
-            outcomes[i].IsGazelle, outcomes[i].IsUnicorn, outcomes[i].IntensityMet)).ToList();
+        return years.Select((y, i) => new GazelleYearResult(y, y - registrationYear, outcomes[i].Kind, RouteIds(y, outcomes[i].Routes), outcomes[i].New,
+            outcomes[i].IsGazelle, outcomes[i].IsUnicorn, outcomes[i].IntensityMet, RulesFor(y).Header.Id)).ToList();
     }
 }

@@ -60,7 +60,7 @@ public static class EnterpriseAggregates
     /// Rebuilds the aggregates of the given years (null: every year) from the stored returns, in its own transaction; with
     /// <paramref name="gazelles"/> also the gazelle and unicorn counts (see <see cref="Gazelles.Figures"/>).
     /// </summary>
-    public static async Task<AggregateOutcome> RebuildAsync(GaoxinDb db, int? year, GazelleClassifier? gazelles, CancellationToken cancellationToken)
+    public static async Task<AggregateOutcome> RebuildAsync(GaoxinDb db, int? year, GazelleCounting? gazelles, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -80,10 +80,10 @@ public static class EnterpriseAggregates
     /// Replaces the aggregates of <paramref name="years"/> (null: all) inside the caller's transaction. Whole years are
     /// recomputed, every zone of them, so that a return that moved to another zone leaves its old zone's sums right too.
     /// With <paramref name="gazelles"/>, the gazelle counts of those years and of the following years whose classification
-    /// looks back at them are recomputed too.
+    /// (or whose <c>new</c> flags) look back at them are recomputed too.
     /// </summary>
     internal static async Task<AggregateOutcome> RecomputeAsync(GaoxinDb db, IDbContextTransaction transaction, IReadOnlyCollection<int>? years,
-        GazelleClassifier? gazelles, CancellationToken cancellationToken)
+        GazelleCounting? gazelles, CancellationToken cancellationToken)
     {
         if (years is { Count: 0 }) return new AggregateOutcome(0, 0);
         var connection = db.Database.GetDbConnection();
@@ -159,15 +159,17 @@ public static class EnterpriseAggregates
     }
 
     /// <summary>
-    /// The gazelle counts of the years whose classification an import of <paramref name="years"/> (null: all) can change —
-    /// each year and the look-back years after it that have returns — after deleting their old counts. One streaming pass
-    /// over the panel of those years (<see cref="Gazelles"/>); every zone with a return in a year gets a count, zeros too.
+    /// The gazelle counts of the years whose counts an import of <paramref name="years"/> (null: all) can change — each year,
+    /// the look-back years after it (their classification reads it) and one more (its <c>new</c> flags read the last of
+    /// those), where they have returns — after deleting their old counts. One streaming pass over the panel of those years
+    /// (<see cref="Gazelles"/>), classified by each year's rule set and by the national one; every zone with a return in a
+    /// year gets a count, zeros too.
     /// </summary>
     private static async Task<List<(string Zone, int Year, string Element, decimal Value)>> GazelleFiguresAsync(DbConnection connection, DbTransaction tx,
-        bool sqlite, IReadOnlyList<int> stored, IReadOnlyCollection<int>? years, GazelleClassifier gazelles, CancellationToken cancellationToken)
+        bool sqlite, IReadOnlyList<int> stored, IReadOnlyCollection<int>? years, GazelleCounting gazelles, CancellationToken cancellationToken)
     {
-        var lookBack = Gazelles.LookBack(gazelles.Rules);
-        var affected = stored.Where(y => years is null || years.Any(changed => y >= changed && y <= changed + lookBack)).Order().ToList();
+        var reach = Math.Max(gazelles.ByYear.LookBack, gazelles.National?.LookBack ?? 0) + 1;
+        var affected = stored.Where(y => years is null || years.Any(changed => y >= changed && y <= changed + reach)).Order().ToList();
         var result = new List<(string, int, string, decimal)>();
         if (affected.Count == 0) return result;
 
@@ -179,13 +181,16 @@ public static class EnterpriseAggregates
                 + string.Join(",", affected.Select(y => y.ToString(CultureInfo.InvariantCulture))) + ")";
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
-        var counts = await Gazelles.CountAsync(connection, tx, sqlite, gazelles, affected[0], affected[^1], cancellationToken);
+        GazelleClassifier[] classifiers = gazelles.National is { } national ? [gazelles.ByYear, national] : [gazelles.ByYear];
+        var counts = await Gazelles.CountAsync(connection, tx, sqlite, classifiers, affected[0], affected[^1], cancellationToken);
         var wanted = affected.ToHashSet();
-        foreach (var ((zone, year), c) in counts.Where(c => wanted.Contains(c.Key.Year)).OrderBy(c => c.Key.Year).ThenBy(c => c.Key.Zone, StringComparer.Ordinal))
+        foreach (var ((zone, year), c) in counts[0].Where(c => wanted.Contains(c.Key.Year)).OrderBy(c => c.Key.Year).ThenBy(c => c.Key.Zone, StringComparer.Ordinal))
         {
             result.Add((zone, year, "gazelles", c[1]));
             result.Add((zone, year, "gazelles_new", c[2]));
             result.Add((zone, year, "unicorns", c[3]));
+            // Both classifications see the same rows, so every zone-year of the one is in the other.
+            if (counts.Count > 1) result.Add((zone, year, "gazelles_new_national", counts[1][(zone, year)][2]));
         }
         return result;
     }
@@ -226,7 +231,8 @@ public static class EnterpriseAggregates
     /// <summary>
     /// The aggregates as data values for the data elements they fill: only codes the data set has as a zone element,
     /// and only where the units agree (an element whose unit the office changed is not filled with the wrong scale).
-    /// The gazelle counts fill the elements named in <see cref="Gazelles.Figures"/> (new gazelles → <c>n21_new_gazelles</c>).
+    /// The gazelle counts fill the elements named in <see cref="Gazelles.Figures"/> (new gazelles under the national rule set
+    /// → <c>n21_new_gazelles</c>).
     /// </summary>
     public static async Task<List<DataValue>> ValuesAsync(GaoxinDb db, DataSetDefinition set, IReadOnlyCollection<int> years, CancellationToken cancellationToken)
     {

@@ -55,7 +55,7 @@ public static class EnterpriseImport
     /// of the touched years (and of the years that look back at them) are recomputed with the aggregates.
     /// </summary>
     public static async Task<EnterpriseImportOutcome> ImportAsync(GaoxinDb db, Stream stream, string fileName, string actor, string via,
-        TimeProvider clock, CancellationToken cancellationToken, Core.Enterprises.GazelleClassifier? gazelles = null)
+        TimeProvider clock, CancellationToken cancellationToken, GazelleCounting? gazelles = null)
     {
         var watch = Stopwatch.StartNew();
         var batch = Guid.NewGuid().ToString("N")[..16];

@@ -17,14 +17,29 @@ namespace Gaoxin.Data.Enterprises;
 /// <param name="Zone">The zone of the enterprise's return of that year.</param>
 /// <param name="Kind">Gazelle or unicorn.</param>
 /// <param name="New">Not of that kind in the year before.</param>
-/// <param name="Routes">Bits of the scale routes that hold (<see cref="GazelleClassifier.RouteIds"/>).</param>
+/// <param name="Routes">Bits of the scale routes that hold, in the order of the year's rule set (<see cref="GazelleClassifier.RouteIds"/>).</param>
 public sealed record GazelleListing(string CreditCode, string Name, string Zone, GazelleKind Kind, bool New, uint Routes);
 
 /// <summary>A zone's counts in a year: every zone with a return that year, zeros included.</summary>
 public sealed record GazelleZoneCount(string Zone, int Enterprises, int Gazelles, int GazellesNew, int Unicorns);
 
-/// <summary>The gazelles and unicorns of a year under one rule set, with the counts per zone.</summary>
-public sealed record GazelleYear(int Year, string RuleSetId, IReadOnlyList<GazelleListing> Enterprises, IReadOnlyList<GazelleZoneCount> Zones);
+/// <summary>A data year and the rule set that judged it.</summary>
+public sealed record GazelleJudgedYear(int Year, GazelleRuleSet Rules);
+
+/// <summary>
+/// The gazelles and unicorns of a year, with the counts per zone, and which rule set judged the year and the year before
+/// (against which <c>new</c> is decided).
+/// </summary>
+public sealed record GazelleYear(int Year, string RuleSetId, IReadOnlyList<GazelleListing> Enterprises, IReadOnlyList<GazelleZoneCount> Zones,
+    IReadOnlyList<GazelleJudgedYear> Judged);
+
+/// <summary>
+/// What the zone counts kept in <c>enterprise_aggregates</c> are classified with: <paramref name="ByYear"/> (each year's
+/// own rule set, as <c>gaoxin gazelles</c> lists by default) for <c>gazelles</c>, <c>gazelles_new</c> and <c>unicorns</c>;
+/// <paramref name="National"/> (the rule set marked national) for <c>gazelles_new_national</c>, the new gazelles the national
+/// evaluation's indicator 5.5 counts. Without a national rule set that count is not kept.
+/// </summary>
+public sealed record GazelleCounting(GazelleClassifier ByYear, GazelleClassifier? National);
 
 /// <summary>
 /// Gazelle (瞪羚) and unicorn (独角兽) identification over the stored returns. The panel is read straight from
@@ -43,17 +58,23 @@ public static class Gazelles
     /// <param name="Fills">The data element it fills (the national model's <c>n21_new_gazelles</c> for the new gazelles).</param>
     public sealed record Figure(string Element, string Fills);
 
-    /// <summary>gazelles, gazelles_new (→ n21_new_gazelles), unicorns; all counts (家).</summary>
+    /// <summary>
+    /// gazelles, gazelles_new, unicorns (each year's own rule set) and gazelles_new_national (the national rule set,
+    /// → n21_new_gazelles, indicator 5.5 of the national model); all counts (家).
+    /// </summary>
     public static IReadOnlyList<Figure> Figures { get; } =
     [
         new("gazelles", "gazelles"),
-        new("gazelles_new", "n21_new_gazelles"),
+        new("gazelles_new", "gazelles_new"),
         new("unicorns", "unicorns"),
+        new("gazelles_new_national", "n21_new_gazelles"),
     ];
 
-    /// <summary>The years the classification of <paramref name="classifier"/> looks back from a year t (3: t − 3 .. t).</summary>
-    public static int LookBack(GazelleRuleSet rules) =>
-        Math.Clamp(Math.Max(rules.Innovation.Years - 1, rules.Routes.Count == 0 ? 0 : rules.Routes.Max(r => r.Years)), 1, 3);
+    /// <summary>
+    /// The first year of the panel read for output years from <paramref name="fromYear"/>: the classification of t − 1, which
+    /// decides <c>new</c> in t, needs its own look-back years, so the read starts one year before t's look-back.
+    /// </summary>
+    private static int FirstYearRead(int fromYear, int lookBack) => fromYear - 1 - lookBack;
 
     /// <summary>
     /// The gazelles and unicorns of <paramref name="year"/>, ordered by credit code, and the counts of every zone (of the
@@ -74,7 +95,7 @@ public static class Gazelles
             var sinks = await Task.WhenAll(halves.Select(h => Task.Run(() =>
             {
                 var part = new YearSink(year, zone);
-                SqlitePanel.ReadFile(file.DataSource, classifier, year, year, zone, h.Item1, h.Item2, part, cancellationToken);
+                SqlitePanel.ReadFile(file.DataSource, classifier, year, zone, h.Item1, h.Item2, part, cancellationToken);
                 return part;
             }, cancellationToken)));
             sink = sinks[0];
@@ -83,7 +104,7 @@ public static class Gazelles
         else
         {
             sink = new YearSink(year, zone);
-            await ClassifyAsync(connection, transaction, sqlite, classifier, year, year, zone, sink, cancellationToken);
+            await ClassifyAsync(connection, transaction, sqlite, [(classifier, sink)], year, year, zone, cancellationToken);
             var codes = sink.Found.Select(f => f.Code).ToList();
             var found = sqlite && connection is SqliteConnection native
                 ? SqlitePanel.Names(native.Handle!, codes)
@@ -97,7 +118,8 @@ public static class Gazelles
             .OrderBy(f => f.CreditCode, StringComparer.Ordinal).ToList();
         var zones = sink.Counts.Select(c => new GazelleZoneCount(c.Key, c.Value[0], c.Value[1], c.Value[2], c.Value[3]))
             .OrderBy(c => c.Zone, StringComparer.Ordinal).ToList();
-        return new GazelleYear(year, classifier.Rules.Header.Id, listings, zones);
+        return new GazelleYear(year, classifier.RulesFor(year).Header.Id, listings, zones,
+            [new GazelleJudgedYear(year, classifier.RulesFor(year)), new GazelleJudgedYear(year - 1, classifier.RulesFor(year - 1))]);
     }
 
     /// <summary>As <see cref="IdentifyAsync(DbConnection, DbTransaction?, bool, GazelleClassifier, int, string?, CancellationToken)"/> on the context's connection.</summary>
@@ -116,13 +138,17 @@ public static class Gazelles
         }
     }
 
-    /// <summary>Counts per zone and year for the years <paramref name="fromYear"/>..<paramref name="toYear"/>: (zone, year) → [enterprises, gazelles, new gazelles, unicorns].</summary>
-    internal static async Task<Dictionary<(string Zone, int Year), int[]>> CountAsync(DbConnection connection, DbTransaction? transaction, bool sqlite,
-        GazelleClassifier classifier, int fromYear, int toYear, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts per zone and year for the years <paramref name="fromYear"/>..<paramref name="toYear"/>, one set per classifier,
+    /// from one read of the panel: (zone, year) → [enterprises, gazelles, new gazelles, unicorns].
+    /// </summary>
+    internal static async Task<IReadOnlyList<Dictionary<(string Zone, int Year), int[]>>> CountAsync(DbConnection connection, DbTransaction? transaction,
+        bool sqlite, IReadOnlyList<GazelleClassifier> classifiers, int fromYear, int toYear, CancellationToken cancellationToken)
     {
-        var sink = new CountSink();
-        await ClassifyAsync(connection, transaction, sqlite, classifier, fromYear, toYear, null, sink, cancellationToken);
-        return sink.Counts;
+        var sinks = classifiers.Select(_ => new CountSink()).ToList();
+        await ClassifyAsync(connection, transaction, sqlite, classifiers.Select((c, i) => (c, (Sink)sinks[i])).ToList(), fromYear, toYear, null,
+            cancellationToken);
+        return sinks.Select(s => s.Counts).ToList();
     }
 
     /// <summary>Receives the classified rows of the output years.</summary>
@@ -200,14 +226,14 @@ public static class Gazelles
         + " ORDER BY r.credit_code, r.year";
 
     /// <summary>
-    /// Streams the panel of the years <paramref name="fromYear"/> − look-back .. <paramref name="toYear"/> and hands every
-    /// classified row of <paramref name="fromYear"/>..<paramref name="toYear"/> to <paramref name="sink"/>.
+    /// Streams the panel of the years <paramref name="fromYear"/> − 1 − look-back .. <paramref name="toYear"/> once and hands
+    /// every row of <paramref name="fromYear"/>..<paramref name="toYear"/>, as each classifier classified it, to its sink.
     /// </summary>
-    private static async Task ClassifyAsync(DbConnection connection, DbTransaction? transaction, bool sqlite, GazelleClassifier classifier,
-        int fromYear, int toYear, string? zone, Sink sink, CancellationToken cancellationToken)
+    private static async Task ClassifyAsync(DbConnection connection, DbTransaction? transaction, bool sqlite,
+        IReadOnlyList<(GazelleClassifier Classifier, Sink Sink)> judges, int fromYear, int toYear, string? zone, CancellationToken cancellationToken)
     {
-        var from = fromYear - LookBack(classifier.Rules);
-        var buffer = new PanelBuffer(classifier, fromYear, toYear, sink);
+        var from = FirstYearRead(fromYear, judges.Max(j => j.Classifier.LookBack));
+        var buffer = new PanelBuffer(judges, fromYear, toYear);
         if (sqlite && connection is SqliteConnection native)
         {
             SqlitePanel.Read(native.Handle!, from, toYear, zone, fromYear, null, null, buffer, cancellationToken);
@@ -292,7 +318,7 @@ public static class Gazelles
         /// <paramref name="sink"/> on a connection of its own to <paramref name="file"/>, opened without SQLite's per-connection
         /// mutex (only this thread uses it; the mutex calls were an eighth of the verb's CPU time).
         /// </summary>
-        public static void ReadFile(string file, GazelleClassifier classifier, int fromYear, int toYear, string? zone, string? lowCode, string? highCode,
+        public static void ReadFile(string file, GazelleClassifier classifier, int year, string? zone, string? lowCode, string? highCode,
             Sink sink, CancellationToken cancellationToken)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -302,8 +328,8 @@ public static class Gazelles
                 if (rc != raw.SQLITE_OK)
                     throw new InvalidOperationException($"opening the store for reading failed: {raw.sqlite3_errmsg(db).utf8_to_string()}");
                 raw.sqlite3_busy_timeout(db, 30_000);
-                var buffer = new PanelBuffer(classifier, fromYear, toYear, sink);
-                Read(db, fromYear - LookBack(classifier.Rules), toYear, zone, fromYear, lowCode, highCode, buffer, cancellationToken);
+                var buffer = new PanelBuffer([(classifier, sink)], year, year);
+                Read(db, FirstYearRead(year, classifier.LookBack), year, zone, year, lowCode, highCode, buffer, cancellationToken);
                 buffer.Flush();
                 if (StartupTimings.Enabled)
                 {
@@ -486,8 +512,11 @@ public static class Gazelles
         return names;
     }
 
-    /// <summary>Columnar buffers of one chunk of the panel; a chunk is classified when full, keeping the last enterprise's rows for the next.</summary>
-    private sealed class PanelBuffer(GazelleClassifier classifier, int fromYear, int toYear, Sink sink)
+    /// <summary>
+    /// Columnar buffers of one chunk of the panel; a chunk is classified when full (by each classifier, into its own
+    /// outcomes), keeping the last enterprise's rows for the next.
+    /// </summary>
+    private sealed class PanelBuffer(IReadOnlyList<(GazelleClassifier Classifier, Sink Sink)> judges, int fromYear, int toYear)
     {
         private readonly int[] _enterprise = new int[ChunkRows];
         private readonly int[] _year = new int[ChunkRows];
@@ -500,7 +529,7 @@ public static class Gazelles
         private readonly bool[] _listed = new bool[ChunkRows];
         private readonly string[] _code = new string[ChunkRows];
         private readonly string?[] _zone = new string?[ChunkRows];
-        private readonly GazelleOutcome[] _outcomes = new GazelleOutcome[ChunkRows];
+        private readonly GazelleOutcome[][] _outcomes = judges.Select(_ => new GazelleOutcome[ChunkRows]).ToArray();
         private int _count;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -570,10 +599,15 @@ public static class Gazelles
         {
             var panel = new GazellePanel(_enterprise.AsSpan(0, n), _year.AsSpan(0, n), _registration.AsSpan(0, n), _revenue.AsSpan(0, n),
                 _employees.AsSpan(0, n), _st.AsSpan(0, n), _vc.AsSpan(0, n), _valuation.AsSpan(0, n), _listed.AsSpan(0, n));
-            classifier.Classify(panel, _outcomes.AsSpan(0, n));
-            for (var i = 0; i < n; i++)
+            for (var j = 0; j < judges.Count; j++)
             {
-                if (_year[i] >= fromYear && _year[i] <= toYear) sink.Row(_code[i], _year[i], _zone[i]!, _outcomes[i]);
+                var (classifier, sink) = judges[j];
+                var outcomes = _outcomes[j];
+                classifier.Classify(panel, outcomes.AsSpan(0, n));
+                for (var i = 0; i < n; i++)
+                {
+                    if (_year[i] >= fromYear && _year[i] <= toYear) sink.Row(_code[i], _year[i], _zone[i]!, outcomes[i]);
+                }
             }
         }
     }

@@ -248,7 +248,7 @@ public class GazelleClassifierTests
         Liaoning.Classify(new GazellePanel(enterprise, year, registered, revenue, employees, st, vc, valuation, listed), results);
 
         Assert.Equal([(GazelleKind.Gazelle, true), (GazelleKind.Gazelle, false), (GazelleKind.Unicorn, true)], results.Select(r => (r.Kind, r.New)));
-        Assert.Equal(["venture_capital"], Liaoning.RouteIds(results[0].Routes));
+        Assert.Equal(["venture_capital"], Liaoning.RouteIds(2020, results[0].Routes));
         Assert.Equal(1u << 4, results[0].Routes);   // venture_capital is the fifth route of the Liaoning file
     }
 

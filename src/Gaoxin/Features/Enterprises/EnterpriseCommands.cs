@@ -47,9 +47,8 @@ public static class EnterpriseCommands
         return new Command("enterprises", "the enterprise registry and the enterprises' yearly returns") { import, aggregate, certify };
     }
 
-    /// <summary>The classifier of the default gazelle rule set, whose counts the aggregates keep.</summary>
-    private static GazelleClassifier? DefaultGazelles() =>
-        EnterpriseRules.Load(EnterpriseRules.BundleDirectory).Gazelle(null).Rules is { } rules ? new GazelleClassifier(rules) : null;
+    /// <summary>What the gazelle counts the aggregates keep are classified with (each year's rule set and the national one).</summary>
+    private static GazelleCounting? DefaultGazelles() => EnterpriseRules.Load(EnterpriseRules.BundleDirectory).GazelleCounting();
 
     private static async Task<int> CertifyAsync(ParseResult parse, string creditCode, string number, string? date, string? expires, CancellationToken ct)
     {

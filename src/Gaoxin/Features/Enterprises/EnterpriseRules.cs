@@ -1,4 +1,5 @@
 using Gaoxin.Core.Enterprises;
+using Gaoxin.Data.Enterprises;
 
 namespace Gaoxin.Features.Enterprises;
 
@@ -49,16 +50,32 @@ public sealed class EnterpriseRules
     }
 
     /// <summary>
-    /// The gazelle rule set named by <paramref name="id"/>, or the one marked default whatever the year: identification is a
-    /// statistic over many years, and one rule set keeps a zone's series (and the <c>new</c> flags) comparable.
+    /// Which gazelle rule set judges each year: the one named by <paramref name="id"/> for every year (the office's choice),
+    /// or when none is named each year's own (<see cref="GazelleRuleChoice.ByYear"/>: a rule set judges the data years from
+    /// its document on, so the 2021 Liaoning rules judge 2021 and later and the Torch standard the years before); otherwise
+    /// an error on the field <c>rules</c> (<c>unknown_rule_set</c>, or <c>no_rule_set_in_force</c> when none is installed).
     /// </summary>
-    public (GazelleRuleSet? Rules, EnterpriseInputError? Error) Gazelle(string? id)
+    public (GazelleRuleChoice? Choice, EnterpriseInputError? Error) Gazelle(string? id)
     {
-        if (id is { Length: > 0 }) return Pick<GazelleRuleSet>(id, DateOnly.MinValue);
+        if (id is { Length: > 0 })
+        {
+            var (named, error) = Pick<GazelleRuleSet>(id, DateOnly.MinValue);
+            return named is null ? (null, error) : (GazelleRuleChoice.Only(named), null);
+        }
         var all = All<GazelleRuleSet>();
-        var chosen = all.FirstOrDefault(s => s.Header.IsDefault) ?? all.FirstOrDefault();
-        return chosen is not null ? (chosen, null) : (null, new EnterpriseInputError("rules", "no_rule_set_in_force", "no gazelle rule set is installed"));
+        return all.Count > 0
+            ? (GazelleRuleChoice.ByYear(all), null)
+            : (null, new EnterpriseInputError("rules", "no_rule_set_in_force", "no gazelle rule set is installed"));
     }
+
+    /// <summary>
+    /// What the zone counts are kept with: each year's own rule set, and the rule set marked <c>national</c> for the new
+    /// gazelles of the national model's indicator 5.5; null when no gazelle rule set is installed.
+    /// </summary>
+    public GazelleCounting? GazelleCounting() => Gazelle(null).Choice is { } choice
+        ? new GazelleCounting(new GazelleClassifier(choice),
+            All<GazelleRuleSet>().FirstOrDefault(s => s.National) is { } national ? new GazelleClassifier(national) : null)
+        : null;
 
     /// <summary>The reserve-pool rule set marked default, else the newest.</summary>
     public ReservePoolRuleSet ReservePool => All<ReservePoolRuleSet>() is { Count: > 0 } all

@@ -36,13 +36,9 @@ public static class EnterpriseUpload
             if (count > 0) return new EnterpriseUploadResult(false, null, problems, count);
         }
         await using var stream = file.OpenReadStream();
-        var outcome = await EnterpriseImport.ImportAsync(db, stream, name, who.Name, via, clock, ct, DefaultGazelles(rules));
+        var outcome = await EnterpriseImport.ImportAsync(db, stream, name, who.Name, via, clock, ct, rules.GazelleCounting());
         return new EnterpriseUploadResult(false, outcome, outcome.Problems, outcome.ErrorCount);
     }
-
-    /// <summary>The classifier of the default gazelle rule set, whose counts the aggregates keep.</summary>
-    public static GazelleClassifier? DefaultGazelles(EnterpriseRules rules) =>
-        rules.Gazelle(null).Rules is { } set ? new GazelleClassifier(set) : null;
 }
 
 /// <summary>The certificate fields as typed (CLI options, JSON strings, form fields), read into dates with messages that name the field.</summary>

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Gaoxin.Features.Enterprises;
 
 /// <summary>
-/// GET /api/gazelles?year=Y&amp;zone=&amp;rules=: the year's gazelles and unicorns from the enterprises' returns, the same
-/// JSON as <c>gaoxin gazelles --format json</c>. Scoped like /api/enterprises: a personal token is required, the office
+/// GET /api/gazelles?year=Y&amp;zone=&amp;rules=: the year's gazelles and unicorns from the enterprises' returns, each year
+/// judged by its own rule set unless <c>rules</c> names one for every year; the same JSON as <c>gaoxin gazelles --format json</c>. Scoped like /api/enterprises: a personal token is required, the office
 /// sees every zone, a zone operator their own (403 for another zone), any other role nothing.
 /// </summary>
 public static class GazelleApi
@@ -26,9 +26,9 @@ public static class GazelleApi
         var (allowed, own) = EnterpriseStore.Scope(who);
         if (!allowed || (own is not null && !string.IsNullOrEmpty(zone) && zone != own))
             return TypedResults.Problem(statusCode: 403, title: "Enterprise returns are open to the provincial office and to a zone's own operators.");
-        var (set, error) = catalog.Gazelle(rules);
-        if (set is null) return TypedResults.ValidationProblem(EnterpriseChecks.ToDictionary([error!]));
-        var classifier = new GazelleClassifier(set);
+        var (choice, error) = catalog.Gazelle(rules);
+        if (choice is null) return TypedResults.ValidationProblem(EnterpriseChecks.ToDictionary([error!]));
+        var classifier = new GazelleClassifier(choice);
         var result = await Gazelles.IdentifyAsync(db, classifier, year, own ?? (string.IsNullOrEmpty(zone) ? null : zone), ct);
         return TypedResults.Ok(result.ToResponse(classifier));
     }

@@ -12,8 +12,11 @@ public static class GazelleCommands
 {
     public static Command Build()
     {
-        var year = new Option<int>("--year") { Description = "the data year t (the rules read t − 3 .. t)", Required = true };
-        var rules = new Option<string?>("--rules") { Description = "gazelle rule set id (default: the one marked default, gazelle-liaoning-2021)" };
+        var year = new Option<int>("--year") { Description = "the data year t (the rules read t − 3 .. t, and t − 4 .. t − 1 for last year's status)", Required = true };
+        var rules = new Option<string?>("--rules")
+        {
+            Description = "gazelle rule set id for every year (default: each year's own — gazelle-torch before 2021, gazelle-liaoning-2021 from 2021)",
+        };
         var zone = new Option<string?>("--zone") { Description = "only enterprises whose return of that year is in this zone" };
         var format = Cli.FormatOption();
         var command = new Command("gazelles", "identify the gazelles (瞪羚) and unicorns (独角兽) of a year from the enterprises' returns")
@@ -23,13 +26,13 @@ public static class GazelleCommands
         command.SetAction(async (parse, ct) =>
         {
             var timings = StartupTimings.Start();
-            var (set, error) = EnterpriseRules.Load(EnterpriseRules.BundleDirectory).Gazelle(parse.GetValue(rules));
-            if (set is null)
+            var (choice, error) = EnterpriseRules.Load(EnterpriseRules.BundleDirectory).Gazelle(parse.GetValue(rules));
+            if (choice is null)
             {
                 parse.InvocationConfiguration.Error.WriteLine(EnterpriseChecks.Describe(error!));
                 return Cli.InvalidInput;
             }
-            var classifier = new GazelleClassifier(set);
+            var classifier = new GazelleClassifier(choice);
             var only = parse.GetValue(zone) is { Length: > 0 } z ? z : null;
             var location = Cli.Location(parse);
             timings?.Mark("rules");
@@ -67,6 +70,8 @@ public static class GazelleCommands
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{response.Year}: {response.Enterprises.Count(e => e.Kind == "gazelle")} gazelles, {response.Enterprises.Count(e => e.Kind == "unicorn")} unicorns (rules {response.Rules})"));
+        // Which rule set judged the year and the year before, against which "new" is decided.
+        output.WriteLine(string.Join("; ", response.RulesByYear.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Year} judged by {r.Rules}"))));
         output.WriteLine();
         TextTable.Write(output, ["credit_code", "name", "zone", "kind", "new", "routes"],
             response.Enterprises.Select(e => (IReadOnlyList<string>)[e.CreditCode, e.Name, e.Zone, e.Kind, e.New ? "new" : "", string.Join(",", e.Routes)]));

@@ -24,19 +24,31 @@ public sealed record GazelleZoneResponse(
     [property: JsonPropertyName("gazelles_new")] int GazellesNew,
     [property: JsonPropertyName("unicorns")] int Unicorns);
 
-/// <summary>The gazelles and unicorns of a year under a rule set.</summary>
+/// <summary>A data year and the rule set that judged it: <c>rules</c> its id, <c>name</c> its Chinese name.</summary>
+public sealed record GazelleJudgedYearResponse(
+    [property: JsonPropertyName("year")] int Year,
+    [property: JsonPropertyName("rules")] string Rules,
+    [property: JsonPropertyName("name")] string Name);
+
+/// <summary>
+/// The gazelles and unicorns of a year: <c>rules</c> is the id of the rule set that judged the year; <c>rules_by_year</c>
+/// names the rule set of the year and of the year before (whose classification decides <c>new</c>).
+/// </summary>
 public sealed record GazelleYearResponse(
     [property: JsonPropertyName("year")] int Year,
     [property: JsonPropertyName("rules")] string Rules,
     [property: JsonPropertyName("enterprises")] IReadOnlyList<GazelleResponse> Enterprises,
-    [property: JsonPropertyName("zones")] IReadOnlyList<GazelleZoneResponse> Zones);
+    [property: JsonPropertyName("zones")] IReadOnlyList<GazelleZoneResponse> Zones,
+    [property: JsonPropertyName("rules_by_year")] IReadOnlyList<GazelleJudgedYearResponse> RulesByYear);
 
 public static class GazelleMapping
 {
     public static GazelleYearResponse ToResponse(this GazelleYear year, GazelleClassifier classifier) => new(
         year.Year, year.RuleSetId,
-        year.Enterprises.Select(e => new GazelleResponse(e.CreditCode, e.Name, e.Zone, EnterpriseWire.Name(e.Kind), e.New, classifier.RouteIds(e.Routes))).ToList(),
-        year.Zones.Select(z => new GazelleZoneResponse(z.Zone, z.Enterprises, z.Gazelles, z.GazellesNew, z.Unicorns)).ToList());
+        year.Enterprises.Select(e => new GazelleResponse(e.CreditCode, e.Name, e.Zone, EnterpriseWire.Name(e.Kind), e.New,
+            classifier.RouteIds(year.Year, e.Routes))).ToList(),
+        year.Zones.Select(z => new GazelleZoneResponse(z.Zone, z.Enterprises, z.Gazelles, z.GazellesNew, z.Unicorns)).ToList(),
+        year.Judged.Select(j => new GazelleJudgedYearResponse(j.Year, j.Rules.Header.Id, j.Rules.Header.Name)).ToList());
 
     /// <summary>Short names of the scale routes for lists: 高成长(营收), 高成长(人数), 规模(5年内), 规模(10年内), 风投.</summary>
     public static string RouteLabel(GazelleRuleSet rules, string id) => id switch

@@ -18,7 +18,6 @@ public sealed class GazellesModel(GaoxinDb db, EnterpriseRules rules) : PageMode
     public List<int> Years { get; private set; } = [];
     public Dictionary<string, string> ZoneNames { get; private set; } = [];
     public IReadOnlyList<GazelleRuleSet> RuleSets => rules.All<GazelleRuleSet>();
-    public GazelleRuleSet? RuleSet { get; private set; }
     public GazelleClassifier? Classifier { get; private set; }
     public GazelleYear? Result { get; private set; }
 
@@ -32,11 +31,13 @@ public sealed class GazellesModel(GaoxinDb db, EnterpriseRules rules) : PageMode
         Years = await EnterpriseStore.YearsAsync(db, ct);
         ZoneNames = await ZoneRegistry.NamesAsync(db, z => Shared.Text.T(z.Name, z.NameEn), ct);
         Year ??= Years.Count > 0 ? Years[0] : null;
-        (RuleSet, _) = rules.Gazelle(Rules);
-        RuleSet ??= rules.Gazelle(null).Rules;
-        if (Year is { } year && RuleSet is not null)
+        // An unknown id falls back to each year's own rule set, as when none is named.
+        var (choice, _) = rules.Gazelle(Rules);
+        if (choice is null) Rules = null;
+        choice ??= rules.Gazelle(null).Choice;
+        if (Year is { } year && choice is not null)
         {
-            Classifier = new GazelleClassifier(RuleSet);
+            Classifier = new GazelleClassifier(choice);
             Result = await Gazelles.IdentifyAsync(db, Classifier, year, string.IsNullOrEmpty(Zone) ? null : Zone, ct);
         }
         return Page();
@@ -44,5 +45,8 @@ public sealed class GazellesModel(GaoxinDb db, EnterpriseRules rules) : PageMode
 
     public string ZoneName(string code) => ZoneNames.GetValueOrDefault(code, code);
 
-    public IEnumerable<string> RouteLabels(uint routes) => Classifier!.RouteIds(routes).Select(id => GazelleMapping.RouteLabel(RuleSet!, id));
+    public IEnumerable<string> RouteLabels(uint routes) =>
+        Classifier!.RouteIds(Result!.Year, routes).Select(id => GazelleMapping.RouteLabel(Classifier.RulesFor(Result.Year), id));
+
+    public string RuleName(GazelleRuleSet set) => Shared.Text.T(set.Header.Name, set.Header.NameEn);
 }
