@@ -5,7 +5,7 @@ namespace Gaoxin.Features.Enterprises;
 /// <summary>An assessment's answer, or the problems with its input (each naming its field).</summary>
 public sealed record CheckOutcome<T>(T? Result, IReadOnlyList<EnterpriseInputError> Errors) where T : class;
 
-/// <summary>The reserve pool's answer beside a high-tech self-assessment, and the hint (code <c>reserve_pool</c>) that words it.</summary>
+/// <summary>The reserve pool's answer beside a high-tech self-assessment, and the text (code <c>reserve_pool</c>) that words it.</summary>
 public sealed record PoolHint(ReservePoolOutlook Outlook, ImprovementHint Hint);
 
 /// <summary>

@@ -60,9 +60,10 @@ public sealed record HteIpItemResponse(int Index, string? Name, string Class, bo
 
 /// <summary>
 /// The reserve pool's own answer on this self-assessment (its entry rule <c>ruleSet</c>): <c>admitted</c> by the
-/// <c>routes</c> that hold; <c>otherRoutes</c> need another evaluation (e.g. <c>tech_sme</c>).
+/// <c>routes</c> that hold; <c>otherRoutes</c> need another evaluation (e.g. <c>tech_sme</c>); <c>zh</c>/<c>en</c> word it.
 /// </summary>
-public sealed record ReservePoolOutlookResponse(string RuleSet, bool Admitted, IReadOnlyList<string> Routes, IReadOnlyList<string> OtherRoutes);
+public sealed record ReservePoolOutlookResponse(string RuleSet, bool Admitted, IReadOnlyList<string> Routes, IReadOnlyList<string> OtherRoutes,
+    string Zh, string En);
 
 /// <summary>
 /// The high-tech self-assessment's answer: <c>eligible</c> is <c>yes</c>, <c>no</c> or <c>depends</c>; <c>ipItems</c> explains
@@ -96,18 +97,18 @@ public static class EnterpriseMapping
 
     public static HintResponse ToResponse(this ImprovementHint h) => new(h.Code, h.Zh, h.En);
 
-    /// <summary>The answer on the wire; the pool's hint (when there is one) follows the assessment's own hints.</summary>
+    /// <summary>The answer on the wire, with the reserve pool's answer on the same figures (when there is one).</summary>
     public static HteAssessResponse ToResponse(this HteAssessmentResult r, PoolHint? pool) => new(
         EnterpriseWire.Name(r.Eligible),
         [.. r.Conditions.Select(ToResponse)],
         r.Score.ToResponse(),
         new HteBlocksResponse(r.Blocks.Ip.ToResponse(), r.Blocks.Conversion.ToResponse(), r.Blocks.RdManagement.ToResponse(), r.Blocks.Growth.ToResponse()),
         [.. r.Items.Select(i => new HteItemResponse(i.Code, i.Band, Json.Normalize(i.Value), i.Points.ToResponse(), i.Max))],
-        [.. r.Hints.Select(ToResponse), .. pool is null ? [] : new[] { pool.Hint.ToResponse() }],
+        [.. r.Hints.Select(ToResponse)],
         r.RuleSetId,
         [.. r.IpItems.Select(i => new HteIpItemResponse(i.Index, i.Name, EnterpriseWire.Name(i.Class), i.Counted, i.Reasons, i.Sources))],
         pool is null ? null : new ReservePoolOutlookResponse(pool.Outlook.RuleSetId, pool.Outlook.Admitted, pool.Outlook.Routes,
-            [.. pool.Outlook.OtherRoutes.Select(o => o.Id)]));
+            [.. pool.Outlook.OtherRoutes.Select(o => o.Id)], pool.Hint.Zh, pool.Hint.En));
 
     public static TechSmeAssessResponse ToResponse(this TechSmeResult r) => new(
         EnterpriseWire.Name(r.Eligible), r.Route, r.DirectRoutesHeld,
