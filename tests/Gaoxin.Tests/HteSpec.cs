@@ -507,6 +507,49 @@ public sealed class HteSpec(HteServer fixture) : IClassFixture<HteServer>, IDisp
     }
 
     [Fact]
+    public async Task The_self_assessment_page_takes_ip_items_and_explains_the_ones_left_out_and_the_reserve_pool()
+    {
+        // ByItems' IP on the page for a six-month-old company (2020-12-30 → 2021-06-30, 182 days): row 1 a jointly owned Ⅰ类
+        // item designated to the other owner, rows 2–7 Ⅱ类 with row 7 used before; counts left blank.
+        using var session = new PageSession(fixture.Server.Address);
+        await session.GetStringAsync("/enterprises/self-assessment");
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("Form.RegisteredOn", "2020-12-30"), new("Form.AssessedOn", "2021-06-30"), new("Form.Domain", "electronic_information"),
+            new("Form.IpItems[0].Name", "ZL201810000001.X"), new("Form.IpItems[0].Class", "I"), new("Form.IpItems[0].SelfDeveloped", "true"),
+            new("Form.IpItems[0].JointlyOwned", "true"),
+            new("Form.Employees", "200"), new("Form.StEmployees", "40"),
+            new("Form.SalesRevenue[0]", "4000"), new("Form.SalesRevenue[1]", "5000"), new("Form.SalesRevenue[2]", "6000"),
+            new("Form.RdExpense[0]", "200"), new("Form.RdExpense[1]", "250"), new("Form.RdExpense[2]", "300"),
+            new("Form.NetAssets[0]", "1000"), new("Form.NetAssets[1]", "1200"), new("Form.NetAssets[2]", "1500"),
+            new("Form.RdExpenseDomestic", "600"), new("Form.HighTechRevenue", "4800"), new("Form.TotalRevenue", "6000"),
+            new("Form.TechAdvancement", "B"), new("Form.CoreSupport", "B"), new("Form.IpAcquisition", ""),
+            new("Form.Conversions", "12"), new("Form.RdSystem", "5"), new("Form.RdInstitution", "5"), new("Form.ConversionIncentives", "3"), new("Form.Talent", "3"),
+        };
+        for (var i = 1; i <= 6; i++)
+        {
+            form.Add(new($"Form.IpItems[{i}].Class", "II"));
+            form.Add(new($"Form.IpItems[{i}].SelfDeveloped", "true"));
+        }
+        form.Add(new("Form.IpItems[6].UsedBefore", "true"));
+
+        var response = await session.PostFormAsync("/enterprises/self-assessment", "/enterprises/self-assessment", form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-eligible=\"no\">不符合</span>", html);
+        // 5 items count (0 Ⅰ类 + 5 Ⅱ类), 2 do not; IP block [16, 24] as in the API case.
+        Assert.Contains("<td class=\"num actual\">5 项(另有 2 项不计入)</td>", html);
+        Assert.Matches("<tr data-item=\"0\" class=\"failed\">[\\s\\S]*?共有知识产权未约定由本企业使用", html);
+        Assert.Matches("<tr data-item=\"6\" class=\"failed\">[\\s\\S]*?Ⅱ类知识产权已在以往申请中使用", html);
+        Assert.Contains("<tr data-block=\"ip\"><td>知识产权</td><td class=\"num\">16–24</td>", html);
+        // The reserve pool's own answer: not on this assessment, only as a qualified 科技型中小企业.
+        Assert.Matches("id=\"reserve-pool\" data-admitted=\"false\">按本次高企自评结果不能进入培育后备库;仍可经以下途径入库:已评价入库的科技型中小企业", html);
+        // The form keeps the rows.
+        Assert.Contains("name=\"Form.IpItems[0].Name\" id=\"ip-items-0-name\" value=\"ZL201810000001.X\"", html);
+    }
+
+    [Fact]
     public async Task A_bad_rule_file_stops_the_server_with_its_located_error()
     {
         var rules = Directory.CreateDirectory(Path.Combine(_folder, "rules")).FullName;
