@@ -366,6 +366,10 @@ public sealed class HteSpec(HteServer fixture) : IClassFixture<HteServer>, IDisp
         var cli = await CliRun.RunAsync("tech-sme", "assess", Write(json));
         Assert.Equal(2, cli.ExitCode);
         Assert.Contains("rules: no rule set of this kind is in force on 2022-01-01; tech-sme-2017 ended on 2021-12-31", cli.Error);
+
+        // The page says so before anything is typed (today is after 2021).
+        var page = await Client.GetStringAsync("/enterprises/tech-sme");
+        Assert.Contains("id=\"no-rules-in-force\">今天没有有效的科小评价规则:科技型中小企业评价(2017)已于 2021-12-31 失效", page);
     }
 
     /// <summary>
