@@ -48,8 +48,8 @@ public sealed class EnterpriseInputReader
             Known(ipObject, "ip.", ["class1", "class2", "selfDeveloped", "items"]);
             var items = IpItems(ipObject);
             // Item by item, the counts may be left out (they follow from the items); given, they must agree (HteAssessment.Validate).
-            var counted = items is not null && _errors.Count == 0 ? HteIp.Of(items) : null;
-            var hasItems = Field(ipObject, "ip.", "items", required: false) is not null;
+            var counted = items is null ? null : HteIp.Of(items);
+            var hasItems = Field(ipObject, "ip.", "items", required: false) is not null;   // a wrong-typed list is reported by IpItems
             var (class1, class2, self) = (Int(ipObject, "ip.", "class1", !hasItems), Int(ipObject, "ip.", "class2", !hasItems),
                 Int(ipObject, "ip.", "selfDeveloped", !hasItems));
             if (class1 is not null && class2 is not null && self is not null) ip = new HteIp(class1.Value, class2.Value, self.Value, items);
