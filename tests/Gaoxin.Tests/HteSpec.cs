@@ -276,11 +276,12 @@ public sealed class HteSpec(HteServer fixture) : IClassFixture<HteServer>, IDisp
 
     /// <summary>
     /// A 科小 qualifying by score: 25 / 100 staff = 25 % → B 16; R&amp;D 260 / 5000 = 5.2 % → B 40; 3 Ⅱ类 → C 18;
-    /// total 16 + 40 + 18 = 74 ≥ 60 and the staff indicator is not 0 → yes by score.
+    /// total 16 + 40 + 18 = 74 ≥ 60 and the staff indicator is not 0 → yes by score. Dated in 2021, when the 2017 rules were
+    /// in force (tech-sme-2017 ends on 2021-12-31, where the 2022 revision begins).
     /// </summary>
     private static JsonObject TechSme() => new()
     {
-        ["assessedOn"] = "2024-05-01", ["residentEnterprise"] = true, ["employees"] = 100, ["stEmployees"] = 25,
+        ["assessedOn"] = "2021-05-01", ["residentEnterprise"] = true, ["employees"] = 100, ["stEmployees"] = 25,
         ["salesRevenue"] = 5000, ["totalAssets"] = 8000, ["rdExpense"] = 260, ["class1Ip"] = 0, ["class2Ip"] = 3,
         ["restrictedIndustry"] = false, ["violation"] = false,
     };
@@ -332,6 +333,155 @@ public sealed class HteSpec(HteServer fixture) : IClassFixture<HteServer>, IDisp
     }
 
     [Fact]
+    public async Task Tech_sme_rules_of_2017_judge_until_2021_12_31_and_after_that_the_gap_is_refused_by_name()
+    {
+        async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string day, string query = "")
+        {
+            var json = TechSme();
+            json["assessedOn"] = day;
+            var response = await Client.PostAsync("/api/tech-sme/assess" + query, new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json"));
+            return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
+        }
+
+        // The day before the 2022 revision's (substitute) start: the 2017 rules, 74 points as above.
+        var before = await PostAsync("2021-12-31");
+        Assert.Equal((HttpStatusCode.OK, "tech-sme-2017", 74), (before.Status, before.Body.GetProperty("ruleSet").GetString(), before.Body.GetProperty("score").GetInt32()));
+
+        // From 2022-01-01 the revision applies, and it is not transcribed (GAP): no rule set is in force, said so by name.
+        var after = await PostAsync("2022-01-01");
+        Assert.Equal(HttpStatusCode.BadRequest, after.Status);
+        Assert.Equal("no rule set of this kind is in force on 2022-01-01; tech-sme-2017 ended on 2021-12-31 and no later rule set of this kind is installed (name one with rules=ID to use it anyway) [no_rule_set_in_force]",
+            after.Body.GetProperty("errors").GetProperty("rules")[0].GetString());
+
+        // Naming the 2017 rules still evaluates by them, the caller's explicit choice.
+        var named = await PostAsync("2022-01-01", "?rules=tech-sme-2017");
+        Assert.Equal((HttpStatusCode.OK, "tech-sme-2017"), (named.Status, named.Body.GetProperty("ruleSet").GetString()));
+
+        var rules = JsonDocument.Parse(await Client.GetStringAsync("/api/rules")).RootElement.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "tech-sme-2017");
+        Assert.Equal(("2017-05-03", "2021-12-31"), (rules.GetProperty("effectiveFrom").GetString(), rules.GetProperty("effectiveTo").GetString()));
+
+        // The CLI says the same and exits 2.
+        var json = TechSme();
+        json["assessedOn"] = "2022-01-01";
+        var cli = await CliRun.RunAsync("tech-sme", "assess", Write(json));
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Contains("rules: no rule set of this kind is in force on 2022-01-01; tech-sme-2017 ended on 2021-12-31", cli.Error);
+
+        // The page says so before anything is typed (today is after 2021).
+        var page = await Client.GetStringAsync("/enterprises/tech-sme");
+        Assert.Contains("id=\"no-rules-in-force\">今天没有有效的科小评价规则:科技型中小企业评价(2017)已于 2021-12-31 失效", page);
+    }
+
+    /// <summary>
+    /// The reference's IP given item by item (工作指引 知识产权, domain.md §4.1): item 0 an invention patent (Ⅰ类) owned jointly
+    /// and designated to the other owner; items 1–6 software copyrights (Ⅱ类), of which item 6 was used in the 2018
+    /// application. Counted: 0 Ⅰ类 + 5 Ⅱ类 = 5 → 数量 B 5–6 (≥ 5 Ⅱ类). IP [5 + 5 + 5 + 1 + 0, 6 + 6 + 6 + 6 + 0] = [16, 24];
+    /// total [16 + 19 + 16 + 10, 24 + 24 + 16 + 12] = [61, 76] → depends. The counts are left out: they follow from the items.
+    /// </summary>
+    private static JsonObject ByItems()
+    {
+        var json = Reference();
+        var items = new JsonArray(new JsonObject { ["name"] = "ZL201810000001.X", ["class"] = "I", ["selfDeveloped"] = true, ["jointlyOwned"] = true, ["designatedOwner"] = false });
+        for (var i = 1; i <= 6; i++)
+            items.Add(new JsonObject { ["name"] = $"软著 2017SR00000{i}", ["class"] = "II", ["selfDeveloped"] = true, ["usedBefore"] = i == 6 });
+        json["ip"] = new JsonObject { ["items"] = items };
+        return json;
+    }
+
+    [Fact]
+    public async Task Hte_assess_counts_only_the_ip_items_this_application_may_use_and_says_why_the_others_are_left_out()
+    {
+        var result = await AssessAsync(ByItems());
+
+        Assert.Equal(("depends", (61, 76)), (result.GetProperty("eligible").GetString(), Range(result.GetProperty("score"))));
+        Assert.Equal((16, 24), Range(result.GetProperty("blocks").GetProperty("ip")));
+        var ownsIp = Condition(result, "owns_ip");
+        Assert.Equal((5m, "2 not counted"), (ownsIp.GetProperty("actual").GetDecimal(), ownsIp.GetProperty("detail").GetString()));
+        var countItem = result.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "ip_count");
+        Assert.Equal("B", countItem.GetProperty("band").GetString());
+        var left = result.GetProperty("ipItems").EnumerateArray().Where(i => !i.GetProperty("counted").GetBoolean()).ToList();
+        Assert.Equal([(0, "ZL201810000001.X", "I", "joint_not_designated"), (6, "软著 2017SR000006", "II", "class2_used_before")],
+            left.Select(i => (i.GetProperty("index").GetInt32(), i.GetProperty("name").GetString(), i.GetProperty("class").GetString(), i.GetProperty("reasons")[0].GetString())));
+        Assert.All(left, i => Assert.StartsWith("工作指引 知识产权", i.GetProperty("sources")[0].GetString(), StringComparison.Ordinal));
+        Assert.Equal(7, result.GetProperty("ipItems").GetArrayLength());
+        var hints = result.GetProperty("hints").EnumerateArray().Select(h => h.GetProperty("code").GetString()).ToList();
+        Assert.Contains("class2_used_before", hints);
+        Assert.Contains("joint_not_designated", hints);
+
+        // The API answers the same; counts-only input (the existing contract) still works and lists no items.
+        var response = await Client.PostAsync("/api/hte/assess", new StringContent(ByItems().ToJsonString(), Encoding.UTF8, "application/json"));
+        var cli = await CliRun.RunAsync("hte", "assess", Write(ByItems()), "--format", "json");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(cli.Output), JsonNode.Parse(await response.Content.ReadAsStringAsync())));
+        Assert.Equal(0, (await AssessAsync(Reference())).GetProperty("ipItems").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Hte_assess_refuses_ip_items_it_cannot_read_naming_the_item_and_field()
+    {
+        var json = ByItems();
+        var items = json["ip"]!["items"]!.AsArray();
+        items[0]!.AsObject().Remove("designatedOwner");   // jointly owned: who may use it must be said
+        items[2]!["class"] = "III";
+        items[3]!["usedBefore"] = "yes";
+
+        var read = await CliRun.RunAsync("hte", "assess", Write(json));
+
+        Assert.Equal(2, read.ExitCode);
+        Assert.Contains("ip.items[0].designatedOwner: required field 'ip.items[0].designatedOwner' is missing [missing_field]", read.Error);
+        Assert.Contains("ip.items[2].class: 'ip.items[2].class' must be I or II, found 'III' [unknown_value]", read.Error);
+        Assert.Contains("ip.items[3].usedBefore: 'ip.items[3].usedBefore' must be true or false [wrong_type]", read.Error);
+
+        // Counts given beside the items must agree with them: 7 items hold 1 Ⅰ类 and 6 Ⅱ类, not 5.
+        var counts = ByItems();
+        counts["ip"]!["class1"] = 1;
+        counts["ip"]!["class2"] = 5;
+        var response = await Client.PostAsync("/api/hte/assess", new StringContent(counts.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal("'ip.class2' is 5 but 'ip.items' lists 6; give the items alone or counts that agree with them [count_mismatch]", problem.GetProperty("ip.class2")[0].GetString());
+
+        // Without items the counts stay required, as before.
+        var none = Reference();
+        none["ip"]!.AsObject().Remove("class2");
+        var missing = await CliRun.RunAsync("hte", "assess", Write(none));
+        Assert.Contains("ip.class2: required field 'ip.class2' is missing [missing_field]", missing.Error);
+    }
+
+    /// <summary>
+    /// A company six months old: the reference registered 2020-12-30, assessed 2021-06-30 (182 days &lt; 365, 认定办法 第十一条(一))
+    /// → no. The reserve pool (reserve-pool-default.yaml) admits on this assessment neither by hte_depends (the verdict is not
+    /// depends) nor by hte_near_miss (registered_one_year is required); only its tech_sme route remains.
+    /// </summary>
+    internal static JsonObject SixMonthsOld()
+    {
+        var json = Reference();
+        json["registeredOn"] = "2020-12-30";
+        return json;
+    }
+
+    [Fact]
+    public async Task Hte_assess_gives_the_reserve_pool_answer_the_pool_itself_gives_for_a_six_month_old_company()
+    {
+        var result = await AssessAsync(SixMonthsOld());
+
+        Assert.Equal("no", result.GetProperty("eligible").GetString());
+        Assert.Equal(182m, Condition(result, "registered_one_year").GetProperty("actual").GetDecimal());
+        var pool = result.GetProperty("reservePool");
+        Assert.Equal(("reserve-pool-default", false), (pool.GetProperty("ruleSet").GetString(), pool.GetProperty("admitted").GetBoolean()));
+        Assert.Empty(pool.GetProperty("routes").EnumerateArray());
+        Assert.Equal(["tech_sme"], pool.GetProperty("otherRoutes").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains("不能进入培育后备库", pool.GetProperty("zh").GetString());
+        Assert.Contains("已评价入库的科技型中小企业", pool.GetProperty("zh").GetString());
+        // No hint promises what the pool refuses.
+        Assert.All(result.GetProperty("hints").EnumerateArray(), h => Assert.DoesNotContain("后备库", h.GetProperty("zh").GetString(), StringComparison.Ordinal));
+
+        // The depends reference: the pool admits by hte_depends, and the answer says so; an eligible enterprise gets none.
+        var depends = (await AssessAsync(Reference())).GetProperty("reservePool");
+        Assert.Equal((true, "hte_depends"), (depends.GetProperty("admitted").GetBoolean(), depends.GetProperty("routes")[0].GetString()));
+        Assert.Equal(JsonValueKind.Null, (await AssessAsync(Strong())).GetProperty("reservePool").ValueKind);
+    }
+
+    [Fact]
     public async Task The_self_assessment_page_keeps_the_form_and_explains_the_verdict_without_sign_in()
     {
         using var session = new PageSession(fixture.Server.Address);
@@ -358,6 +508,49 @@ public sealed class HteSpec(HteServer fixture) : IClassFixture<HteServer>, IDisp
         Assert.Contains("<td class=\"num actual\">9.9%</td>", html);
         Assert.Contains("74–88", html);
         Assert.Contains("name=\"Form.StEmployees\" id=\"stEmployees\" value=\"99\"", html);
+    }
+
+    [Fact]
+    public async Task The_self_assessment_page_takes_ip_items_and_explains_the_ones_left_out_and_the_reserve_pool()
+    {
+        // ByItems' IP on the page for a six-month-old company (2020-12-30 → 2021-06-30, 182 days): row 1 a jointly owned Ⅰ类
+        // item designated to the other owner, rows 2–7 Ⅱ类 with row 7 used before; counts left blank.
+        using var session = new PageSession(fixture.Server.Address);
+        await session.GetStringAsync("/enterprises/self-assessment");
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("Form.RegisteredOn", "2020-12-30"), new("Form.AssessedOn", "2021-06-30"), new("Form.Domain", "electronic_information"),
+            new("Form.IpItems[0].Name", "ZL201810000001.X"), new("Form.IpItems[0].Class", "I"), new("Form.IpItems[0].SelfDeveloped", "true"),
+            new("Form.IpItems[0].JointlyOwned", "true"),
+            new("Form.Employees", "200"), new("Form.StEmployees", "40"),
+            new("Form.SalesRevenue[0]", "4000"), new("Form.SalesRevenue[1]", "5000"), new("Form.SalesRevenue[2]", "6000"),
+            new("Form.RdExpense[0]", "200"), new("Form.RdExpense[1]", "250"), new("Form.RdExpense[2]", "300"),
+            new("Form.NetAssets[0]", "1000"), new("Form.NetAssets[1]", "1200"), new("Form.NetAssets[2]", "1500"),
+            new("Form.RdExpenseDomestic", "600"), new("Form.HighTechRevenue", "4800"), new("Form.TotalRevenue", "6000"),
+            new("Form.TechAdvancement", "B"), new("Form.CoreSupport", "B"), new("Form.IpAcquisition", ""),
+            new("Form.Conversions", "12"), new("Form.RdSystem", "5"), new("Form.RdInstitution", "5"), new("Form.ConversionIncentives", "3"), new("Form.Talent", "3"),
+        };
+        for (var i = 1; i <= 6; i++)
+        {
+            form.Add(new($"Form.IpItems[{i}].Class", "II"));
+            form.Add(new($"Form.IpItems[{i}].SelfDeveloped", "true"));
+        }
+        form.Add(new("Form.IpItems[6].UsedBefore", "true"));
+
+        var response = await session.PostFormAsync("/enterprises/self-assessment", "/enterprises/self-assessment", form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-eligible=\"no\">不符合</span>", html);
+        // 5 items count (0 Ⅰ类 + 5 Ⅱ类), 2 do not; IP block [16, 24] as in the API case.
+        Assert.Contains("<td class=\"num actual\">5 项(另有 2 项不计入)</td>", html);
+        Assert.Matches("<tr data-item=\"0\" class=\"failed\">[\\s\\S]*?共有知识产权未约定由本企业使用", html);
+        Assert.Matches("<tr data-item=\"6\" class=\"failed\">[\\s\\S]*?Ⅱ类知识产权已在以往申请中使用", html);
+        Assert.Contains("<tr data-block=\"ip\"><td>知识产权</td><td class=\"num\">16–24</td>", html);
+        // The reserve pool's own answer: not on this assessment, only as a qualified 科技型中小企业.
+        Assert.Matches("id=\"reserve-pool\" data-admitted=\"false\">按本次高企自评结果不能进入培育后备库;仍可经以下途径入库:已评价入库的科技型中小企业", html);
+        // The form keeps the rows.
+        Assert.Contains("name=\"Form.IpItems[0].Name\" id=\"ip-items-0-name\" value=\"ZL201810000001.X\"", html);
     }
 
     [Fact]

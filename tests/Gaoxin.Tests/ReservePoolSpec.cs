@@ -132,6 +132,45 @@ public abstract class ReservePoolSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains(P1, audit[0].Comment);
     }
 
+    /// <summary>
+    /// A company six months old (registered 2018-07-05, assessed 2019-01-05: 184 days &lt; 365, 认定办法 第十一条(一)), otherwise the
+    /// depends reference → verdict no. A 科技型中小企业 evaluation of 2018 qualifying by score (as HteSpec's: 16 + 40 + 18 = 74).
+    /// </summary>
+    private static JsonObject SixMonthsOld()
+    {
+        var json = Depends();
+        json["registeredOn"] = "2018-07-05";
+        return json;
+    }
+
+    private static JsonObject QualifiedSme() => new()
+    {
+        ["assessedOn"] = "2018-12-20", ["residentEnterprise"] = true, ["employees"] = 100, ["stEmployees"] = 25,
+        ["salesRevenue"] = 5000, ["totalAssets"] = 8000, ["rdExpense"] = 260, ["class1Ip"] = 0, ["class2Ip"] = 3,
+        ["restrictedIndustry"] = false, ["violation"] = false,
+    };
+
+    [Fact]
+    public async Task For_a_six_month_old_company_the_self_assessment_says_what_the_pool_then_decides()
+    {
+        var assessed = await CliRun.RunAsync("hte", "assess", Write(SixMonthsOld(), "young-hte.json"), "--format", "json");
+        Assert.True(assessed.ExitCode == 0, assessed.Error);
+        var outlook = JsonDocument.Parse(assessed.Output).RootElement.GetProperty("reservePool");
+        Assert.False(outlook.GetProperty("admitted").GetBoolean());
+        Assert.Equal(["tech_sme"], outlook.GetProperty("otherRoutes").EnumerateArray().Select(r => r.GetString()));
+
+        // The pool refuses the same assessment…
+        var refused = await Add(P1, SixMonthsOld(), "2019-01-10");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("[entry_refused]", refused.Error);
+
+        // …and admits by the route the answer named once a qualified 科技型中小企业 evaluation comes with it.
+        var both = new JsonObject { ["hte"] = SixMonthsOld(), ["techSme"] = QualifiedSme() };
+        var admitted = await Add(P1, both, "2019-01-10");
+        Assert.True(admitted.ExitCode == 0, admitted.Error);
+        Assert.Contains("candidate of the reserve pool by tech_sme (reserve-pool-default)", admitted.Output);
+    }
+
     [Fact]
     public async Task Moves_follow_the_pipeline_and_an_illegal_or_backdated_move_is_refused_with_the_allowed_stages()
     {

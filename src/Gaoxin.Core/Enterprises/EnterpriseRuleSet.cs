@@ -171,6 +171,9 @@ public static class EnterpriseWire
         _ => "depends",
     };
 
+    /// <summary><c>I</c> or <c>II</c>.</summary>
+    public static string Name(HteIpClass value) => value == HteIpClass.I ? "I" : "II";
+
     /// <summary>Rule-set kinds as written in files.</summary>
     public static readonly IReadOnlyDictionary<string, RuleSetKind> Kinds = new Dictionary<string, RuleSetKind>
     {

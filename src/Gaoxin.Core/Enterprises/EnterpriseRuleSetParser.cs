@@ -115,10 +115,18 @@ public static class EnterpriseRuleSetParser
             var highTech = Threshold(c, "highTechRevenueShare");
             var score = Threshold(c, "innovationScore");
             var incident = Flag(c, "noMajorIncident");
+            HteIpUsageRules? ipUsage = null;
+            if (c.Object("ipUsage") is { } u)
+            {
+                var once = Flag(u, "class2OnceOnly");
+                var joint = Flag(u, "jointOneOwner");
+                u.ReportUnknownKeys();
+                if (once is not null && joint is not null) ipUsage = new HteIpUsageRules(once, joint);
+            }
             c.ReportUnknownKeys();
             if (registered is not null && ownsIp is not null && keyDomain is not null && stStaff is not null && rdRatio is not null
-                && domestic is not null && highTech is not null && score is not null && incident is not null)
-                conditions = new HteConditionRules(registered, ownsIp, keyDomain, stStaff, rdRatio, domestic, highTech, score, incident);
+                && domestic is not null && highTech is not null && score is not null && incident is not null && ipUsage is not null)
+                conditions = new HteConditionRules(registered, ownsIp, keyDomain, stStaff, rdRatio, domestic, highTech, score, incident, ipUsage);
         }
 
         HteScoreRules? scoreRules = null;
@@ -590,6 +598,13 @@ public sealed class EnterpriseRuleCatalog
     /// <summary>Every rule set of type <typeparamref name="T"/> in force on <paramref name="date"/>.</summary>
     public IReadOnlyList<T> InForce<T>(DateOnly date) where T : EnterpriseRuleSet =>
         _sets.OfType<T>().Where(s => s.Header.InForceOn(date)).ToList();
+
+    /// <summary>
+    /// The rule set of type <typeparamref name="T"/> that ended last before <paramref name="date"/>, or null: with
+    /// <see cref="Current{T}"/> null it tells why nothing is in force (a revision not transcribed yet).
+    /// </summary>
+    public T? EndedBefore<T>(DateOnly date) where T : EnterpriseRuleSet =>
+        _sets.OfType<T>().Where(s => s.Header.EffectiveTo < date).OrderByDescending(s => s.Header.EffectiveTo).FirstOrDefault();
 
     /// <summary>
     /// The rule set of type <typeparamref name="T"/> to use on <paramref name="date"/>: the one marked default, else the one

@@ -23,6 +23,14 @@ public sealed record HteRdRatioRule(IReadOnlyList<HteRdTier> Tiers, string Sourc
         Tiers.FirstOrDefault(t => t.RevenueAtMost is null || lastYearRevenue <= t.RevenueAtMost) ?? Tiers[^1];
 }
 
+/// <summary>
+/// Which IP items may be counted for an application (工作指引, domain.md §4.1): a Ⅱ类 item supports one application only, and
+/// a jointly owned item only the one owner designated to use it.
+/// </summary>
+/// <param name="Class2OnceOnly">A Ⅱ类 item already used in an earlier recognition application is not counted again.</param>
+/// <param name="JointOneOwner">A jointly owned item is counted only for the owner designated to use it.</param>
+public sealed record HteIpUsageRules(FlagRule Class2OnceOnly, FlagRule JointOneOwner);
+
 /// <summary>The eight conditions of 认定办法 第十一条, as data.</summary>
 /// <param name="RegisteredOneYear">Days between registration and assessment (≥ 365).</param>
 /// <param name="OwnsIp">Valid IP items owned (≥ 1).</param>
@@ -33,9 +41,10 @@ public sealed record HteRdRatioRule(IReadOnlyList<HteRdTier> Tiers, string Sourc
 /// <param name="HighTechRevenueShare">高新技术产品(服务)收入 / 总收入, last year.</param>
 /// <param name="InnovationScore">Innovation-capability score.</param>
 /// <param name="NoMajorIncident">No major safety or quality accident or serious environmental violation.</param>
+/// <param name="IpUsage">Which IP items count towards <paramref name="OwnsIp"/> and the IP score.</param>
 public sealed record HteConditionRules(ThresholdRule RegisteredOneYear, ThresholdRule OwnsIp, FlagRule KeyDomain,
     ThresholdRule StStaffRatio, HteRdRatioRule RdRatio, ThresholdRule RdDomesticShare, ThresholdRule HighTechRevenueShare,
-    ThresholdRule InnovationScore, FlagRule NoMajorIncident);
+    ThresholdRule InnovationScore, FlagRule NoMajorIncident, HteIpUsageRules IpUsage);
 
 /// <summary>An item of 研究开发组织管理水平 whose points the enterprise states itself (0 to <paramref name="Max"/>).</summary>
 /// <param name="Code">Stable code, e.g. <c>rd_system</c>.</param>
@@ -72,11 +81,47 @@ public sealed record HteScoreRules(decimal HintBelowShare, int IpMax, string IpS
 public sealed record HteRuleSet(RuleSetHeader Header, IReadOnlyList<HteDomain> Domains, HteConditionRules Conditions, HteScoreRules Score)
     : EnterpriseRuleSet(Header);
 
-/// <summary>Valid IP owned: Ⅰ类 (invention patents etc.), Ⅱ类 (utility models, designs, software copyright etc.), and how many are self-developed.</summary>
+/// <summary>The evaluation class of an IP item (工作指引); wire names <c>I</c> and <c>II</c>.</summary>
+public enum HteIpClass
+{
+    /// <summary>Ⅰ类: invention patents (incl. defence patents), plant varieties, national new drugs, IC layout designs etc.</summary>
+    I,
+    /// <summary>Ⅱ类: utility models, designs, software copyright etc. (not trademarks).</summary>
+    II,
+}
+
+/// <summary>One valid IP item, described so that the rules can tell whether it may be counted for this application.</summary>
+/// <param name="Name">The enterprise's name or number for the item (only repeated in the answer), or null.</param>
+/// <param name="Class">Ⅰ类 or Ⅱ类.</param>
+/// <param name="SelfDeveloped">Developed by the enterprise itself (not acquired, donated or merged).</param>
+/// <param name="UsedBefore">Already used in an earlier high-tech recognition application.</param>
+/// <param name="JointlyOwned">Owned together with other owners.</param>
+/// <param name="DesignatedOwner">For a jointly owned item: this enterprise is the one owner designated to use it.</param>
+public sealed record HteIpItem(string? Name, HteIpClass Class, bool SelfDeveloped, bool UsedBefore, bool JointlyOwned, bool DesignatedOwner);
+
+/// <summary>
+/// Valid IP owned: Ⅰ类 (invention patents etc.), Ⅱ类 (utility models, designs, software copyright etc.), and how many are
+/// self-developed; optionally item by item, in which case only the items the rules let count are counted.
+/// </summary>
 /// <param name="Class1">Ⅰ类 items.</param>
 /// <param name="Class2">Ⅱ类 items.</param>
 /// <param name="SelfDeveloped">Items (of either class) developed by the enterprise itself.</param>
-public sealed record HteIp(int Class1, int Class2, int SelfDeveloped);
+/// <param name="Items">Every item, or null when only the counts are known; the counts must then agree with the items.</param>
+public sealed record HteIp(int Class1, int Class2, int SelfDeveloped, IReadOnlyList<HteIpItem>? Items = null)
+{
+    /// <summary>The counts of a list of items.</summary>
+    public static HteIp Of(IReadOnlyList<HteIpItem> items) => new(items.Count(i => i.Class == HteIpClass.I), items.Count(i => i.Class == HteIpClass.II),
+        items.Count(i => i.SelfDeveloped), items);
+}
+
+/// <summary>Whether one IP item was counted, and if not, why.</summary>
+/// <param name="Index">Position in the input list (from 0).</param>
+/// <param name="Name">The item's name as given, or null.</param>
+/// <param name="Class">Ⅰ类 or Ⅱ类.</param>
+/// <param name="Counted">Counted towards <c>owns_ip</c> and the IP score.</param>
+/// <param name="Reasons">Why it was not counted: <c>class2_used_before</c>, <c>joint_not_designated</c>; empty when counted.</param>
+/// <param name="Sources">The clause behind each reason, in the same order.</param>
+public sealed record HteIpItemResult(int Index, string? Name, HteIpClass Class, bool Counted, IReadOnlyList<string> Reasons, IReadOnlyList<string> Sources);
 
 /// <summary>Points the enterprise gives itself for 研究开发组织管理水平 (each capped at its maximum).</summary>
 /// <param name="System">研发组织管理制度, 核算体系, 辅助账 (≤ 6).</param>
@@ -137,8 +182,9 @@ public sealed record HteItemScore(string Code, string? Band, decimal? Value, Sco
 /// <param name="Blocks">Range per block.</param>
 /// <param name="Items">Every scored item.</param>
 /// <param name="Hints">What to improve, for failed conditions and weak items.</param>
+/// <param name="IpItems">Per IP item given, whether it was counted and why not; empty when only counts were given.</param>
 public sealed record HteAssessmentResult(string RuleSetId, Eligibility Eligible, IReadOnlyList<ConditionResult> Conditions, ScoreRange Score,
-    HteBlocks Blocks, IReadOnlyList<HteItemScore> Items, IReadOnlyList<ImprovementHint> Hints)
+    HteBlocks Blocks, IReadOnlyList<HteItemScore> Items, IReadOnlyList<ImprovementHint> Hints, IReadOnlyList<HteIpItemResult> IpItems)
 {
     /// <summary>The condition with <paramref name="code"/>.</summary>
     public ConditionResult Condition(string code) => Conditions.First(c => c.Code == code);
@@ -149,7 +195,7 @@ public sealed record HteAssessmentResult(string RuleSetId, Eligibility Eligible,
 
 /// <summary>A problem with an input, found before assessing.</summary>
 /// <param name="Field">camelCase path of the field, e.g. <c>innovation.techAdvancement</c>.</param>
-/// <param name="Code">Stable code: <c>unknown_value</c>, <c>out_of_range</c>, <c>length_mismatch</c>.</param>
+/// <param name="Code">Stable code: <c>unknown_value</c>, <c>out_of_range</c>, <c>length_mismatch</c>, <c>count_mismatch</c>.</param>
 /// <param name="Message">Plain-English explanation.</param>
 public sealed record EnterpriseInputError(string Field, string Code, string Message);
 
@@ -186,6 +232,15 @@ public static class HteAssessment
         NotNegative(input.Ip.Class1, "ip.class1");
         NotNegative(input.Ip.Class2, "ip.class2");
         NotNegative(input.Ip.SelfDeveloped, "ip.selfDeveloped");
+        if (input.Ip.Items is { } ipItems)
+        {
+            var of = HteIp.Of(ipItems);
+            foreach (var (given, counted, field) in new[] { (input.Ip.Class1, of.Class1, "ip.class1"), (input.Ip.Class2, of.Class2, "ip.class2"), (input.Ip.SelfDeveloped, of.SelfDeveloped, "ip.selfDeveloped") })
+            {
+                if (given != counted)
+                    errors.Add(new(field, "count_mismatch", $"'{field}' is {given} but 'ip.items' lists {counted}; give the items alone or counts that agree with them"));
+            }
+        }
         NotNegative(input.Employees, "employees");
         NotNegative(input.StEmployees, "stEmployees");
         NotNegative(input.Innovation.Conversions, "innovation.conversions");
@@ -221,7 +276,7 @@ public static class HteAssessment
         // 工作指引 十(一) 知识产权: four items plus the standards bonus, capped at 30.
         var techAdvancement = Lettered(score.TechAdvancement, input.Innovation.TechAdvancement, "innovation.techAdvancement");
         var coreSupport = Lettered(score.CoreSupport, input.Innovation.CoreSupport, "innovation.coreSupport");
-        var ip = input.Ip;
+        var (ip, ipItems) = CountedIp(rules.Conditions.IpUsage, input.Ip);
         var ipCountBand = score.IpCount.BandOf(0, m => m == "class1" ? ip.Class1 : ip.Class2);
         var ipCount = new HteItemScore(score.IpCount.Code, ipCountBand.Code, ip.Class1 + ip.Class2, ipCountBand.Points, score.IpCount.Max);
         HteItemScore acquisition;
@@ -270,7 +325,7 @@ public static class HteAssessment
         var blocks = new HteBlocks(ipBlock, conversion.Points.Cap(score.Conversion.Max), rdBlock, growthBlock);
         var total = blocks.Ip + blocks.Conversion + blocks.RdManagement + blocks.Growth;
 
-        var conditions = Conditions(rules, input, total);
+        var conditions = Conditions(rules, input, ip, ipItems.Count(i => !i.Counted), total);
         var eligible = conditions.Any(c => c.Passed == false) ? Eligibility.No
             : conditions.All(c => c.Passed == true) ? Eligibility.Yes
             : Eligibility.Depends;
@@ -287,6 +342,12 @@ public static class HteAssessment
         {
             if (conditionHints[condition.Code] is { } hint) hints.Add(new ImprovementHint(condition.Code, hint.Zh, hint.En));
         }
+        // An IP item left out is explained once per reason, whatever the verdict.
+        var usage = new Dictionary<string, Hint?> { [Class2UsedBefore] = c.IpUsage.Class2OnceOnly.Hint, [JointNotDesignated] = c.IpUsage.JointOneOwner.Hint };
+        foreach (var reason in ipItems.SelectMany(i => i.Reasons).Distinct())
+        {
+            if (usage[reason] is { } hint) hints.Add(new ImprovementHint(reason, hint.Zh, hint.En));
+        }
         var itemHints = new Dictionary<string, Hint?>
         {
             [score.TechAdvancement.Code] = score.TechAdvancement.Hint, [score.CoreSupport.Code] = score.CoreSupport.Hint,
@@ -301,7 +362,43 @@ public static class HteAssessment
             if (item.Points.Max < score.HintBelowShare * item.Max && itemHints.GetValueOrDefault(item.Code) is { } hint)
                 hints.Add(new ImprovementHint(item.Code, hint.Zh, hint.En));
         }
-        return new HteAssessmentResult(rules.Header.Id, eligible, conditions, total, blocks, items, hints);
+        return new HteAssessmentResult(rules.Header.Id, eligible, conditions, total, blocks, items, hints, ipItems);
+    }
+
+    /// <summary>Reason code: a Ⅱ类 item already used in an earlier application.</summary>
+    public const string Class2UsedBefore = "class2_used_before";
+
+    /// <summary>Reason code: a jointly owned item whose designated user is another owner.</summary>
+    public const string JointNotDesignated = "joint_not_designated";
+
+    /// <summary>
+    /// The IP that counts: the counts as given, or, when items are given, the items the rules let count (工作指引: Ⅱ类 used
+    /// once only; a jointly owned item by its designated owner only), with each item's verdict.
+    /// </summary>
+    private static (HteIp Counted, List<HteIpItemResult> Items) CountedIp(HteIpUsageRules rules, HteIp ip)
+    {
+        if (ip.Items is not { } items) return (ip, []);
+        var results = new List<HteIpItemResult>();
+        var counted = new List<HteIpItem>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var reasons = new List<string>();
+            var sources = new List<string>();
+            if (item.Class == HteIpClass.II && item.UsedBefore)
+            {
+                reasons.Add(Class2UsedBefore);
+                sources.Add(rules.Class2OnceOnly.Source);
+            }
+            if (item.JointlyOwned && !item.DesignatedOwner)
+            {
+                reasons.Add(JointNotDesignated);
+                sources.Add(rules.JointOneOwner.Source);
+            }
+            if (reasons.Count == 0) counted.Add(item);
+            results.Add(new HteIpItemResult(i, item.Name, item.Class, reasons.Count == 0, reasons, sources));
+        }
+        return (HteIp.Of(counted), results);
     }
 
     private static HteItemScore Lettered(ScoredItem item, string letter, string field)
@@ -333,7 +430,7 @@ public static class HteAssessment
         return (v[1] / v[0] + v[2] / v[1]) / 2 - 1;
     }
 
-    private static List<ConditionResult> Conditions(HteRuleSet rules, HteInput input, ScoreRange total)
+    private static List<ConditionResult> Conditions(HteRuleSet rules, HteInput input, HteIp ip, int notCounted, ScoreRange total)
     {
         var c = rules.Conditions;
         var list = new List<ConditionResult>();
@@ -342,8 +439,8 @@ public static class HteAssessment
 
         // 第十一条(一): registered at least one year before applying.
         list.Add(Threshold("registered_one_year", c.RegisteredOneYear, input.AssessedOn.DayNumber - input.RegisteredOn.DayNumber));
-        // (二): owns valid IP.
-        list.Add(Threshold("owns_ip", c.OwnsIp, input.Ip.Class1 + input.Ip.Class2));
+        // (二): owns valid IP — only the items that may be counted for this application.
+        list.Add(Threshold("owns_ip", c.OwnsIp, ip.Class1 + ip.Class2, notCounted > 0 ? $"{notCounted} not counted" : null));
         // (三): core technology within a key supported domain.
         var inDomain = input.Domain is { } d && rules.Domains.Any(x => x.Code == d || x.Name == d);
         list.Add(new ConditionResult("key_domain", inDomain, inDomain ? 1 : 0, null, "in", input.Domain, c.KeyDomain.Source));

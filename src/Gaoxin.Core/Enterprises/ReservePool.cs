@@ -68,6 +68,17 @@ public sealed record ReservePoolRuleSet(RuleSetHeader Header, IReadOnlyList<Rese
 /// <param name="Routes">Ids of the routes that hold, in rule-set order.</param>
 public sealed record ReserveEntryDecision(bool Admitted, IReadOnlyList<string> Routes);
 
+/// <summary>
+/// What a high-tech self-assessment on its own means for the reserve pool: the pool's own decision on it
+/// (<see cref="ReservePool.Admit"/>), and the routes that need another evaluation. A self-assessment hints at the pool only
+/// through this, so that the hint and the pool cannot disagree.
+/// </summary>
+/// <param name="RuleSetId">The reserve-pool rule set.</param>
+/// <param name="Admitted">The self-assessment admits the enterprise by itself.</param>
+/// <param name="Routes">Ids of the routes that hold.</param>
+/// <param name="OtherRoutes">Routes that the self-assessment cannot decide (e.g. a qualified 科技型中小企业).</param>
+public sealed record ReservePoolOutlook(string RuleSetId, bool Admitted, IReadOnlyList<string> Routes, IReadOnlyList<ReserveEntryRoute> OtherRoutes);
+
 /// <summary>The outcome of asking to move an enterprise along the pipeline.</summary>
 /// <param name="Allowed">Whether the move is allowed.</param>
 /// <param name="Stage">The stage after the attempt (unchanged when refused).</param>
@@ -92,6 +103,14 @@ public static class ReservePool
             if (holds) routes.Add(route.Id);
         }
         return new ReserveEntryDecision(routes.Count > 0, routes);
+    }
+
+    /// <summary>The pool's answer to a high-tech self-assessment alone: <see cref="Admit"/> without a 科技型中小企业 evaluation.</summary>
+    public static ReservePoolOutlook Outlook(ReservePoolRuleSet rules, HteAssessmentResult hte)
+    {
+        var decision = Admit(rules, hte, null);
+        var other = rules.Entry.Where(r => r.Test == ReserveEntryTest.TechSmeQualified).ToList();
+        return new ReservePoolOutlook(rules.Header.Id, decision.Admitted, decision.Routes, other);
     }
 
     private static bool IsNearMiss(ReserveEntryRoute route, HteAssessmentResult hte)

@@ -234,6 +234,29 @@ public class EnterpriseRuleSetParserTests
         Assert.NotNull(catalog.Get<TechSmeRuleSet>("tech-sme-2017"));
     }
 
+    [Theory]
+    // tech-sme-2017.yaml: 《科技型中小企业评价办法》(2017) from its date of issue, 2017-05-03, until the 2022 revision
+    // (国科发政〔2022〕43号). domain.md §5.3 records only that the revision exists (GAP: neither its thresholds nor its date),
+    // so the 2017 rules end on 2021-12-31 and no tech-sme rules are in force from 2022-01-01 on.
+    [InlineData("2017-05-02", null)]
+    [InlineData("2017-05-03", "tech-sme-2017")]
+    [InlineData("2021-12-31", "tech-sme-2017")]   // the day before the revision's substitute start: still the 2017 rules
+    [InlineData("2022-01-01", null)]              // the revision's year: the superseded rules no longer judge
+    [InlineData("2024-05-01", null)]
+    public void Tech_sme_rules_are_in_force_only_until_the_2022_revision(string day, string? expected)
+    {
+        var date = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        var files = Directory.GetFiles(RuleFiles.Folder(), "*.yaml").Order()
+            .Select(f => ("rules/" + Path.GetFileName(f), System.IO.File.ReadAllText(f)));
+        var catalog = EnterpriseRuleCatalog.Load(files).Catalog!;
+
+        Assert.Equal(expected, catalog.Current<TechSmeRuleSet>(date)?.Header.Id);
+        // When nothing is in force after the 2017 rules, the catalog names the rules that ended, so the refusal can say why.
+        Assert.Equal(expected is null && date > new DateOnly(2021, 12, 31) ? "tech-sme-2017" : null, catalog.EndedBefore<TechSmeRuleSet>(date)?.Header.Id);
+        Assert.Equal(new DateOnly(2021, 12, 31), RuleFiles.TechSme.Header.EffectiveTo);
+        Assert.Contains("国科发政〔2022〕43号", RuleFiles.TechSme.Header.Source, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_bundled_rule_names_its_source_clause()
     {

@@ -285,6 +285,98 @@ public class HteAssessmentTests
         Assert.Equal(("B", new ScoreRange(1, 3)), (bought.Band, bought.Points)); // only acquired
     }
 
+    // ── 工作指引 知识产权 (domain.md §4.1): a Ⅱ类 item supports one application only; a jointly owned item one owner only ──
+
+    /// <summary>
+    /// IP items written as words: <c>I</c> or <c>II</c>, then any of <c>+used</c> (used in an earlier application),
+    /// <c>+joint</c> (jointly owned, designated to another owner), <c>+joint+mine</c> (jointly owned, this enterprise designated),
+    /// <c>+bought</c> (not self-developed).
+    /// </summary>
+    internal static HteIpItem[] Items(string words) => [.. words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((w, i) =>
+    {
+        var parts = w.Split('+');
+        return new HteIpItem($"item {i}", parts[0] == "I" ? HteIpClass.I : HteIpClass.II, SelfDeveloped: !parts.Contains("bought"),
+            UsedBefore: parts.Contains("used"), JointlyOwned: parts.Contains("joint"), DesignatedOwner: parts.Contains("mine"));
+    })];
+
+    [Theory]
+    // The reference holds 1 Ⅰ类 + 6 Ⅱ类; ip_count bands: A ≥ 1 Ⅰ类 7–8, B ≥ 5 Ⅱ类 5–6, C 3–4 Ⅱ类, D 1–2 Ⅱ类, E none.
+    [InlineData("I II II II II II II", 7, "A", "")]                                  // nothing restricted: all 7 count
+    [InlineData("I+used II II II II II II", 7, "A", "")]                             // a Ⅰ类 item may be used again: the once-only rule is for Ⅱ类
+    [InlineData("I II II II II II+used II+used", 5, "A", "5:class2_used_before 6:class2_used_before")]  // 1 Ⅰ + 4 Ⅱ count
+    [InlineData("I+joint+mine II II II II II II", 7, "A", "")]                       // jointly owned, this enterprise designated: counts
+    [InlineData("I+joint II II II II II II", 6, "B", "0:joint_not_designated")]      // the Ⅰ类 item is another owner's to use: 6 Ⅱ类 → B
+    [InlineData("I+joint II II II II II+used II", 5, "B", "0:joint_not_designated 5:class2_used_before")]  // 5 Ⅱ类 left: B at its edge
+    [InlineData("I+joint II II+used II+used II+used II II+used", 2, "D", "0:joint_not_designated 2:class2_used_before 3:class2_used_before 4:class2_used_before 6:class2_used_before")]
+    [InlineData("II+used+joint", 0, "E", "0:class2_used_before,joint_not_designated")]  // both rules bar one item; nothing counts
+    public void Only_ip_items_usable_for_this_application_are_counted(string items, int counted, string band, string notCounted)
+    {
+        var list = Items(items);
+        var result = Assess(Reference() with { Ip = HteIp.Of(list) });
+
+        var ownsIp = result.Condition("owns_ip");
+        Assert.Equal((decimal)counted, ownsIp.Actual);
+        Assert.Equal(counted >= 1, ownsIp.Passed);                      // 第十一条(二): at least one valid item
+        Assert.Equal(band, result.Item("ip_count").Band);
+        var excluded = string.Join(" ", result.IpItems.Where(i => !i.Counted).Select(i => $"{i.Index}:{string.Join(",", i.Reasons)}"));
+        Assert.Equal(notCounted, excluded);
+        Assert.Equal(list.Length, result.IpItems.Count);
+        Assert.Equal(list.Length - counted is var n && n > 0 ? $"{n} not counted" : null, ownsIp.Detail);
+        // Each reason is explained once, with the 工作指引 clause behind it.
+        var reasons = result.IpItems.SelectMany(i => i.Reasons).Distinct().ToList();
+        Assert.Equal(reasons, result.Hints.Select(h => h.Code).Where(reasons.Contains));
+        Assert.All(result.IpItems.Where(i => !i.Counted).SelectMany(i => i.Sources), s => Assert.StartsWith("工作指引 知识产权", s, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_jointly_owned_invention_patent_of_another_owner_lowers_the_ip_block()
+    {
+        // "I+joint II×6": the Ⅰ类 item does not count → 数量 B 5–6 instead of A 7–8. IP: 先进程度 B 5–6 + 核心支持 B 5–6 + 数量
+        // B 5–6 + 获得方式 A 1–6 + 标准 0 = [16, 24]; total [16 + 19 + 16 + 10, 24 + 24 + 16 + 12] = [61, 76] → still depends.
+        var result = Assess(Reference() with { Ip = HteIp.Of(Items("I+joint II II II II II II")) });
+
+        Assert.Equal(new ScoreRange(16, 24), result.Blocks.Ip);
+        Assert.Equal(new ScoreRange(61, 76), result.Score);
+        Assert.Equal(Eligibility.Depends, result.Eligible);
+    }
+
+    [Fact]
+    public void When_every_item_is_barred_the_enterprise_owns_no_usable_ip()
+    {
+        // "II+used ×3": 第十一条(二) needs ≥ 1 item → fails, verdict no; no usable IP → 数量 E 0 and no way of acquisition to score.
+        var result = Assess(Reference() with { Ip = HteIp.Of(Items("II+used II+used II+used")) });
+
+        Assert.Equal((false, 0m, "3 not counted"), (result.Condition("owns_ip").Passed!.Value, result.Condition("owns_ip").Actual!.Value, result.Condition("owns_ip").Detail));
+        Assert.Equal(((string?)null, 0), (result.Item("ip_acquisition").Band, result.Item("ip_acquisition").Points.Max));
+        Assert.Equal(Eligibility.No, result.Eligible);
+        Assert.Equal("owns_ip", result.Hints[0].Code);
+        Assert.Contains(result.Hints, h => h.Code == HteAssessment.Class2UsedBefore);
+    }
+
+    [Fact]
+    public void The_way_of_acquisition_follows_the_items_that_count()
+    {
+        // The only self-developed item is another owner's to use; the six Ⅱ类 were bought → 获得方式 B (仅受让等) 1–3.
+        var input = Reference() with
+        {
+            Ip = HteIp.Of(Items("I+joint II+bought II+bought II+bought II+bought II+bought II+bought")),
+            Innovation = Reference().Innovation with { IpAcquisition = null },
+        };
+
+        Assert.Equal(("B", new ScoreRange(1, 3)), (Assess(input).Item("ip_acquisition").Band, Assess(input).Item("ip_acquisition").Points));
+    }
+
+    [Fact]
+    public void Counts_given_beside_the_items_must_agree_with_them()
+    {
+        // The items hold 1 Ⅰ类 + 2 Ⅱ类, 3 self-developed; the counts claim 6 Ⅱ类.
+        var ip = HteIp.Of(Items("I II II")) with { Class2 = 6 };
+
+        var error = Assert.Single(HteAssessment.Validate(Rules, Reference() with { Ip = ip }));
+
+        Assert.Equal(("ip.class2", "count_mismatch"), (error.Field, error.Code));
+    }
+
     // ── 十(二): conversions, yearly average ──
 
     [Theory]

@@ -84,6 +84,45 @@ public class ReservePoolTests
         Assert.False(Admit(null, TechSmeEvaluationTests.Reference() with { Violation = true }).Admitted);
     }
 
+    /// <summary>
+    /// A company registered six months before the assessment (2021-01-01 → 2021-06-30, 180 days) and otherwise the strong
+    /// reference: 认定办法 第十一条(一) fails, so the verdict is no. The pool's near-miss route requires registered_one_year
+    /// (reserve-pool-default.yaml, after domain.md §5.4: "registered ≥ 1 year"), and hte_depends needs a depends verdict.
+    /// </summary>
+    private static HteInput SixMonthsOld() => HteAssessmentTests.Strong() with { RegisteredOn = new DateOnly(2021, 1, 1) };
+
+    [Fact]
+    public void For_a_six_month_old_company_the_hint_and_the_pool_give_the_same_answer()
+    {
+        var hte = Hte(SixMonthsOld());
+        Assert.Equal((false, Eligibility.No), (hte.Condition("registered_one_year").Passed!.Value, hte.Eligible));
+
+        var outlook = ReservePool.Outlook(Rules, hte);
+        var pool = ReservePool.Admit(Rules, hte, null);
+
+        // Not admitted on the self-assessment alone, by either; the only way left is the 科技型中小企业 route…
+        Assert.Equal((false, false), (outlook.Admitted, pool.Admitted));
+        Assert.Equal(pool.Routes, outlook.Routes);
+        Assert.Equal(["tech_sme"], outlook.OtherRoutes.Select(r => r.Id));
+        // …which the pool indeed takes once the company is a qualified 科技型中小企业.
+        Assert.Equal(["tech_sme"], Admit(SixMonthsOld(), TechSmeEvaluationTests.Reference()).Routes);
+        // The assessment's own hints no longer promise the pool: the rule file's hint for 第十一条(一) says when to apply only.
+        Assert.All(hte.Hints, h => Assert.DoesNotContain("后备库", h.Zh, StringComparison.Ordinal));
+        Assert.All(hte.Hints, h => Assert.DoesNotContain("reserve pool", h.En, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_outlook_admits_exactly_when_the_pool_admits_on_the_self_assessment()
+    {
+        // depends (the reference), a near miss (9.5 % staff), eligible (strong), six months old.
+        foreach (var input in new[] { HteAssessmentTests.Reference(), HteAssessmentTests.Reference() with { StEmployees = 19 }, HteAssessmentTests.Strong(), SixMonthsOld() })
+        {
+            var hte = Hte(input);
+            var (pool, outlook) = (ReservePool.Admit(Rules, hte, null), ReservePool.Outlook(Rules, hte));
+            Assert.Equal((pool.Admitted, pool.Routes), (outlook.Admitted, outlook.Routes), (a, b) => a.Item1 == b.Item1 && a.Item2.SequenceEqual(b.Item2));
+        }
+    }
+
     [Fact]
     public void The_pipeline_allows_only_the_moves_in_the_file()
     {

@@ -5,6 +5,9 @@ namespace Gaoxin.Features.Enterprises;
 /// <summary>An assessment's answer, or the problems with its input (each naming its field).</summary>
 public sealed record CheckOutcome<T>(T? Result, IReadOnlyList<EnterpriseInputError> Errors) where T : class;
 
+/// <summary>The reserve pool's answer beside a high-tech self-assessment, and the text (code <c>reserve_pool</c>) that words it.</summary>
+public sealed record PoolHint(ReservePoolOutlook Outlook, ImprovementHint Hint);
+
 /// <summary>
 /// The self-checks shared by the CLI, the API and the pages: read, pick the rule set, validate, assess. Nothing is stored.
 /// </summary>
@@ -28,7 +31,20 @@ public static class EnterpriseChecks
         var reader = new EnterpriseInputReader();
         if (reader.ReadHte(root.Value) is not { } input) return new(null, reader.Errors);
         var outcome = Hte(rules, input, ruleSetId);
-        return new(outcome.Result?.ToResponse(), outcome.Errors);
+        return new(outcome.Result is { } result ? result.ToResponse(Pool(rules, result)) : null, outcome.Errors);
+    }
+
+    /// <summary>
+    /// The reserve pool's answer on a high-tech self-assessment and the hint that words it, or null when the enterprise is
+    /// eligible (it applies instead) or no reserve-pool rule set is installed. The decision is the pool's own
+    /// (<see cref="ReservePool.Outlook"/>), so a hint never promises an entry the pool would refuse.
+    /// </summary>
+    public static PoolHint? Pool(EnterpriseRules rules, HteAssessmentResult result)
+    {
+        if (result.Eligible == Eligibility.Yes || rules.All<ReservePoolRuleSet>().Count == 0) return null;
+        var pool = rules.ReservePool;
+        var outlook = ReservePool.Outlook(pool, result);
+        return new PoolHint(outlook, SelfAssessmentText.PoolHint(pool, outlook));
     }
 
     /// <summary>科技型中小企业 evaluation of figures already read; the rule set is <paramref name="ruleSetId"/> or the one in force on <paramref name="date"/>.</summary>

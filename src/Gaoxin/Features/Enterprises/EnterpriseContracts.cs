@@ -7,8 +7,15 @@ namespace Gaoxin.Features.Enterprises;
 // Requests are read field by field by EnterpriseInputReader (so that every error names its field); the request records
 // below describe the same JSON for OpenAPI.
 
-/// <summary>Valid IP owned.</summary>
-public sealed record HteIpRequest(int Class1, int Class2, int SelfDeveloped);
+/// <summary>
+/// One valid IP item (optional detail): <c>class</c> is <c>I</c> or <c>II</c>; <c>usedBefore</c> — already used in an earlier
+/// recognition application (a Ⅱ类 item then no longer counts); <c>jointlyOwned</c> with <c>designatedOwner</c> — whether this
+/// enterprise is the one co-owner designated to use it (otherwise it does not count). Flags left out are false.
+/// </summary>
+public sealed record HteIpItemRequest(string? Name, string Class, bool? SelfDeveloped, bool? UsedBefore, bool? JointlyOwned, bool? DesignatedOwner);
+
+/// <summary>Valid IP owned: the counts, or the items one by one (the counts may then be left out, and must agree when given).</summary>
+public sealed record HteIpRequest(int? Class1, int? Class2, int? SelfDeveloped, IReadOnlyList<HteIpItemRequest>? Items);
 
 /// <summary>Self-stated points of 研究开发组织管理水平 (system ≤ 6, institution ≤ 6, conversionIncentives ≤ 4, talent ≤ 4).</summary>
 public sealed record HteRdManagementRequest(int System, int Institution, int ConversionIncentives, int Talent);
@@ -48,9 +55,23 @@ public sealed record HteBlocksResponse(RangeResponse Ip, RangeResponse Conversio
 /// <summary>One scored item: its band (null for self-stated points), measured value, points range and maximum.</summary>
 public sealed record HteItemResponse(string Code, string? Band, decimal? Value, RangeResponse Points, int Max);
 
-/// <summary>The high-tech self-assessment's answer: <c>eligible</c> is <c>yes</c>, <c>no</c> or <c>depends</c>.</summary>
+/// <summary>An IP item given one by one: whether it counted, and the reasons (with their clauses) when it did not.</summary>
+public sealed record HteIpItemResponse(int Index, string? Name, string Class, bool Counted, IReadOnlyList<string> Reasons, IReadOnlyList<string> Sources);
+
+/// <summary>
+/// The reserve pool's own answer on this self-assessment (its entry rule <c>ruleSet</c>): <c>admitted</c> by the
+/// <c>routes</c> that hold; <c>otherRoutes</c> need another evaluation (e.g. <c>tech_sme</c>); <c>zh</c>/<c>en</c> word it.
+/// </summary>
+public sealed record ReservePoolOutlookResponse(string RuleSet, bool Admitted, IReadOnlyList<string> Routes, IReadOnlyList<string> OtherRoutes,
+    string Zh, string En);
+
+/// <summary>
+/// The high-tech self-assessment's answer: <c>eligible</c> is <c>yes</c>, <c>no</c> or <c>depends</c>; <c>ipItems</c> explains
+/// each IP item given one by one; <c>reservePool</c> (null when eligible) is the reserve pool's answer on the same figures.
+/// </summary>
 public sealed record HteAssessResponse(string Eligible, IReadOnlyList<ConditionResponse> Conditions, RangeResponse Score, HteBlocksResponse Blocks,
-    IReadOnlyList<HteItemResponse> Items, IReadOnlyList<HintResponse> Hints, string RuleSet);
+    IReadOnlyList<HteItemResponse> Items, IReadOnlyList<HintResponse> Hints, string RuleSet, IReadOnlyList<HteIpItemResponse> IpItems,
+    ReservePoolOutlookResponse? ReservePool);
 
 /// <summary>Points per indicator of the 科技型中小企业 score.</summary>
 public sealed record TechSmeBlocksResponse(int StStaff, int Rd, int Ip);
@@ -76,14 +97,18 @@ public static class EnterpriseMapping
 
     public static HintResponse ToResponse(this ImprovementHint h) => new(h.Code, h.Zh, h.En);
 
-    public static HteAssessResponse ToResponse(this HteAssessmentResult r) => new(
+    /// <summary>The answer on the wire, with the reserve pool's answer on the same figures (when there is one).</summary>
+    public static HteAssessResponse ToResponse(this HteAssessmentResult r, PoolHint? pool) => new(
         EnterpriseWire.Name(r.Eligible),
         [.. r.Conditions.Select(ToResponse)],
         r.Score.ToResponse(),
         new HteBlocksResponse(r.Blocks.Ip.ToResponse(), r.Blocks.Conversion.ToResponse(), r.Blocks.RdManagement.ToResponse(), r.Blocks.Growth.ToResponse()),
         [.. r.Items.Select(i => new HteItemResponse(i.Code, i.Band, Json.Normalize(i.Value), i.Points.ToResponse(), i.Max))],
         [.. r.Hints.Select(ToResponse)],
-        r.RuleSetId);
+        r.RuleSetId,
+        [.. r.IpItems.Select(i => new HteIpItemResponse(i.Index, i.Name, EnterpriseWire.Name(i.Class), i.Counted, i.Reasons, i.Sources))],
+        pool is null ? null : new ReservePoolOutlookResponse(pool.Outlook.RuleSetId, pool.Outlook.Admitted, pool.Outlook.Routes,
+            [.. pool.Outlook.OtherRoutes.Select(o => o.Id)], pool.Hint.Zh, pool.Hint.En));
 
     public static TechSmeAssessResponse ToResponse(this TechSmeResult r) => new(
         EnterpriseWire.Name(r.Eligible), r.Route, r.DirectRoutesHeld,

@@ -8,7 +8,7 @@ namespace Gaoxin.Features.Enterprises;
 /// Reads the JSON of <see cref="HteAssessRequest"/> and <see cref="TechSmeAssessRequest"/> field by field, so that every
 /// problem names its camelCase path (e.g. <c>innovation.rdManagement.talent</c>). Codes: <c>bad_json</c>,
 /// <c>not_an_object</c>, <c>missing_field</c>, <c>wrong_type</c>, <c>bad_date</c>, <c>unknown_field</c>,
-/// <c>unknown_value</c>, <c>out_of_range</c>, <c>length_mismatch</c>.
+/// <c>unknown_value</c>, <c>out_of_range</c>, <c>length_mismatch</c>, <c>count_mismatch</c>.
 /// </summary>
 public sealed class EnterpriseInputReader
 {
@@ -42,11 +42,19 @@ public sealed class EnterpriseInputReader
         var registeredOn = Date(root, "", "registeredOn");
         var assessedOn = Date(root, "", "assessedOn");
         var domain = String(root, "", "domain", required: false);
-        (int?, int?, int?) ip = (null, null, null);
+        HteIp? ip = null;
         if (Object(root, "", "ip") is { } ipObject)
         {
-            Known(ipObject, "ip.", ["class1", "class2", "selfDeveloped"]);
-            ip = (Int(ipObject, "ip.", "class1"), Int(ipObject, "ip.", "class2"), Int(ipObject, "ip.", "selfDeveloped"));
+            Known(ipObject, "ip.", ["class1", "class2", "selfDeveloped", "items"]);
+            var items = IpItems(ipObject);
+            // Item by item, the counts may be left out (they follow from the items); given, they must agree (HteAssessment.Validate).
+            var counted = items is null ? null : HteIp.Of(items);
+            var hasItems = Field(ipObject, "ip.", "items", required: false) is not null;   // a wrong-typed list is reported by IpItems
+            var (class1, class2, self) = (Int(ipObject, "ip.", "class1", !hasItems), Int(ipObject, "ip.", "class2", !hasItems),
+                Int(ipObject, "ip.", "selfDeveloped", !hasItems));
+            if (class1 is not null && class2 is not null && self is not null) ip = new HteIp(class1.Value, class2.Value, self.Value, items);
+            else if (counted is not null)
+                ip = new HteIp(class1 ?? counted.Class1, class2 ?? counted.Class2, self ?? counted.SelfDeveloped, items);
         }
         var employees = Int(root, "", "employees");
         var stEmployees = Int(root, "", "stEmployees");
@@ -79,8 +87,56 @@ public sealed class EnterpriseInputReader
         }
         var incident = Bool(root, "", "majorIncident");
         if (_errors.Count > 0) return null;
-        return new HteInput(registeredOn!.Value, assessedOn!.Value, domain, new HteIp(ip.Item1!.Value, ip.Item2!.Value, ip.Item3!.Value),
+        return new HteInput(registeredOn!.Value, assessedOn!.Value, domain, ip!,
             employees!.Value, stEmployees!.Value, sales!, rd!, domestic!.Value, highTech!.Value, total!.Value, netAssets!, innovation!, incident!.Value);
+    }
+
+    /// <summary>IP item classes as written in the input (Roman numerals, ASCII or the CJK forms of the official text).</summary>
+    private static readonly Dictionary<string, HteIpClass> IpClasses = new()
+    {
+        ["I"] = HteIpClass.I, ["II"] = HteIpClass.II, ["Ⅰ"] = HteIpClass.I, ["Ⅱ"] = HteIpClass.II,
+    };
+
+    /// <summary>
+    /// <c>ip.items</c> (optional): each item's <c>class</c> (I or II) and, optionally, <c>name</c>, <c>selfDeveloped</c>,
+    /// <c>usedBefore</c>, <c>jointlyOwned</c> (false when left out) and <c>designatedOwner</c> (required for a jointly owned item).
+    /// </summary>
+    private List<HteIpItem>? IpItems(JsonElement ip)
+    {
+        if (Field(ip, "ip.", "items", required: false) is not { } list) return null;
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            WrongType("ip.items", "a list of IP items");
+            return null;
+        }
+        var items = new List<HteIpItem>();
+        var i = 0;
+        foreach (var element in list.EnumerateArray())
+        {
+            var at = $"ip.items[{i++}]";
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                WrongType(at, "an object");
+                continue;
+            }
+            var p = at + ".";
+            Known(element, p, ["name", "class", "selfDeveloped", "usedBefore", "jointlyOwned", "designatedOwner"]);
+            var name = String(element, p, "name", required: false);
+            var written = String(element, p, "class");
+            HteIpClass? ipClass = null;
+            if (written is not null)
+            {
+                if (IpClasses.TryGetValue(written.Trim(), out var c)) ipClass = c;
+                else _errors.Add(new(p + "class", "unknown_value", $"'{p}class' must be I or II, found '{written}'"));
+            }
+            var self = Bool(element, p, "selfDeveloped", required: false) ?? false;
+            var used = Bool(element, p, "usedBefore", required: false) ?? false;
+            var joint = Bool(element, p, "jointlyOwned", required: false) ?? false;
+            // Only one owner of a jointly owned item may use it: the input must say whether that is this enterprise.
+            var designated = Bool(element, p, "designatedOwner", required: joint) ?? false;
+            if (ipClass is { } known) items.Add(new HteIpItem(name, known, self, used, joint, designated));
+        }
+        return items;
     }
 
     /// <summary>Reads a 科技型中小企业 evaluation and the optional <c>assessedOn</c>; null when any field is missing or of the wrong type.</summary>
@@ -183,17 +239,17 @@ public sealed class EnterpriseInputReader
         return null;
     }
 
-    private bool? Bool(JsonElement obj, string prefix, string name)
+    private bool? Bool(JsonElement obj, string prefix, string name, bool required = true)
     {
-        if (Field(obj, prefix, name, required: true) is not { } value) return null;
+        if (Field(obj, prefix, name, required) is not { } value) return null;
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
         WrongType(prefix + name, "true or false");
         return null;
     }
 
-    private int? Int(JsonElement obj, string prefix, string name)
+    private int? Int(JsonElement obj, string prefix, string name, bool required = true)
     {
-        if (Field(obj, prefix, name, required: true) is not { } value) return null;
+        if (Field(obj, prefix, name, required) is not { } value) return null;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n)) return n;
         WrongType(prefix + name, "a whole number");
         return null;

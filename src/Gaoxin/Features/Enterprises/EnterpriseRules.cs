@@ -44,9 +44,12 @@ public sealed class EnterpriseRules
                 : (null, new EnterpriseInputError("rules", "unknown_rule_set",
                     $"no rule set '{id}' of this kind; known: {string.Join(", ", All<T>().Select(s => s.Header.Id))}"));
         }
-        return Catalog.Current<T>(date) is { } current
-            ? (current, null)
-            : (null, new EnterpriseInputError("rules", "no_rule_set_in_force", $"no rule set of this kind is in force on {date:yyyy-MM-dd}"));
+        if (Catalog.Current<T>(date) is { } current) return (current, null);
+        // Say which rules ended and how to use them anyway, so that a gap in the transcribed rules is not mistaken for bad input.
+        var ended = Catalog.EndedBefore<T>(date) is { } last
+            ? $"; {last.Header.Id} ended on {last.Header.EffectiveTo:yyyy-MM-dd} and no later rule set of this kind is installed (name one with rules=ID to use it anyway)"
+            : "";
+        return (null, new EnterpriseInputError("rules", "no_rule_set_in_force", $"no rule set of this kind is in force on {date:yyyy-MM-dd}{ended}"));
     }
 
     /// <summary>

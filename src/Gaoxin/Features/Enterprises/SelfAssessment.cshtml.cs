@@ -5,6 +5,17 @@ using static Gaoxin.Features.Shared.Text;
 
 namespace Gaoxin.Features.Enterprises;
 
+/// <summary>One row of the form's IP item table; a row without a class is left out. Check boxes post true only when ticked.</summary>
+public sealed class HteIpItemForm
+{
+    public string? Name { get; set; }
+    public string? Class { get; set; }
+    public bool SelfDeveloped { get; set; }
+    public bool UsedBefore { get; set; }
+    public bool JointlyOwned { get; set; }
+    public bool DesignatedOwner { get; set; }
+}
+
 /// <summary>The 高企自评 form as posted; blanks are null. Yearly figures are three columns, oldest first; a younger enterprise leaves the first ones blank.</summary>
 public sealed class HteForm
 {
@@ -16,6 +27,12 @@ public sealed class HteForm
     public int? IpClass1 { get; set; }
     public int? IpClass2 { get; set; }
     public int? IpSelfDeveloped { get; set; }
+
+    /// <summary>Rows of the IP item table (optional); when any row is filled the counts may be left blank.</summary>
+    public List<HteIpItemForm> IpItems { get; set; } = [];
+
+    /// <summary>Rows the IP item table shows.</summary>
+    public const int IpItemRows = 8;
     public int? Employees { get; set; }
     public int? StEmployees { get; set; }
     public decimal?[] SalesRevenue { get; set; } = new decimal?[3];
@@ -59,9 +76,21 @@ public sealed class HteForm
             return value ?? "";
         }
         var count = problems.Count;
+        // Item by item (工作指引: which items may be counted), the counts follow from the rows unless typed in as well.
+        var items = IpItems.Where(i => !string.IsNullOrEmpty(i.Class))
+            .Select(i => new HteIpItem(string.IsNullOrWhiteSpace(i.Name) ? null : i.Name.Trim(), i.Class == "I" ? HteIpClass.I : HteIpClass.II,
+                i.SelfDeveloped, i.UsedBefore, i.JointlyOwned, i.JointlyOwned && i.DesignatedOwner))
+            .ToList();
+        HteIp ip;
+        if (items.Count > 0)
+        {
+            var of = HteIp.Of(items);
+            ip = new HteIp(IpClass1 ?? of.Class1, IpClass2 ?? of.Class2, IpSelfDeveloped ?? of.SelfDeveloped, items);
+        }
+        else ip = new HteIp(Need(IpClass1, "ip.class1"), Need(IpClass2, "ip.class2"), Need(IpSelfDeveloped, "ip.selfDeveloped"));
         var input = new HteInput(
             Need(RegisteredOn, "registeredOn"), Need(AssessedOn, "assessedOn"), string.IsNullOrEmpty(Domain) ? null : Domain,
-            new HteIp(Need(IpClass1, "ip.class1"), Need(IpClass2, "ip.class2"), Need(IpSelfDeveloped, "ip.selfDeveloped")),
+            ip,
             Need(Employees, "employees"), Need(StEmployees, "stEmployees"),
             Years(SalesRevenue), Years(RdExpense), Need(RdExpenseDomestic, "rdExpenseDomestic"), Need(HighTechRevenue, "highTechRevenue"),
             Need(TotalRevenue, "totalRevenue"), Years(NetAssets),
@@ -85,6 +114,9 @@ public sealed class SelfAssessmentModel(EnterpriseRules rules, TimeProvider cloc
 
     public HteAssessmentResult? Result { get; private set; }
 
+    /// <summary>The reserve pool's own answer on the result (null when eligible), worded.</summary>
+    public PoolHint? Pool { get; private set; }
+
     public List<EnterpriseInputError> Problems { get; } = [];
 
     public IReadOnlyList<HteRuleSet> RuleSets => rules.All<HteRuleSet>();
@@ -107,16 +139,18 @@ public sealed class SelfAssessmentModel(EnterpriseRules rules, TimeProvider cloc
         var outcome = EnterpriseChecks.Hte(rules, input, Form.RuleSet);
         Problems.AddRange(outcome.Errors);
         Result = outcome.Result;
+        Pool = Result is null ? null : EnterpriseChecks.Pool(rules, Result);
         return Page();
     }
 
     /// <summary>The problem on a field (by JSON path), in the visitor's language, or null.</summary>
     public string? ProblemAt(string field) => Problems.FirstOrDefault(p => p.Field == field) is { } p ? EnterpriseFormText.Message(p) : null;
 
-    // "Form.SalesRevenue[0]" → "salesRevenue"; "Form.IpClass1" → "ip.class1".
+    // "Form.SalesRevenue[0]" → "salesRevenue"; "Form.IpClass1" → "ip.class1"; "Form.IpItems[2].Class" → "ip.items".
     private static string FieldOf(string key)
     {
         var name = key.Replace("Form.", "", StringComparison.Ordinal);
+        if (name.StartsWith("IpItems", StringComparison.Ordinal)) return "ip.items";
         if (name.IndexOf('[') is > 0 and var at) name = name[..at];
         return EnterpriseFormText.HteFields.TryGetValue(name, out var path) ? path : name;
     }

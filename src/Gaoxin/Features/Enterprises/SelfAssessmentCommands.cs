@@ -36,7 +36,10 @@ public static class SelfAssessmentCommands
                 $"rdManagement {Range(result.Blocks.RdManagement)}, growth {Range(result.Blocks.Growth)}");
             output.WriteLine();
             WriteConditions(output, result.Conditions);
+            foreach (var item in result.IpItems.Where(i => !i.Counted))
+                output.WriteLine($"IP item {item.Index + 1} ({item.Class}{(item.Name is { } n ? ", " + n : "")}) not counted: {string.Join(", ", item.Reasons)}");
             WriteHints(output, result.Hints);
+            if (result.ReservePool is { } pool) output.WriteLine($"{Environment.NewLine}Reserve pool ({pool.RuleSet}): {pool.En}");
             return 0;
         });
         return new Command("hte", "high-tech enterprise recognition (高新技术企业认定)") { assess };

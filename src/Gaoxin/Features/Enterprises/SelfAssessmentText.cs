@@ -19,6 +19,10 @@ public static class SelfAssessmentText
         ["high_tech_revenue_share"] = ("近一年高新技术产品(服务)收入占总收入的比例", "High-tech products and services in last year's total revenue"),
         ["innovation_score"] = ("企业创新能力评价得分", "Innovation-capability score"),
         ["no_major_incident"] = ("申请前一年内无重大安全、质量事故或严重环境违法", "No major accident or serious environmental violation in the year before applying"),
+        // 工作指引: which IP items count for an application, and the reserve pool beside the verdict
+        ["class2_used_before"] = ("Ⅱ类知识产权已在以往申请中使用", "Class II IP already used in an earlier application"),
+        ["joint_not_designated"] = ("共有知识产权未约定由本企业使用", "Jointly owned IP designated to another owner"),
+        ["reserve_pool"] = ("高新技术企业培育后备库", "High-tech enterprise reserve pool"),
         // 企业创新能力评价 items
         ["tech_advancement"] = ("技术的先进程度", "Advancement of the technology"),
         ["core_support"] = ("对主要产品(服务)的核心支持作用", "Core support of the main products"),
@@ -88,13 +92,44 @@ public static class SelfAssessmentText
         return c.Code switch
         {
             "registered_one_year" => english ? $"{Number(a)} days" : $"{Number(a)} 天",
-            "owns_ip" => english ? $"{Number(a)} items" : $"{Number(a)} 项",
+            "owns_ip" => OwnedIp(a, c.Detail, english),
             "innovation_score" => english ? $"{c.Detail} points" : $"{c.Detail} 分",
             "employees" => english ? $"{Number(a)} people" : $"{Number(a)} 人",
             "score" or "st_staff_score_nonzero" => english ? $"{Number(a)} points" : $"{Number(a)} 分",
             _ when Money.Contains(c.Code) => english ? $"{Number(a)} (10k yuan)" : $"{Number(a)} 万元",
             _ => Number(a),
         };
+    }
+
+    // "5" with detail "2 not counted" → 5 项(另有 2 项不计入) / 5 items (2 more not counted).
+    private static string OwnedIp(decimal counted, string? detail, bool english)
+    {
+        var left = detail?.Split(' ')[0];
+        if (left is null) return english ? $"{Number(counted)} items" : $"{Number(counted)} 项";
+        return english ? $"{Number(counted)} items ({left} more not counted)" : $"{Number(counted)} 项(另有 {left} 项不计入)";
+    }
+
+    /// <summary>Ⅰ类 / Ⅱ类 (Class I / Class II).</summary>
+    public static string IpClass(HteIpClass value, bool english) => value == HteIpClass.I ? english ? "Class I" : "Ⅰ类" : english ? "Class II" : "Ⅱ类";
+
+    /// <summary>
+    /// The reserve pool's answer worded as a hint: admitted by which routes, or not by this self-assessment and which other
+    /// routes remain. Every word of it follows from <paramref name="outlook"/>, the pool's own decision.
+    /// </summary>
+    public static ImprovementHint PoolHint(ReservePoolRuleSet rules, ReservePoolOutlook outlook)
+    {
+        string Names(IEnumerable<ReserveEntryRoute> routes, bool english) => string.Join(english ? "; " : "、", routes.Select(r => english ? r.NameEn : r.Name));
+        var held = rules.Entry.Where(r => outlook.Routes.Contains(r.Id)).ToList();
+        if (outlook.Admitted)
+            return new ImprovementHint("reserve_pool",
+                $"可由所在高新区推荐进入培育后备库(入库途径:{Names(held, false)}),在库培育后再申报。",
+                $"The zone may propose the enterprise to the reserve pool (route: {Names(held, true)}) to be cultivated before it applies.");
+        if (outlook.OtherRoutes.Count > 0)
+            return new ImprovementHint("reserve_pool",
+                $"按本次高企自评结果不能进入培育后备库;仍可经以下途径入库:{Names(outlook.OtherRoutes, false)}。",
+                $"This self-assessment does not admit the enterprise to the reserve pool; it may still enter as: {Names(outlook.OtherRoutes, true)}.");
+        return new ImprovementHint("reserve_pool", "按本次高企自评结果不能进入培育后备库。",
+            "This self-assessment does not admit the enterprise to the reserve pool.");
     }
 
     /// <summary>What the rule requires, readable: ≥ 10%, ≥ 365 天, ≥ 71 分, 八大领域之一.</summary>

@@ -53,6 +53,9 @@ public sealed class TechSmeModel(EnterpriseRules rules, TimeProvider clock) : Pa
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
+    /// <summary>The rules that ended when none is in force today (a revision not transcribed yet), else null.</summary>
+    public TechSmeRuleSet? EndedRules => rules.Catalog.Current<TechSmeRuleSet>(Today) is null ? rules.Catalog.EndedBefore<TechSmeRuleSet>(Today) : null;
+
     public void OnGet() => Form = new TechSmeForm { ResidentEnterprise = true };
 
     public IActionResult OnPost()
