@@ -166,7 +166,7 @@ public class EvaluationModelParserTests
 
     [Theory]
     [InlineData("gdp / (area_km2", "expected ')'")]
-    [InlineData("gdp@last", "only '@prev' may follow an element")]
+    [InlineData("gdp@last", "only '@prev' or '@prevN' (N years earlier) may follow an element")]
     [InlineData("D1 * 2", "unexpected 'D'")]          // indicators cannot read other indicators: no circular references
     public void Parse_refuses_a_malformed_formula(string formula, string reason)
     {

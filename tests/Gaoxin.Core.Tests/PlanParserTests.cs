@@ -135,6 +135,29 @@ public class PlanParserTests
         Assert.Equal(("value_not_in_quote", "targets[0].source.quote"), (error.Code, error.Field));
     }
 
+    [Theory]
+    [InlineData("实施“三年倍增计划”")]
+    [InlineData("研发机构数三年翻番")]
+    [InlineData("研发机构数三年翻一番")]
+    public void A_target_of_2_may_be_written_as_a_word_for_doubling(string words)
+    {
+        var yaml = ValidPlan.Replace("value: 2.8,", "value: 2,").Replace("quote: \"研发经费占GDP比重达到2.8%\"", $"quote: \"{words}\"");
+
+        var result = Parse(yaml, PlanText + "\n" + words);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+    }
+
+    [Fact]
+    public void A_doubling_word_writes_2_and_no_other_value()
+    {
+        var yaml = ValidPlan.Replace("value: 2.8,", "value: 3,").Replace("quote: \"研发经费占GDP比重达到2.8%\"", "quote: \"实施“三年倍增计划”\"");
+
+        var error = Assert.Single(Parse(yaml, PlanText + "\n实施“三年倍增计划”").Errors);
+
+        Assert.Equal(("value_not_in_quote", "targets[0].source.quote"), (error.Code, error.Field));
+    }
+
     [Fact]
     public void Parse_refuses_unknown_keys_duplicate_ids_and_dangling_references()
     {
@@ -184,6 +207,78 @@ public class PlanParserTests
         var error = Assert.Single(Parse(ValidPlan.Replace("year: 2022, comparator", "year: 2018, comparator")).Errors);
 
         Assert.Equal(("out_of_range", "targets[0].target.year"), (error.Code, error.Field));
+    }
+
+    private static Plan BundledPlan()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "plans");
+        var result = PlanParser.Parse("liaoning-2017-2020.yaml", File.ReadAllText(Path.Combine(folder, "liaoning-2017-2020.yaml")),
+            name => File.ReadAllText(Path.Combine(folder, name)));
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        return result.Plan!;
+    }
+
+    /// <summary>
+    /// Statements the plan text makes under its key tasks without a column or a number, copied by hand from the text
+    /// (三、重点任务), with the zone each is tied to where the text names one per zone.
+    /// </summary>
+    public static readonly (string Quote, string? Zone)[] UnitemisedStatements =
+    [
+        // 3.完善成果转移转化机制 (技术转移)
+        ("建立科技成果转移转化年度报告制度", null),
+        ("建立科技成果转化贷款风险补偿机制", null),
+        ("设立知识产权质押融资风险补偿基金", null),
+        ("依托高新区,与中国科学院共建辽宁中国科学院科技服务网络区域中心", null),
+        ("与国内知名高等院校、科研单位合作建立技术需求和成果信息互通机制", null),
+        // 4.优化协同创新发展机制
+        ("深化与“两院十校”为代表的国内外高等院校、科研院所合作", null),
+        // 5.加强区域创新对口合作 (区域合作)
+        ("加强东北科技大市场与江苏省技术产权交易市场合作,加快东北科技大市场建设", null),
+        ("建立金融合作平台,推进金融产品和服务模式创新", null),
+        // 2.培育创新型企业
+        ("实施高新技术企业“三年倍增计划”", null),
+        // 3.完善科技服务业体系: 科技服务业集聚区 in Shenyang, Dalian and Anshan
+        ("依托沈阳、大连、鞍山等国家高新区,打造一批特色鲜明、功能完善、布局合理的科技服务业集聚区", null),
+        ("依托沈阳、大连、鞍山等国家高新区,打造一批特色鲜明、功能完善、布局合理的科技服务业集聚区", "shenyang"),
+        ("依托沈阳、大连、鞍山等国家高新区,打造一批特色鲜明、功能完善、布局合理的科技服务业集聚区", "dalian"),
+        ("依托沈阳、大连、鞍山等国家高新区,打造一批特色鲜明、功能完善、布局合理的科技服务业集聚区", "anshan"),
+        // 1.提高产业基础研究能力 (基础研究)
+        ("积极推动洁净能源国家实验室和机器人与智能制造创新研究院建设", null),
+        ("建设服务辽宁、面向全国的辽宁省产业共性技术创新平台", null),
+        ("加强东北区域超算中心、大连光源等重大科技基础设施建设", null),
+        // 1.加强国际科技合作交流: the 7 coastal and riverside zones
+        ("以沈阳、大连、营口、锦州、丹东、葫芦岛、盘锦等沿海沿江高新区为依托,稳步开展中日韩俄蒙德等国科技、贸易合作", null),
+        .. new[] { "shenyang", "dalian", "yingkou", "jinzhou", "dandong", "huludao", "panjin" }
+            .Select(z => ("以沈阳、大连、营口、锦州、丹东、葫芦岛、盘锦等沿海沿江高新区为依托,稳步开展中日韩俄蒙德等国科技、贸易合作", (string?)z)),
+    ];
+
+    [Fact]
+    public void Bundled_Liaoning_plan_states_each_unitemised_statement_with_its_exact_quote()
+    {
+        var tasks = BundledPlan().Tasks.SelectMany(t => t.SelfAndDescendants()).Select(t => (t.Source.Quote, t.Zone)).ToList();
+
+        Assert.All(UnitemisedStatements, s => Assert.Contains(s, tasks));
+    }
+
+    [Fact]
+    public void Bundled_Liaoning_plan_names_each_item_of_the_two_shared_sentences_once()
+    {
+        // 洁净能源国家实验室 and 机器人与智能制造创新研究院 share a sentence, as do 东北区域超算中心 and 大连光源: one item each.
+        var titles = BundledPlan().Tasks.SelectMany(t => t.SelfAndDescendants()).Select(t => t.Title).ToList();
+
+        Assert.All(["洁净能源国家实验室", "机器人与智能制造创新研究院", "东北区域超算中心", "大连光源", "辽宁省产业共性技术创新平台"],
+            name => Assert.Single(titles, t => t == name));
+    }
+
+    [Fact]
+    public void Bundled_Liaoning_plan_asks_the_zones_to_double_their_high_tech_enterprises_in_three_years()
+    {
+        var plan = BundledPlan();
+        var target = plan.Targets.Single(t => t.Id == "hte_doubling");
+
+        Assert.Equal((2m, 2020, Comparator.AtLeast, "zones", "倍"), (target.Goal.Value, target.Goal.Year, target.Goal.Comparator, target.Scope, target.Unit));
+        Assert.Equal("实施高新技术企业“三年倍增计划”", target.Source.Quote);
+        Assert.Contains("hte_doubling", plan.Tasks.SelectMany(t => t.SelfAndDescendants()).Single(t => t.Id == "industry.enterprises.hte_doubling").TargetIds);
     }
 
     [Fact]

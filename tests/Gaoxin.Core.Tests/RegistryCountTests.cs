@@ -15,8 +15,9 @@ public class RegistryCountTests
     }
 
     private static RegistryEntry Item(string type, string? subtype = null, string? level = null, DateOnly? founded = null, DateOnly? closed = null,
-        bool planned = false, decimal? amount = null, Dictionary<(int, string), decimal>? figures = null, List<RegistryProject>? projects = null) =>
-        new(type, subtype, "shenyang", level, planned, founded, closed, amount, figures ?? [], projects ?? []);
+        bool planned = false, decimal? amount = null, Dictionary<(int, string), decimal>? figures = null, List<RegistryProject>? projects = null,
+        string[]? flags = null) =>
+        new(type, subtype, "shenyang", level, planned, founded, closed, amount, figures ?? [], projects ?? [], flags?.ToHashSet());
 
     [Theory]
     [InlineData("carrier(maker_space).standing", "carrier", "maker_space", "", "standing", null)]
@@ -24,6 +25,8 @@ public class RegistryCountTests
     [InlineData("cluster.revenue>=50", "cluster", "", "", "revenue", "50")]
     [InlineData("finance(bank, insurer).standing", "finance", "bank,insurer", "", "standing", null)]
     [InlineData("carrier.incubated+", "carrier", "", "", "incubated", null)]
+    [InlineData("talent(person)[leading].new+", "talent", "person", "", "new", null)]
+    [InlineData("outcome(key_technology).new+", "outcome", "key_technology", "", "new", null)]
     public void The_text_form_names_type_subtypes_levels_measure_and_threshold(string text, string type, string subtypes, string levels, string measure, string? atLeast)
     {
         var count = Count(text);
@@ -45,6 +48,8 @@ public class RegistryCountTests
     [InlineData("fund.projects", "only alliances")]
     [InlineData("carrier standing", "expected TYPE")]
     [InlineData("carrier.standing+", "totals a yearly measure")]
+    [InlineData("talent(person)[famous].new", "'famous' is not a flag of talent")]
+    [InlineData("carrier[leading].standing", "carrier items carry no flags")]
     public void A_bad_count_says_what_is_wrong(string text, string reason)
     {
         var (count, error) = RegistryCount.Parse(text);
@@ -70,6 +75,75 @@ public class RegistryCountTests
         Assert.Equal(3m, RegistryCounter.Count(count, items, 2018));
         Assert.Equal(2m, RegistryCounter.Count(count, items, 2019));
         Assert.Equal(4m, RegistryCounter.Count(Count("carrier.standing"), items, 2018));
+    }
+
+    [Fact]
+    public void A_flag_counts_only_the_items_that_carry_it()
+    {
+        // 依托国家级高新区引进……的高端人才50人左右: persons flagged as leading talents, counted from their founding (arrival) date.
+        var talents = new[]
+        {
+            Item("talent", "person", founded: new DateOnly(2015, 6, 1), flags: ["leading"]),   // before the base year
+            Item("talent", "person", founded: new DateOnly(2017, 3, 1), flags: ["leading"]),
+            Item("talent", "person", founded: new DateOnly(2018, 7, 1), flags: ["leading"]),
+            Item("talent", "person", founded: new DateOnly(2018, 8, 1)),                        // a high-level talent, not a leading one
+            Item("talent", "team", founded: new DateOnly(2018, 9, 1), flags: ["leading"]),      // a team, not a person
+        };
+        var leading = Count("talent(person)[leading].new+");
+
+        Assert.Equal(1m, RegistryCounter.Count(leading, talents, 2016));
+        Assert.Equal(3m, RegistryCounter.Count(leading, talents, 2018));
+        Assert.Equal(2m, RegistryCounter.Count(leading, talents, 2018) - RegistryCounter.Count(leading, talents, 2016)); // since the base year
+        Assert.Equal(4m, RegistryCounter.Count(Count("talent(person).new+"), talents, 2018));
+    }
+
+    [Theory]
+    [InlineData("是", true)]
+    [InlineData(" yes ", true)]
+    [InlineData("TRUE", true)]
+    [InlineData("1", true)]
+    [InlineData("否", false)]
+    [InlineData("no", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void A_flag_attribute_is_set_only_by_a_yes(string? value, bool set) => Assert.Equal(set, RegistryFlags.IsSet(value));
+
+    [Fact]
+    public void Outcomes_count_key_technologies_and_new_products_apart_and_since_the_base_year()
+    {
+        var outcomes = new[]
+        {
+            Item("outcome", "key_technology", founded: new DateOnly(2016, 11, 1)),
+            Item("outcome", "key_technology", founded: new DateOnly(2017, 2, 1)),
+            Item("outcome", "key_technology", founded: new DateOnly(2019, 5, 1)),
+            Item("outcome", "new_product", founded: new DateOnly(2017, 4, 1)),
+            Item("outcome", "new_product", founded: new DateOnly(2021, 1, 1)),                  // after the year asked
+        };
+        decimal SinceBase(string count, int year) => RegistryCounter.Count(Count(count), outcomes, year) - RegistryCounter.Count(Count(count), outcomes, 2016);
+
+        Assert.Equal(2m, SinceBase("outcome(key_technology).new+", 2020));   // 2017 and 2019; the 2016 one is the base year's
+        Assert.Equal(1m, SinceBase("outcome(new_product).new+", 2020));
+    }
+
+    [Fact]
+    public void Clusters_and_focus_industries_stand_from_their_dates()
+    {
+        // 每个高新区要重点建设1至2个……创新型产业集群; 聚焦1-2个战略性新兴产业 — each counted as standing at the year's end.
+        var items = new[]
+        {
+            Item("cluster", planned: true),                                                           // asked for, not begun: no
+            Item("cluster", founded: new DateOnly(2012, 1, 1)),
+            Item("cluster", founded: new DateOnly(2018, 6, 1)),
+            Item("focus_industry", "new_materials", founded: new DateOnly(2017, 5, 1)),
+            Item("focus_industry", "new_generation_it", founded: new DateOnly(2017, 5, 1), closed: new DateOnly(2019, 3, 1)), // dropped in 2019
+            Item("focus_industry", "biomedical_engineering", founded: new DateOnly(2019, 3, 1)),                               // its replacement
+        };
+
+        Assert.Equal(1m, RegistryCounter.Count(Count("cluster.standing"), items, 2017));
+        Assert.Equal(2m, RegistryCounter.Count(Count("cluster.standing"), items, 2020));
+        Assert.Equal(0m, RegistryCounter.Count(Count("focus_industry.standing"), items, 2016));
+        Assert.Equal(2m, RegistryCounter.Count(Count("focus_industry.standing"), items, 2018));
+        Assert.Equal(2m, RegistryCounter.Count(Count("focus_industry.standing"), items, 2019));
     }
 
     [Fact]
@@ -168,16 +242,18 @@ public class RegistryCountTests
     {
         var values = DemoData.Generate(seed);
         var seeded = RegistrySeedTests.BundledItems();
-        var demo = DemoData.GenerateRegistry(seed, values, seeded.Select(i => new NamedRegistryItem(i.Id, i.Type, i.Subtype, i.Zone, i.Status)).ToList());
+        var demo = DemoData.GenerateRegistry(seed, values, seeded.Select(i => new NamedRegistryItem(i.Id, i.Type, i.Subtype, i.Zone, i.Status, i.Amount)).ToList());
         var figures = demo.Figures.ToLookup(f => f.ItemId);
         var projects = demo.Projects.ToLookup(p => p.ItemId);
-        RegistryEntry Entry(string id, string type, string? subtype, string zone, string? level, bool planned, DateOnly? founded, decimal? amount) =>
+        RegistryEntry Entry(string id, string type, string? subtype, string zone, string? level, bool planned, DateOnly? founded, decimal? amount,
+            IReadOnlyDictionary<string, string>? attributes = null) =>
             new(type, subtype, zone, level, planned, founded, null, amount, figures[id].ToDictionary(f => (f.Year, f.Measure), f => f.Value),
-                projects[id].Select(p => new RegistryProject(p.Started, p.Ended)).ToList());
+                projects[id].Select(p => new RegistryProject(p.Started, p.Ended)).ToList(),
+                attributes is null ? null : RegistryFlags.FromAttributes(type, attributes));
         var entries = seeded.Where(i => i.Zone is not null)
             .Select(i => (Zone: i.Zone!, Entry: Entry(i.Id, i.Type, i.Subtype, i.Zone!, i.Level, i.Status == "planned" && !demo.Foundings.ContainsKey(i.Id),
-                demo.Foundings.TryGetValue(i.Id, out var f) ? f : null, i.Amount)))
-            .Concat(demo.Items.Select(i => (Zone: i.Zone, Entry: Entry(i.Id, i.Type, i.Subtype, i.Zone, i.Level, false, i.Founded, i.Amount))));
+                demo.Foundings.TryGetValue(i.Id, out var f) ? f : null, i.Amount ?? (demo.Amounts.TryGetValue(i.Id, out var a) ? a : null))))
+            .Concat(demo.Items.Select(i => (Zone: i.Zone, Entry: Entry(i.Id, i.Type, i.Subtype, i.Zone, i.Level, false, i.Founded, i.Amount, i.Attributes))));
         return (values, entries.GroupBy(e => e.Zone).ToDictionary(g => g.Key, g => g.Select(e => e.Entry).ToList()));
     }
 
@@ -237,6 +313,32 @@ public class RegistryCountTests
         Assert.InRange(Enumerable.Range(2017, 4).Sum(y => Sum("alliance.projects_new", y)), 60m, 200m);
         Assert.InRange(Enumerable.Range(2017, 4).Sum(y => Sum("tech_platform.new", y)), 30m, 55m);
         Assert.True(Sum("fund.standing", 2020) >= 15);
+    }
+
+    [Theory]
+    [InlineData(2017)]
+    [InlineData(1)]
+    [InlineData(42)]
+    public void The_demo_registries_give_the_plan_period_targets_plausible_values(int seed)
+    {
+        var (_, byZone) = DemoRegistries(seed);
+        decimal Of(string zone, string count, int year) => RegistryCounter.Count(Count(count), byZone[zone], year);
+        decimal SinceBase(string count, IEnumerable<string> zones) => zones.Sum(z => Of(z, count, 2020) - Of(z, count, 2016));
+        string[] national = ["shenyang", "dalian", "anshan", "benxi", "jinzhou", "yingkou", "fuxin", "liaoyang"];
+
+        // 每个高新区要重点建设1至2个创新型产业集群 / 聚焦1-2个战略性新兴产业: every zone has at least one of each by 2020.
+        Assert.All(byZone.Keys, z => Assert.True(Of(z, "cluster.standing", 2020) >= 1, $"{z} has no cluster"));
+        Assert.All(byZone.Keys, z => Assert.InRange(Of(z, "focus_industry.standing", 2020), 1m, 2m));
+        Assert.All(byZone.Keys, z => Assert.Equal(0m, Of(z, "focus_industry.standing", 2016)));
+        // 攻克250项关键技术,研发400个新产品 (2017–2020): around the targets.
+        Assert.InRange(SinceBase("outcome(key_technology).new+", byZone.Keys), 220m, 290m);
+        Assert.InRange(SinceBase("outcome(new_product).new+", byZone.Keys), 360m, 460m);
+        // 依托国家级高新区引进……高端人才50人左右: only national zones, about 50.
+        Assert.InRange(SinceBase("talent(person)[leading].new+", national), 40m, 56m);
+        Assert.Equal(0m, SinceBase("talent(person)[leading].new+", byZone.Keys.Except(national)));
+        // 鞍山高新区设立3只总额不低于6亿元的股权投资基金: three standing funds of at least 6亿元 together.
+        Assert.Equal(3m, Of("anshan", "fund.standing", 2020));
+        Assert.True(Of("anshan", "fund.amount", 2020) >= 6m);
     }
 }
 

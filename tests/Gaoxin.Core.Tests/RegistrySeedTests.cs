@@ -73,9 +73,10 @@ public class RegistrySeedTests
     }
 
     [Fact]
-    public void Types_are_the_eight_registries_and_the_partnerships()
+    public void Types_are_the_eight_column_registries_the_partnerships_and_the_plan_period_sources()
     {
-        Assert.Equal(["alliance", "cluster", "rd_institution", "tech_platform", "carrier", "fund", "finance", "talent", "partnership"],
+        Assert.Equal(["alliance", "cluster", "rd_institution", "tech_platform", "carrier", "fund", "finance", "talent", "partnership",
+                "partner_institution", "outcome", "focus_industry"],
             RegistrySeedParser.Types);
         Assert.Equal(RegistrySeedParser.Types.Order(), RegistrySeedParser.Subtypes.Keys.Order());
     }
@@ -199,18 +200,23 @@ public class RegistrySeedTests
         ("suizhong", "知谷汇环球创业与社会组织孵化基地"), ("suizhong", "创业大厦科技企业孵化器"),
     ];
 
-    /// <summary>专栏8: the funds with the amounts the plan gives (亿元).</summary>
-    private static readonly (string? Zone, string Name, decimal? Amount)[] Funds =
+    /// <summary>
+    /// 专栏8: the funds with the amounts the plan gives (亿元) and their kind. 鞍山高新区设立3只总额不低于6亿元的股权投资基金 is
+    /// three funds whose sizes the plan does not give (only their total); 风险投资补偿资金 makes good venture investors' losses.
+    /// </summary>
+    private static readonly (string? Zone, string Name, decimal? Amount, string Subtype)[] Funds =
     [
-        ("shenyang", "创新创业投资基金", 2m),
-        ("anshan", "3只总额不低于6亿元的股权投资基金", 6m),
-        ("fushun", "精细化工产业投资基金", 2.5m),
-        ("dandong", "战略性新兴产业发展基金", 1m),
-        ("jinzhou", "创业投资基金", 2m),
-        ("jinzhou", "科技互助贷款基金", null),
-        (null, "产业投资引导资金", null),
-        (null, "风险投资补偿资金", null),
-        (null, "天使投资资金", null),
+        ("shenyang", "创新创业投资基金", 2m, "vc"),
+        ("anshan", "股权投资基金", null, "vc"),
+        ("anshan", "股权投资基金", null, "vc"),
+        ("anshan", "股权投资基金", null, "vc"),
+        ("fushun", "精细化工产业投资基金", 2.5m, "industry"),
+        ("dandong", "战略性新兴产业发展基金", 1m, "industry"),
+        ("jinzhou", "创业投资基金", 2m, "vc"),
+        ("jinzhou", "科技互助贷款基金", null, "loan"),
+        (null, "产业投资引导资金", null, "guidance"),
+        (null, "风险投资补偿资金", null, "risk_compensation"),
+        (null, "天使投资资金", null, "angel"),
     ];
 
     /// <summary>专栏9: finance institutions and measures.</summary>
@@ -228,6 +234,7 @@ public class RegistrySeedTests
     [
         ("shenyang", "沈阳院士专家创新创业基地"), ("shenyang", "国家千人计划创新创业示范基地"),
         ("shenyang", "中国海外人才离岸创新创业自由港"), ("shenyang", "中国海外留学报国基地"), ("shenyang", "千人计划沈阳行"),
+        ("shenyang", "欧美同学会·中国留学人员联谊会"),
         ("dalian", "关于创新创业企业吸纳人才补贴政策的实施办法"), ("dalian", "人才服务大厦"), ("dalian", "辽宁省博士后创新实践基地"),
         ("dalian", "产业人才培训基地"), ("dalian", "政府公共培训"), ("dalian", "高新区企业高级经理人培训项目"),
         ("anshan", "“城市合伙人”计划"), ("anshan", "高端人才和创新创业人才评价体系"), ("anshan", "人才评价领导小组"), ("anshan", "专家库"),
@@ -254,7 +261,17 @@ public class RegistrySeedTests
     public void Column2_every_alliance_is_registered_with_its_zone()
     {
         Assert.Equal(Keys(Alliances.Select(a => ((string?)a.Zone, a.Name))), BundledKeys("alliance"));
-        Assert.All(BundledItems().Where(i => i.Type == "alliance"), i => Assert.Equal("existing", i.Status));
+    }
+
+    [Fact]
+    public void Column2_as_many_alliances_stand_at_the_base_year_as_the_plan_counts_there()
+    {
+        // 一、发展基础: 产业技术创新联盟29个 (2016), while 专栏2 names 31; the two taken as newer stand from their founding date.
+        var alliances = BundledItems().Where(i => i.Type == "alliance").ToList();
+
+        Assert.Equal(29, alliances.Count(i => i.Status == "existing"));
+        Assert.Equal(["alliance.dalian.ai", "alliance.dalian.virtual_simulation"],
+            alliances.Where(i => i.Status == "planned").Select(i => i.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -305,17 +322,46 @@ public class RegistrySeedTests
     }
 
     [Fact]
-    public void Column8_every_fund_is_registered_with_its_amount()
+    public void The_seven_coastal_and_riverside_zones_each_carry_the_international_cooperation()
     {
-        Assert.Equal(Keys(Funds.Select(f => (f.Zone, f.Name))), BundledKeys("fund"));
+        // 以沈阳、大连、营口、锦州、丹东、葫芦岛、盘锦等沿海沿江高新区为依托,稳步开展中日韩俄蒙德等国科技、贸易合作
+        var international = BundledItems().Where(i => i.Type == "partnership" && i.Subtype == "international").ToList();
+
+        Assert.Equal(["dalian", "dandong", "huludao", "jinzhou", "panjin", "shenyang", "yingkou"],
+            international.Select(i => i.Zone!).Order(StringComparer.Ordinal));
+        Assert.All(international, i => Assert.Equal("中日韩俄蒙德等国科技、贸易合作", i.Name));
+    }
+
+    [Fact]
+    public void The_partner_set_two_academies_and_ten_universities_is_a_partner_institution()
+    {
+        var partner = Assert.Single(BundledItems(), i => i.Type == "partner_institution");
+
+        Assert.Equal(("两院十校", "partner_set", (string?)null, "existing"), (partner.Name, partner.Subtype, partner.Zone, partner.Status));
+        Assert.Equal("深化与“两院十校”为代表的国内外高等院校、科研院所合作", partner.Source.Quote);
+    }
+
+    [Fact]
+    public void Column8_every_fund_is_registered_with_its_amount_and_kind()
+    {
+        static string Key(string? zone, string name, decimal? amount, string? subtype) => $"{zone ?? "-"} | {name} | {amount} | {subtype}";
         var funds = BundledItems().Where(i => i.Type == "fund").ToList();
-        foreach (var (zone, name, amount) in Funds)
-        {
-            var fund = Assert.Single(funds, f => f.Zone == zone && f.Name == name);
-            Assert.Equal(amount, fund.Amount);
-            Assert.Equal(amount is null ? null : "亿元", fund.Unit);
-            Assert.Equal("planned", fund.Status);
-        }
+
+        Assert.Equal(Funds.Select(f => Key(f.Zone, f.Name, f.Amount, f.Subtype)).Order(StringComparer.Ordinal),
+            funds.Select(f => Key(f.Zone, f.Name, f.Amount, f.Subtype)).Order(StringComparer.Ordinal));
+        Assert.All(funds, f => Assert.Equal(f.Amount is null ? null : "亿元", f.Unit));
+        Assert.All(funds, f => Assert.Equal("planned", f.Status));
+    }
+
+    [Fact]
+    public void Column8_Anshans_three_funds_are_three_items_and_the_venture_loss_fund_is_a_risk_compensation_fund()
+    {
+        var funds = BundledItems().Where(i => i.Type == "fund").ToList();
+
+        var anshan = funds.Where(f => f.Zone == "anshan").ToList();
+        Assert.Equal(3, anshan.Count);
+        Assert.All(anshan, f => Assert.Equal("鞍山高新区设立3只总额不低于6亿元的股权投资基金", f.Source.Quote));
+        Assert.Equal("risk_compensation", Assert.Single(funds, f => f.Name == "风险投资补偿资金").Subtype);
     }
 
     [Fact]
@@ -342,7 +388,17 @@ public class RegistrySeedTests
             Assert.Equal((amount, unit, subtype), (item.Amount, item.Unit, item.Subtype));
         }
         Assert.Equal(3, talent.Count(t => t.Amount is not null));
-        Assert.DoesNotContain(talent, t => t.Name.Contains("欧美同学", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Column10_the_returned_scholars_association_is_registered_though_the_text_breaks_its_name_with_private_use_characters()
+    {
+        var item = Assert.Single(BundledItems(), i => i.Name == "欧美同学会·中国留学人员联谊会");
+
+        Assert.Equal(("talent", "shenyang", "existing"), (item.Type, item.Zone, item.Status));
+        Assert.Equal("发挥欧美同学会·中国留学人员联谊会、千人计划沈阳行等平台的作用", item.Source.Quote);
+        // The name is not in the raw text: the private-use characters stand inside it.
+        Assert.DoesNotContain(item.Name, File.ReadAllText(Path.Combine(RepositoryRoot(), "plans", "liaoning-2017-2020.txt")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -357,12 +413,13 @@ public class RegistrySeedTests
             ["rd_institution"] = 44,
             ["tech_platform"] = 33,
             ["carrier"] = 34,
-            ["fund"] = 9,
+            ["fund"] = 11,               // Anshan's 3只 are three
             ["finance"] = 13,
-            ["talent"] = 34,
-            ["partnership"] = 6,
+            ["talent"] = 35,             // with 欧美同学会·中国留学人员联谊会
+            ["partnership"] = 12,        // 中日韩俄蒙德 cooperation once per coastal or riverside zone (7)
+            ["partner_institution"] = 1, // 两院十校
         }, counts);
-        Assert.Equal(227, BundledItems().Count);
+        Assert.Equal(237, BundledItems().Count);
     }
 
     [Fact]
@@ -372,20 +429,20 @@ public class RegistrySeedTests
 
         Assert.Equal(new Dictionary<string, int>
         {
-            ["shenyang"] = 29,
-            ["dalian"] = 25,
-            ["anshan"] = 19,
+            ["shenyang"] = 31,
+            ["dalian"] = 26,
+            ["anshan"] = 21,
             ["benxi"] = 14,
-            ["jinzhou"] = 15,
-            ["yingkou"] = 14,
+            ["jinzhou"] = 16,
+            ["yingkou"] = 15,
             ["fuxin"] = 8,
             ["liaoyang"] = 15,
             ["fushun"] = 13,
-            ["dandong"] = 16,
+            ["dandong"] = 17,
             ["tieling"] = 12,
             ["chaoyang"] = 8,
-            ["panjin"] = 13,
-            ["huludao"] = 11,
+            ["panjin"] = 14,
+            ["huludao"] = 12,
             ["suizhong"] = 8,
             ["-"] = 7,
         }, counts);
@@ -562,6 +619,37 @@ public class RegistrySeedTests
         Assert.Null(file);
         Assert.Equal([("private_use_character", "items[0].name"), ("private_use_character", "items[0].source.quote")],
             errors.Select(e => (e.Code, e.Field)));
+    }
+
+    [Fact]
+    public void Parse_matches_across_private_use_characters_of_the_plan_text()
+    {
+        // The text breaks the name with private-use characters; the clean name and a clean quote are found.
+        var text = Text + "\n专栏10 人才甲高新区:发挥欧美同学\uE008会·中\uE009国留学人员联谊会的作用。";
+        var yaml = ReplaceFirst(ReplaceFirst(Valid, "name: 机器人联盟", "name: 欧美同学会·中国留学人员联谊会"),
+            "quote: \"甲高新区:机器人联盟\"", "quote: \"发挥欧美同学会·中国留学人员联谊会的作用\"");
+
+        var (file, errors) = Parse(yaml, text);
+
+        Assert.Empty(errors);
+        Assert.Equal("欧美同学会·中国留学人员联谊会", file!.Items[0].Name);
+    }
+
+    [Theory]
+    [InlineData("甲高新区:发挥欧美同学会\u00B7中国留学人员联谊会的作用", "发挥欧美同学会\u30FB中国留学人员联谊会的作用")] // another middle dot
+    [InlineData("甲高新区:发挥 欧美同学会\u00B7中国留学人员联谊会的作用", "发挥欧美同学会\u00B7中国留学人员联谊会的作用")] // a space left out
+    [InlineData("甲高新区\uFF1A发挥欧美同学会\u00B7中国留学人员联谊会的作用", "甲高新区\u003A发挥欧美同学会\u00B7中国留学人员联谊会的作用")] // a colon's width
+    [InlineData("甲高新区:发挥欧美同学会\u00B7中国留学人员联谊会的作用", "发挥欧美同学会中国留学人员联谊会的作用")]       // the dot left out
+    public void Parse_stays_strict_about_everything_but_private_use_characters(string written, string quoted)
+    {
+        var text = Text + "\n专栏10 人才" + written;
+        var yaml = ReplaceFirst(Valid, "quote: \"甲高新区:机器人联盟\"", "quote: \"" + quoted + "\"");
+        yaml = ReplaceFirst(yaml, "name: 机器人联盟", "name: 中国留学人员联谊会");
+
+        var (file, errors) = Parse(yaml, text);
+
+        Assert.Null(file);
+        Assert.Equal([("quote_not_found", "items[0].source.quote")], errors.Select(e => (e.Code, e.Field)));
     }
 
     [Fact]

@@ -83,6 +83,7 @@ public static class LiaoningPlanFacts
         new("hte_recognised", 1600, null, "家", "=", "认定高新技术企业1600家"),
         new("hte_reserve_pool", 5000, null, "家", ">=", "入库企业5000家以上"),
         new("hte_trained", 3000, null, "家", ">=", "培训辅导企业3000家以上"),
+        new("hte_doubling", 2, null, "倍", ">=", "高新技术企业“三年倍增计划”"),
         // 专栏2
         new("new_alliances", 30, null, "个", ">=", "产业技术创新联盟30个以上"),
         new("alliance_projects", 120, null, "项", ">=", "协同创新项目120项以上"),

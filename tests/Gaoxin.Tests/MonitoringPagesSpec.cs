@@ -44,7 +44,7 @@ public abstract partial class MonitoringPagesSpec(ITestStore store) : IAsyncLife
         var html = await PageAsync("/monitoring?year=2020");
 
         var tiles = TilePattern().Matches(html).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
-        Assert.Equal(39, Regex.Matches(html, "data-target=\"").Count);
+        Assert.Equal(40, Regex.Matches(html, "data-target=\"").Count);
         Assert.Equal(LiaoningPlanFacts.Targets.Length, tiles.Count);
         Assert.Equal("achieved", tiles["hte_share"]);
         Assert.Equal("off_track", tiles["rd_intensity"]);

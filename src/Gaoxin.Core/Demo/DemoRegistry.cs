@@ -3,7 +3,13 @@ using Gaoxin.Core.Collection;
 namespace Gaoxin.Core.Demo;
 
 /// <summary>A registry item of the plan's own (seeded from its columns), as the demo registry sees it.</summary>
-public sealed record NamedRegistryItem(string Id, string Type, string? Subtype, string? Zone, string Status);
+/// <param name="Id">The seed item's id.</param>
+/// <param name="Type">Registry type.</param>
+/// <param name="Subtype">Subtype, or null.</param>
+/// <param name="Zone">Zone code, or null when the plan names no single zone.</param>
+/// <param name="Status">existing or planned.</param>
+/// <param name="Amount">The size the plan gives, or null.</param>
+public sealed record NamedRegistryItem(string Id, string Type, string? Subtype, string? Zone, string Status, decimal? Amount = null);
 
 /// <summary>A synthetic registry item made by the demo data.</summary>
 /// <param name="Id">Identifier, <c>demo.TYPE.ZONE.N</c>.</param>
@@ -14,7 +20,9 @@ public sealed record NamedRegistryItem(string Id, string Type, string? Subtype, 
 /// <param name="Level">Accreditation level.</param>
 /// <param name="Founded">Founding date.</param>
 /// <param name="Amount">A fund's size in 亿元, else null.</param>
-public sealed record DemoRegistryItem(string Id, string Type, string? Subtype, string Zone, string Name, string? Level, DateOnly Founded, decimal? Amount);
+/// <param name="Attributes">The item's own attributes (e.g. an outcome's industry, a leading talent's flag), or null.</param>
+public sealed record DemoRegistryItem(string Id, string Type, string? Subtype, string Zone, string Name, string? Level, DateOnly Founded, decimal? Amount,
+    IReadOnlyDictionary<string, string>? Attributes = null);
 
 /// <summary>A demo collaborative project of an alliance.</summary>
 public sealed record DemoProject(string ItemId, string Name, DateOnly Started, DateOnly? Ended, string? Result);
@@ -29,11 +37,13 @@ public sealed record DemoProject(string ItemId, string Name, DateOnly Started, D
 /// <param name="Foundings">Founding dates given to the plan's own items (by id).</param>
 /// <param name="Figures">Yearly figures by item id (synthetic and the plan's own).</param>
 /// <param name="Projects">Alliances' collaborative projects.</param>
+/// <param name="Amounts">Sizes (亿元) given to the plan's own funds for which the plan states only a total (by id).</param>
 public sealed record DemoRegistry(
     IReadOnlyList<DemoRegistryItem> Items,
     IReadOnlyDictionary<string, DateOnly> Foundings,
     IReadOnlyList<(string ItemId, int Year, string Measure, decimal Value)> Figures,
-    IReadOnlyList<DemoProject> Projects);
+    IReadOnlyList<DemoProject> Projects,
+    IReadOnlyDictionary<string, decimal> Amounts);
 
 public static partial class DemoData
 {
@@ -43,7 +53,6 @@ public static partial class DemoData
         "rd_institutions", "incubators", "maker_spaces", "incubating_enterprises", "finance_institutions", "vc_institutions", "clusters_over_50yi",
     };
 
-    private const int AlliancesNamedAfter2016 = 2;   // 专栏2 names 31 alliances; the plan's 2016 figure is 29.
     private const int TechPlatforms2016 = 36;
     private const int ClusterRevenue2016 = 3367;     // 亿元, clusters of 50亿元 and more
     private const int ClustersOver100Yi2016 = 8;
@@ -70,9 +79,11 @@ public static partial class DemoData
         int Value(string zone, string element, int year) => (int)lookup[(zone, element, year)];
         int serial = 0;
         DateOnly DateIn(int year) => new DateOnly(year, 1, 1).AddDays((int)(rng.Next() * 365));
-        DemoRegistryItem Add(string type, string? subtype, string zone, string kind, string? level, DateOnly founded, decimal? amount = null)
+        DemoRegistryItem Add(string type, string? subtype, string zone, string kind, string? level, DateOnly founded, decimal? amount = null,
+            IReadOnlyDictionary<string, string>? attributes = null)
         {
-            var item = new DemoRegistryItem($"demo.{type}.{zone}.{++serial:D4}", type, subtype, zone, $"演示·{Cities[zone]}{kind}{serial % 1000:D3}", level, founded, amount);
+            var item = new DemoRegistryItem($"demo.{type}.{zone}.{++serial:D4}", type, subtype, zone, $"演示·{Cities[zone]}{kind}{serial % 1000:D3}", level, founded, amount,
+                attributes);
             items.Add(item);
             return item;
         }
@@ -131,10 +142,10 @@ public static partial class DemoData
                 for (int k = (int)(rng.Next() * 3); k > 0; k--) Add("talent", "team", zone, "高层次创新创业团队", null, DateIn(year));
         }
 
-        // Alliances: the plan names 31 existing ones where its base-year figure is 29, so two of them are taken as founded in 2017;
-        // new alliances follow each year, with collaborative projects.
-        var alliances = named.Where(i => i.Type == "alliance" && i.Status == "existing" && i.Zone is not null).ToList();
-        foreach (var late in alliances.OrderBy(_ => rng.Next()).Take(AlliancesNamedAfter2016)) foundings[late.Id] = DateIn(FirstYear + 1);
+        // Alliances: the plan names 31, of which 29 stand at its base-year count and the two it asks for after that are founded
+        // in 2017; new alliances follow each year, with collaborative projects.
+        var alliances = named.Where(i => i.Type == "alliance" && i.Zone is not null).ToList();
+        foreach (var late in alliances.Where(a => a.Status == "planned")) foundings[late.Id] = DateIn(FirstYear + 1);
         var allianceIds = alliances.Select(a => (a.Id, Zone: a.Zone!, Year: foundings.TryGetValue(a.Id, out var f) ? f.Year : FirstYear)).ToList();
         for (int year = FirstYear + 1; year <= LastYear; year++)
             for (int k = 5 + (int)(rng.Next() * 4); k > 0; k--)
@@ -168,8 +179,75 @@ public static partial class DemoData
         foreach (var zone in zones.Where(z => !named.Any(i => i.Type == "fund" && i.Zone == z)))
             Add("fund", rng.Next() < 0.5 ? "angel" : "vc", zone, "天使及创投基金", null, DateIn(FirstYear + 1 + (int)(rng.Next() * 4)), Math.Round((decimal)rng.Range(0.5, 5), 1));
 
-        Clusters(rng, zones, named, lookup, figures, zone => Add("cluster", "high_end_equipment", zone, "产业集群", null, new DateOnly(2010, 1, 1)).Id);
-        return new DemoRegistry(items, foundings, figures, projects);
+        // The plan's funds of which it gives only a total (Anshan's 3只总额不低于6亿元): 2–2.5亿元 each.
+        var amounts = new Dictionary<string, decimal>();
+        foreach (var fund in named.Where(i => i.Type == "fund" && i.Zone is not null && i.Amount is null && i.Subtype != "loan"))
+            amounts[fund.Id] = Math.Round((decimal)rng.Range(2, 2.5), 1);
+
+        var withRevenue = new HashSet<string>();
+        Clusters(rng, zones, named, lookup, figures, zone => Add("cluster", "high_end_equipment", zone, "产业集群", null, new DateOnly(2010, 1, 1)).Id, withRevenue);
+        PlanPeriodSources(rng, zones, named, withRevenue, foundings, DateIn, Add);
+        return new DemoRegistry(items, foundings, figures, projects, amounts);
+    }
+
+    /// <summary>The plan's eight national zones (一、发展基础).</summary>
+    private static readonly HashSet<string> NationalZones = ["shenyang", "dalian", "anshan", "benxi", "jinzhou", "yingkou", "fuxin", "liaoyang"];
+
+    private static readonly string[] EmergingIndustries = ["high_end_equipment", "new_generation_it", "new_materials", "biomedical_engineering", "energy_saving_environmental"];
+    private static readonly string[] OutcomeIndustries = ["高端装备制造", "新一代信息技术", "新材料", "生物医药"];
+
+    /// <summary>
+    /// Registry sources of the plan-period targets: founding dates for the clusters (those with sales stood before the plan,
+    /// the others are built in 2017–2020, and a zone without any gets one), each zone's 1–2 focus industries, project outcomes
+    /// (about 250 key technologies and 400 new products in 2017–2020, a few already in 2016) and about 50 leading talents
+    /// brought in through the national zones.
+    /// </summary>
+    private static void PlanPeriodSources(Prng rng, List<string> zones, IReadOnlyList<NamedRegistryItem> named, IReadOnlySet<string> withRevenue,
+        Dictionary<string, DateOnly> foundings, Func<int, DateOnly> dateIn,
+        Func<string, string?, string, string, string?, DateOnly, decimal?, IReadOnlyDictionary<string, string>?, DemoRegistryItem> add)
+    {
+        var size = zones.ToDictionary(z => z, z => Zones.First(p => p.Code == z).Size);
+        foreach (var zone in zones)
+        {
+            var clusters = named.Where(i => i.Type == "cluster" && i.Zone == zone).ToList();
+            foreach (var cluster in clusters)
+                foundings[cluster.Id] = withRevenue.Contains(cluster.Id) ? dateIn(2005 + (int)(rng.Next() * 11)) : dateIn(FirstYear + 1 + (int)(rng.Next() * 4));
+            if (clusters.Count == 0 && !withRevenue.Any(id => id.StartsWith($"demo.cluster.{zone}.", StringComparison.Ordinal)))
+                add("cluster", "high_end_equipment", zone, "创新型产业集群", null, dateIn(FirstYear + 1 + (int)(rng.Next() * 3)), null, null);
+
+            var focus = EmergingIndustries.OrderBy(_ => rng.Next()).Take(rng.Next() < 0.5 ? 1 : 2).ToList();
+            for (int k = 0; k < focus.Count; k++)
+                add("focus_industry", focus[k], zone, "聚焦战略性新兴产业", null, dateIn(FirstYear + 1 + k + (int)(rng.Next() * 2)), null,
+                    new Dictionary<string, string> { ["act"] = "演示·高新区产业发展规划" });
+        }
+
+        var weights = zones.Select(z => size[z]).ToArray();
+        for (int year = FirstYear; year <= LastYear; year++)
+        {
+            // 2016 has fewer: the plan's drive starts in 2017.
+            double scale = year == FirstYear ? 0.4 : 1;
+            var technologies = Apportion((int)Math.Round(scale * rng.Range(55, 72)), weights, 0, null);
+            var products = Apportion((int)Math.Round(scale * rng.Range(90, 115)), weights, 0, null);
+            for (int z = 0; z < zones.Count; z++)
+            {
+                for (int k = 0; k < technologies[z]; k++)
+                    add("outcome", "key_technology", zones[z], "关键技术", null, dateIn(year), null,
+                        new Dictionary<string, string> { ["industry"] = OutcomeIndustries[(int)(rng.Next() * OutcomeIndustries.Length)] });
+                for (int k = 0; k < products[z]; k++)
+                    add("outcome", "new_product", zones[z], "新产品", null, dateIn(year), null,
+                        new Dictionary<string, string> { ["industry"] = OutcomeIndustries[(int)(rng.Next() * OutcomeIndustries.Length)] });
+            }
+        }
+
+        var national = zones.Where(NationalZones.Contains).ToList();
+        var nationalWeights = national.Select(z => size[z]).ToArray();
+        for (int year = FirstYear + 1; year <= LastYear; year++)
+        {
+            var leaders = Apportion(10 + (int)(rng.Next() * 5), nationalWeights, 0, null);
+            for (int z = 0; z < national.Count; z++)
+                for (int k = 0; k < leaders[z]; k++)
+                    add("talent", "person", national[z], "领军人才", null, dateIn(year), null, new Dictionary<string, string> { ["leading"] = "是" });
+        }
     }
 
     /// <summary>
@@ -177,7 +255,7 @@ public static partial class DemoData
     /// the 13 such clusters sell 3367亿元 together, 8 of them over 100亿元.
     /// </summary>
     private static void Clusters(Prng rng, List<string> zones, IReadOnlyList<NamedRegistryItem> named, Dictionary<(string, string, int), decimal> lookup,
-        List<(string, int, string, decimal)> figures, Func<string, string> newCluster)
+        List<(string, int, string, decimal)> figures, Func<string, string> newCluster, HashSet<string> withRevenue)
     {
         int years = LastYear - FirstYear + 1;
         var slots = new List<(string Zone, double Weight)>();
@@ -194,7 +272,12 @@ public static partial class DemoData
         foreach (var zone in zones)
         {
             var own = new Queue<string>(named.Where(i => i.Type == "cluster" && i.Zone == zone).Select(i => i.Id));
-            string Next() => own.Count > 0 ? own.Dequeue() : newCluster(zone);
+            string Next()
+            {
+                var id = own.Count > 0 ? own.Dequeue() : newCluster(zone);
+                withRevenue.Add(id);
+                return id;
+            }
             // Clusters above the line from 2016 grow 3–12% a year, so they stay above it.
             foreach (var (_, revenue) in start.Where(s => s.Zone == zone))
             {

@@ -4,7 +4,7 @@ namespace Gaoxin.Core.Formulas;
 
 /// <summary>
 /// An arithmetic formula over data elements: numbers, element codes, <c>code@prev</c> (the same element a year
-/// earlier), <c>+ - * /</c> and parentheses. Used by validation rules and indicator definitions.
+/// earlier), <c>code@prevN</c> (N years earlier, e.g. <c>hte_count@prev3</c>), <c>+ - * /</c> and parentheses. Used by validation rules and indicator definitions.
 /// </summary>
 public abstract record Formula
 {
@@ -35,7 +35,7 @@ public abstract record Formula
     {
         public override decimal? Evaluate(Func<string, int, decimal?> lookup) => lookup(Code, Lag);
         public override IEnumerable<(string, int)> Operands() => [(Code, Lag)];
-        public override string ToString() => Lag == 0 ? Code : $"{Code}@prev";
+        public override string ToString() => Lag switch { 0 => Code, 1 => $"{Code}@prev", _ => $"{Code}@prev{Lag}" };
     }
 
     internal sealed record Negate(Formula Operand) : Formula
@@ -179,9 +179,13 @@ internal sealed class FormulaParser(string text)
             {
                 const string prev = "@prev";
                 if (string.CompareOrdinal(text, _position, prev, 0, prev.Length) != 0)
-                    throw new FormulaException("only '@prev' may follow an element", _position);
+                    throw new FormulaException("only '@prev' or '@prevN' (N years earlier) may follow an element", _position);
                 _position += prev.Length;
-                lag = 1;
+                var digits = _position;
+                while (_position < text.Length && char.IsAsciiDigit(text[_position])) _position++;
+                if (_position == digits) lag = 1;
+                else if (!int.TryParse(text[digits.._position], NumberStyles.None, CultureInfo.InvariantCulture, out lag) || lag is < 1 or > 50)
+                    throw new FormulaException("the years in '@prevN' must be 1 to 50", digits);
             }
             return new Formula.Element(code, lag);
         }

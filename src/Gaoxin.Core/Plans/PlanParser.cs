@@ -146,10 +146,20 @@ public static partial class PlanParser
             if (!text.Contains(quote, StringComparison.Ordinal))
                 source.Error("quote", "quote_not_found", $"the quote '{Shorten(quote)}' is not found verbatim in the plan text");
         }
-        if (mustQuote is { } value && !quote.Contains(FormatNumber(value), StringComparison.Ordinal))
+        if (mustQuote is { } value && !Writes(quote, value))
             source.Error("quote", "value_not_in_quote", $"the value {FormatNumber(value)} does not appear in the quote '{Shorten(quote)}'");
         return new SourceRef(section, quote);
     }
+
+    /// <summary>
+    /// Whether a quote writes a value: as digits (<see cref="FormatNumber"/>), or, for 2, as a word for doubling
+    /// (倍增, 翻番, 翻一番 — e.g. the plan's 高新技术企业“三年倍增计划”, a target of twice the count three years earlier).
+    /// </summary>
+    public static bool Writes(string quote, decimal value) =>
+        quote.Contains(FormatNumber(value), StringComparison.Ordinal)
+        || (value == 2 && DoublingWords.Any(w => quote.Contains(w, StringComparison.Ordinal)));
+
+    private static readonly string[] DoublingWords = ["倍增", "翻番", "翻一番"];
 
     /// <summary>Formats a number as the plan text writes it: no trailing zeros, no grouping.</summary>
     public static string FormatNumber(decimal value) =>

@@ -24,9 +24,9 @@ public static class RegistryFigures
 
 /// <summary>
 /// How a data element is counted from a registry, written in the data set as text:
-/// <c>TYPE[(subtype,…)][@level,…].MEASURE[&gt;=N]</c>, e.g. <c>carrier(maker_space).standing</c>,
+/// <c>TYPE[(subtype,…)][[flag]][@level,…].MEASURE[&gt;=N]</c>, e.g. <c>carrier(maker_space).standing</c>,
 /// <c>rd_institution@national,provincial.standing</c>, <c>cluster.revenue&gt;=50</c>, <c>fund.amount</c>,
-/// <c>alliance.projects_new</c>, <c>carrier.incubated</c>.
+/// <c>alliance.projects_new</c>, <c>carrier.incubated</c>, <c>talent(person)[leading].new+</c>.
 /// </summary>
 /// <param name="Type">Registry type.</param>
 /// <param name="Subtypes">Subtypes counted; empty for all.</param>
@@ -37,29 +37,33 @@ public static class RegistryFigures
 /// (sum of that figure in the year; with <see cref="AtLeast"/>, the number of items whose figure reaches it).
 /// </param>
 /// <param name="AtLeast">Threshold for counting items by a figure (e.g. clusters with revenue ≥ 50亿元), or null.</param>
+/// <param name="Flag">A flag the items must carry (see <see cref="RegistryFlags"/>), e.g. <c>leading</c> for leading talents; null for none.</param>
 /// <param name="ToDate">
 /// Written <c>+</c> after a yearly measure (<c>new</c>, <c>projects_new</c> or a figure without threshold): the total of all years up to
 /// and including the year, e.g. <c>carrier.incubated+</c>; a plan target "N new since the base year" is then this total's increase.
 /// </param>
 public sealed partial record RegistryCount(string Type, IReadOnlyList<string> Subtypes, IReadOnlyList<string> Levels, string Measure, decimal? AtLeast,
-    bool ToDate = false)
+    bool ToDate = false, string? Flag = null)
 {
     /// <summary>The measures that are not figures.</summary>
     public static IReadOnlyList<string> CountMeasures { get; } = ["standing", "new", "amount", "projects", "projects_new"];
 
-    [GeneratedRegex(@"^(?<type>[a-z_]+)(\((?<sub>[a-z_]+(,[a-z_]+)*)\))?(@(?<lvl>[a-z]+(,[a-z]+)*))?\.(?<measure>[a-z_]+)((?<todate>\+)|>=(?<n>[0-9]+(\.[0-9]+)?))?$")]
+    [GeneratedRegex(@"^(?<type>[a-z_]+)(\((?<sub>[a-z_]+(,[a-z_]+)*)\))?(\[(?<flag>[a-z_]+)\])?(@(?<lvl>[a-z]+(,[a-z]+)*))?\.(?<measure>[a-z_]+)((?<todate>\+)|>=(?<n>[0-9]+(\.[0-9]+)?))?$")]
     private static partial Regex Pattern();
 
     /// <summary>Reads the text form; returns null and why when it is not valid.</summary>
     public static (RegistryCount? Count, string? Error) Parse(string text)
     {
         var m = Pattern().Match(text.Replace(" ", "", StringComparison.Ordinal));
-        if (!m.Success) return (null, "expected TYPE[(subtype,…)][@level,…].MEASURE[>=N], e.g. carrier(maker_space).standing");
+        if (!m.Success) return (null, "expected TYPE[(subtype,…)][[flag]][@level,…].MEASURE[>=N], e.g. carrier(maker_space).standing");
         var type = m.Groups["type"].Value;
         if (!RegistrySeedParser.Types.Contains(type)) return (null, $"unknown registry type '{type}' (one of {string.Join(", ", RegistrySeedParser.Types)})");
         var subtypes = m.Groups["sub"].Success ? m.Groups["sub"].Value.Split(',') : [];
         foreach (var s in subtypes.Where(s => !RegistrySeedParser.Subtypes[type].Contains(s)))
             return (null, $"'{s}' is not a subtype of {type}");
+        var flag = m.Groups["flag"].Success ? m.Groups["flag"].Value : null;
+        if (flag is not null && !RegistryFlags.Of(type).Contains(flag))
+            return (null, RegistryFlags.Of(type).Count == 0 ? $"{type} items carry no flags" : $"'{flag}' is not a flag of {type} (one of {string.Join(", ", RegistryFlags.Of(type))})");
         var levels = m.Groups["lvl"].Success ? m.Groups["lvl"].Value.Split(',') : [];
         foreach (var l in levels.Where(l => !RegistrySeedParser.Levels.Contains(l)))
             return (null, $"unknown level '{l}'");
@@ -72,12 +76,12 @@ public sealed partial record RegistryCount(string Type, IReadOnlyList<string> Su
         if (atLeast is not null && !figures.Contains(measure)) return (null, "'>=' applies to a figure, e.g. cluster.revenue>=50");
         var toDate = m.Groups["todate"].Success;
         if (toDate && measure is "standing" or "amount" or "projects") return (null, "'+' totals a yearly measure (new, projects_new or a figure) up to the year");
-        return (new RegistryCount(type, subtypes, levels, measure, atLeast, toDate), null);
+        return (new RegistryCount(type, subtypes, levels, measure, atLeast, toDate, flag), null);
     }
 
     /// <inheritdoc/>
     public override string ToString() =>
-        Type + (Subtypes.Count > 0 ? $"({string.Join(',', Subtypes)})" : "") + (Levels.Count > 0 ? "@" + string.Join(',', Levels) : "")
+        Type + (Subtypes.Count > 0 ? $"({string.Join(',', Subtypes)})" : "") + (Flag is { } f ? $"[{f}]" : "") + (Levels.Count > 0 ? "@" + string.Join(',', Levels) : "")
         + "." + Measure + (AtLeast is { } n ? ">=" + n.ToString(CultureInfo.InvariantCulture) : "") + (ToDate ? "+" : "");
 }
 
@@ -95,9 +99,11 @@ public sealed record RegistryProject(DateOnly Started, DateOnly? Ended);
 /// <param name="Amount">Size (a fund's 亿元), or null.</param>
 /// <param name="Figures">Yearly figures by (year, measure).</param>
 /// <param name="Projects">Collaborative projects (alliances).</param>
+/// <param name="Flags">The flags the item carries (see <see cref="RegistryFlags"/>); null for none.</param>
 public sealed record RegistryEntry(
     string Type, string? Subtype, string? Zone, string? Level, bool Planned, DateOnly? Founded, DateOnly? Closed, decimal? Amount,
-    IReadOnlyDictionary<(int Year, string Measure), decimal> Figures, IReadOnlyList<RegistryProject> Projects)
+    IReadOnlyDictionary<(int Year, string Measure), decimal> Figures, IReadOnlyList<RegistryProject> Projects,
+    IReadOnlySet<string>? Flags = null)
 {
     /// <summary>Whether the item stands at the end of the year: founded by then (or existing before the plan) and not closed by then.</summary>
     public bool StandsAt(int year)
@@ -116,7 +122,8 @@ public static class RegistryCounter
     {
         var matching = items.Where(i => i.Type == count.Type
             && (count.Subtypes.Count == 0 || (i.Subtype is not null && count.Subtypes.Contains(i.Subtype)))
-            && (count.Levels.Count == 0 || i.Level is null || count.Levels.Contains(i.Level)));
+            && (count.Levels.Count == 0 || i.Level is null || count.Levels.Contains(i.Level))
+            && (count.Flag is null || (i.Flags?.Contains(count.Flag) ?? false)));
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         if (count.ToDate)
@@ -205,10 +212,38 @@ public static class RegistryAttributes
         "carrier" => [new("operator", "运营机构", "Operator"), new("area", "场地面积(平方米)", "Floor area (m²)")],
         "fund" => [new("manager", "基金管理人", "Manager"), new("investors", "出资方", "Investors")],
         "finance" => [new("parent", "总行/总公司", "Parent institution"), new("services", "科技金融服务", "Technology finance services")],
-        "talent" => [new("programme", "人才计划", "Programme"), new("field", "领域", "Field"), new("year", "入选年度", "Year selected")],
+        "talent" => [new("programme", "人才计划", "Programme"), new("field", "领域", "Field"), new("year", "入选年度", "Year selected"),
+            new("leading", "领军人才(领办或创办高企、领衔组建一流团队):是/否", "Leading talent (founds or leads a high-tech enterprise or a first-class team): yes/no")],
         "partnership" => [new("partner", "合作方", "Partner"), new("mechanism", "合作机制", "Mechanism")],
+        "partner_institution" => [new("set", "所属合作群体(如两院十校)", "Partner set (e.g. 两院十校)"), new("agreement", "合作协议", "Agreement")],
+        "outcome" => [new("industry", "产业领域", "Industry"), new("project", "所属项目", "Project"), new("owner", "完成单位", "Organisation")],
+        "focus_industry" => [new("act", "认定文件", "Designating act")],
         _ => [],
     };
+}
+
+/// <summary>
+/// Yes/no marks an item carries as an attribute (e.g. a talent person who is a leading talent, 领军人才), counted with
+/// <c>[flag]</c> in a <see cref="RegistryCount"/>. A flag is set when its attribute says yes (是, yes, true, y or 1).
+/// </summary>
+public static class RegistryFlags
+{
+    /// <summary>The flags a type's items can carry; each is also one of the type's <see cref="RegistryAttributes"/>.</summary>
+    public static IReadOnlyList<string> Of(string type) => type switch
+    {
+        // 能够领办或创办高新技术企业、领衔组建国内一流科技创新团队的高端人才 (the plan's "about 50" leading talents).
+        "talent" => ["leading"],
+        _ => [],
+    };
+
+    private static readonly string[] Yes = ["是", "yes", "true", "y", "1"];
+
+    /// <summary>Whether an attribute's value sets its flag.</summary>
+    public static bool IsSet(string? value) => value is not null && Yes.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The flags an item's attributes set.</summary>
+    public static IReadOnlySet<string> FromAttributes(string type, IReadOnlyDictionary<string, string> attributes) =>
+        Of(type).Where(f => attributes.TryGetValue(f, out var v) && IsSet(v)).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>Spots the same registry item entered twice in slightly different words.</summary>

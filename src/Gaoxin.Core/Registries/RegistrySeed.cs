@@ -43,11 +43,18 @@ public sealed record RegistrySeedFile(string Plan, IReadOnlyList<RegistryItemSee
 /// in the plan text, every name must stand in its own quote and every amount must be written in its quote,
 /// so that each registry entry can be traced back to the plan's own words.
 /// </summary>
+/// <remarks>
+/// One normalisation, and only one: private-use characters (U+E000–U+F8FF and the supplementary private-use planes) are
+/// dropped from the plan text before matching. Published plan texts carry such characters as leftovers of the source
+/// document's fonts, inside words (the Liaoning plan writes 欧美同学\uE008会·中\uE009国留学人员联谊会), where they stand for
+/// nothing; a name or quote must itself be clean, and everything else (punctuation, spaces, width, case) must match exactly.
+/// </remarks>
 public static partial class RegistrySeedParser
 {
     /// <summary>The registry types, in the order of the plan's columns.</summary>
     public static IReadOnlyList<string> Types { get; } =
-        ["alliance", "cluster", "rd_institution", "tech_platform", "carrier", "fund", "finance", "talent", "partnership"];
+        ["alliance", "cluster", "rd_institution", "tech_platform", "carrier", "fund", "finance", "talent", "partnership",
+         "partner_institution", "outcome", "focus_industry"];
 
     /// <summary>The subtypes each type allows; an empty list means the type takes no subtype.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Subtypes { get; } = new Dictionary<string, IReadOnlyList<string>>
@@ -64,6 +71,12 @@ public static partial class RegistrySeedParser
         // person and team are the high-level talents and teams the zones bring in; the rest are the plan's talent measures.
         ["talent"] = ["person", "team", "base", "workstation", "facility", "programme", "fund", "policy", "event"],
         ["partnership"] = ["domestic", "international"],
+        // The universities, academies and research institutes the zones cooperate with; a named set (两院十校) is one item.
+        ["partner_institution"] = ["academy", "university", "research_institute", "partner_set"],
+        // Recorded results of the zones' projects: key technologies mastered (攻克关键技术) and new products developed (研发新产品).
+        ["outcome"] = ["key_technology", "new_product"],
+        // A strategic emerging industry a zone designates as its focus (聚焦1-2个战略性新兴产业), from the date it is designated.
+        ["focus_industry"] = ["high_end_equipment", "new_generation_it", "new_materials", "biomedical_engineering", "energy_saving_environmental", "other"],
     };
 
     /// <summary>The levels an item's name can state.</summary>
@@ -134,7 +147,7 @@ public static partial class RegistrySeedParser
 
     private sealed class Context(string planText, IReadOnlySet<string> zoneCodes)
     {
-        public string PlanText { get; } = planText;
+        public string PlanText { get; } = WithoutPrivateUse(planText);
         public IReadOnlySet<string> ZoneCodes { get; } = zoneCodes;
         // Each id seen so far, with the path of the item that used it first.
         public Dictionary<string, string> Ids { get; } = new(StringComparer.Ordinal);
@@ -240,6 +253,16 @@ public static partial class RegistrySeedParser
     private static bool HasValue(YamlObject o, string key) =>
         ((YamlMappingNode)o.Node).Children.TryGetValue(new YamlScalarNode(key), out var node)
         && node is not YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "null" or "~" };
+
+    /// <summary>The text without its private-use characters (the one normalisation the matcher allows; see the class remarks).</summary>
+    public static string WithoutPrivateUse(string text)
+    {
+        if (!HasPrivateUse(text)) return text;
+        var clean = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+            if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.PrivateUse) clean.Append(rune.ToString());
+        return clean.ToString();
+    }
 
     private static bool HasPrivateUse(string text)
     {

@@ -175,7 +175,8 @@ public static partial class RegistryStore
         return items.Select(i => (Zone: i.ZoneCode!, Entry: new RegistryEntry(i.Type, i.Subtype, i.ZoneCode, i.Level, i.Status == "planned" && i.Founded is null,
                 i.Founded, i.Closed, i.Amount,
                 figures[i.Id].ToDictionary(f => (f.Year, f.Measure), f => f.Value),
-                projects[i.Id].Select(p => new RegistryProject(p.Started, p.Ended)).ToList())))
+                projects[i.Id].Select(p => new RegistryProject(p.Started, p.Ended)).ToList(),
+                i.Attributes is null ? null : RegistryFlags.FromAttributes(i.Type, AttributesOf(i)))))
             .ToLookup(x => x.Zone, x => x.Entry);
     }
 
@@ -198,7 +199,7 @@ public static partial class RegistryStore
     /// <summary>The plan's own items, as the demo registries build on them.</summary>
     public static async Task<List<Core.Demo.NamedRegistryItem>> NamedItemsAsync(GaoxinDb db, CancellationToken cancellationToken) =>
         (await db.RegistryItems.AsNoTracking().Where(i => i.PlanId != null).ToListAsync(cancellationToken))
-            .OrderBy(i => i.Id, StringComparer.Ordinal).Select(i => new Core.Demo.NamedRegistryItem(i.Id, i.Type, i.Subtype, i.ZoneCode, i.Status)).ToList();
+            .OrderBy(i => i.Id, StringComparer.Ordinal).Select(i => new Core.Demo.NamedRegistryItem(i.Id, i.Type, i.Subtype, i.ZoneCode, i.Status, i.Amount)).ToList();
 
     /// <summary>Stores the demo registries: synthetic items (marked demo), founding dates of the plan's items, figures and projects. Audited once.</summary>
     public static async Task LoadDemoAsync(GaoxinDb db, Core.Demo.DemoRegistry demo, string actor, TimeProvider clock, CancellationToken cancellationToken)
@@ -208,11 +209,17 @@ public static partial class RegistryStore
         {
             Id = i.Id, Type = i.Type, Subtype = i.Subtype, Name = i.Name, ZoneCode = i.Zone, Level = i.Level, Amount = i.Amount, Unit = i.Amount is null ? null : "亿元",
             Status = "existing", Founded = i.Founded, CreatedAt = now, CreatedBy = actor, ApprovedAt = now, ApprovedBy = actor, IsDemo = true,
+            Attributes = i.Attributes is { Count: > 0 } a ? System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, string>(a.ToDictionary(), StringComparer.Ordinal)) : null,
         }));
         foreach (var item in await db.RegistryItems.Where(i => demo.Foundings.Keys.Contains(i.Id)).ToListAsync(cancellationToken))
         {
             item.Founded ??= demo.Foundings[item.Id];
             item.Status = "existing";
+        }
+        foreach (var item in await db.RegistryItems.Where(i => demo.Amounts.Keys.Contains(i.Id)).ToListAsync(cancellationToken))
+        {
+            item.Amount ??= demo.Amounts[item.Id];
+            item.Unit ??= "亿元";
         }
         db.RegistryFigures.AddRange(demo.Figures.Select(f => new RegistryFigureRecord
         {

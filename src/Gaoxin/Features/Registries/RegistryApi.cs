@@ -262,6 +262,9 @@ public static class RegistryText
         ("finance", false) => "金融机构与科技金融", ("finance", true) => "Financial institutions and services",
         ("talent", false) => "高端人才、团队与人才载体", ("talent", true) => "High-level talents, teams and talent programmes",
         ("partnership", false) => "对口合作与国际合作", ("partnership", true) => "Partnerships",
+        ("partner_institution", false) => "合作高校与科研院所", ("partner_institution", true) => "Partner universities and research institutes",
+        ("outcome", false) => "项目成果(关键技术与新产品)", ("outcome", true) => "Project outcomes (key technologies and new products)",
+        ("focus_industry", false) => "聚焦的战略性新兴产业", ("focus_industry", true) => "Focus strategic emerging industries",
         _ => type,
     };
 
