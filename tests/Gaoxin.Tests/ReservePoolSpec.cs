@@ -183,6 +183,8 @@ public abstract class ReservePoolSpec(ITestStore store) : IAsyncLifetime
         // 2020: P1 recognised (out of the pool), P3 trained that year.
         Assert.Equal((1, 1, 2, 1, 1), Figures(y2020["shenyang"]));
         Assert.Equal((0, 0, 0, 0, 0), Figures(y2020["dalian"]));
+        // Admitted to date: P3 and P1 in 2019 — still 2 in 2020 though P1 has left the pool as recognised.
+        Assert.Equal((2, 2), (y2019["shenyang"].GetProperty("enteredToDate").GetInt32(), y2020["shenyang"].GetProperty("enteredToDate").GetInt32()));
         Assert.Contains("shenyang", table.Output);
         Assert.Equal([P3], JsonDocument.Parse(trained.Output).RootElement.EnumerateArray().Select(m => m.GetProperty("creditCode").GetString()));
     }
