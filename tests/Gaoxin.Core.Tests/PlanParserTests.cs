@@ -292,4 +292,30 @@ public class PlanParserTests
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(15, result.Plan!.Zones.Count);
     }
+
+    // Counts the plan asks for with 力争 or as a bare number (新增省级高新区10家, 超200亿元产业集群6个, 新组建50个“三类”平台,
+    // 攻克250项关键技术 …) are floors: more is better, never a miss. Each is read from the bundled plan file.
+    [Theory]
+    [InlineData("zones_new_provincial", "新增省级高新区10家")]
+    [InlineData("provincial_to_national", "力争到2020年有5个省级高新区进入到国家级高新区行列")]
+    [InlineData("county_zones_promoted", "力争到2020年实现县域晋升省级高新区数量达到10家")]
+    [InlineData("clusters_over_100bn", "全省高新区要实现超千亿元产业集群2个")]
+    [InlineData("clusters_over_50bn", "超500亿元产业集群4个")]
+    [InlineData("clusters_over_20bn", "超200亿元产业集群6个")]
+    [InlineData("hte_recognised", "认定高新技术企业1600家")]
+    [InlineData("new_tri_platforms", "全省高新区新组建50个“三类”平台")]
+    [InlineData("new_rd_centres", "100个工程技术研究中心、重点实验室、企业研发中心")]
+    [InlineData("key_technologies", "全省高新区要在高端装备制造、新一代信息技术、新材料、生物医药产业攻克250项关键技术")]
+    [InlineData("new_products", "研发400个新产品")]
+    public void Bundled_Liaoning_plan_reads_bare_and_striven_for_counts_as_minimums(string id, string quote)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "plans");
+        var yaml = File.ReadAllText(Path.Combine(folder, "liaoning-2017-2020.yaml"));
+
+        var target = PlanParser.Parse("liaoning-2017-2020.yaml", yaml, name => File.ReadAllText(Path.Combine(folder, name)))
+            .Plan!.Targets.Single(t => t.Id == id);
+
+        Assert.Equal(quote, target.Source.Quote);
+        Assert.Equal(Comparator.AtLeast, target.Goal.Comparator);
+    }
 }

@@ -66,8 +66,6 @@ public class TargetProgressTests
         { Comparator.AtMost, 2018, 0.38m, TargetStatus.Achieved },  // achieved early: 0.38 ≤ 0.4
         { Comparator.AtMost, 2020, 0.4m, TargetStatus.Achieved },   // 0.4 ≤ 0.4
         { Comparator.AtMost, 2020, 0.405m, TargetStatus.AtRisk },   // path(2020) = 0.4; 0.405 ≤ 0.41
-        { Comparator.Exactly, 2018, 0.39m, TargetStatus.Achieved }, // Exactly 0.4 below the baseline 0.5 falls: 0.39 ≤ 0.4
-        { Comparator.Exactly, 2018, 0.455m, TargetStatus.AtRisk },  // judged like AtMost: 0.455 ≤ 0.46
     };
 
     [Theory]
@@ -173,6 +171,31 @@ public class TargetProgressTests
         Assert.Equal(TargetStatus.OffTrack, AssessOne(3m, 2016, 1m, Comparator.Exactly, 2020, 2.5m, max: 2m).Status);
     }
 
+    // 超200亿元产业集群6个 (三、重点任务 / 推进产业转型升级) with 8 such clusters in the base year 2016: the baseline already
+    // meets the target, so the path is 6 in every year. 8 ≥ 6 → achieved, in 2020 and before, whether the plan file writes
+    // the count as ≥ or =; only a value below 6 (no longer meeting it) is off track.
+    public static TheoryData<Comparator, int, decimal, TargetStatus> BaselineAboveCases => new()
+    {
+        { Comparator.AtLeast, 2020, 8m, TargetStatus.Achieved },
+        { Comparator.Exactly, 2020, 8m, TargetStatus.Achieved },
+        { Comparator.AtLeast, 2018, 7m, TargetStatus.Achieved },
+        { Comparator.Exactly, 2018, 6m, TargetStatus.Achieved },
+        { Comparator.AtLeast, 2020, 5m, TargetStatus.OffTrack },
+        { Comparator.Exactly, 2018, 5m, TargetStatus.OffTrack },
+    };
+
+    [Theory]
+    [MemberData(nameof(BaselineAboveCases))]
+    public void Baseline_already_above_a_count_target_is_never_off_track_for_it(Comparator comparator, int year, decimal value, TargetStatus expected)
+    {
+        var result = AssessOne(8m, 2016, 6m, comparator, year, value);
+
+        Assert.Equal(expected, result.Status);
+        Assert.True(result.Rising);
+        Assert.Equal(6m, result.Path);
+        Assert.Equal(8m, result.Baseline);
+    }
+
     [Fact]
     public void Target_equal_to_the_baseline_not_achieved_is_off_track()
     {
@@ -268,9 +291,9 @@ public class TargetProgressTests
     [Fact]
     public void Direction_follows_the_comparator_and_the_baseline()
     {
-        // AtLeast rises even from above the target; Exactly 10 from 12 falls; Exactly 10 from 10 rises.
+        // AtLeast rises even from above the target; so does Exactly (a count the plan names is a floor), from 12 or from 10.
         Assert.True(AssessOne(30m, 2016, 25m, Comparator.AtLeast, 2018, 30m).Rising);
-        Assert.False(AssessOne(12m, 2016, 10m, Comparator.Exactly, 2018, 11m).Rising);
+        Assert.True(AssessOne(12m, 2016, 10m, Comparator.Exactly, 2018, 11m).Rising);
         Assert.True(AssessOne(10m, 2016, 10m, Comparator.Exactly, 2018, 10m).Rising);
         Assert.False(AssessOne(0m, 2016, 10m, Comparator.AtMost, 2018, 5m).Rising);
     }

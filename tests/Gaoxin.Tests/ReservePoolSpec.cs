@@ -222,6 +222,8 @@ public abstract class ReservePoolSpec(ITestStore store) : IAsyncLifetime
         // 2020: P1 recognised (out of the pool), P3 trained that year.
         Assert.Equal((1, 1, 2, 1, 1), Figures(y2020["shenyang"]));
         Assert.Equal((0, 0, 0, 0, 0), Figures(y2020["dalian"]));
+        // Admitted to date: P3 and P1 in 2019 — still 2 in 2020 though P1 has left the pool as recognised.
+        Assert.Equal((2, 2), (y2019["shenyang"].GetProperty("enteredToDate").GetInt32(), y2020["shenyang"].GetProperty("enteredToDate").GetInt32()));
         Assert.Contains("shenyang", table.Output);
         Assert.Equal([P3], JsonDocument.Parse(trained.Output).RootElement.EnumerateArray().Select(m => m.GetProperty("creditCode").GetString()));
     }
@@ -243,11 +245,38 @@ public abstract class ReservePoolSpec(ITestStore store) : IAsyncLifetime
 
         foreach (var id in new[] { "hte_reserve_pool", "hte_trained", "hte_recognised" })
             Assert.Equal(("no_data", JsonValueKind.Null), (before[id].GetProperty("status").GetString(), before[id].GetProperty("value").ValueKind));
-        // In the pool at the end of 2020: P3; trained since the base year 2016: P1 and P3; recognised since then: P1.
-        Assert.Equal(1m, after["hte_reserve_pool"].GetProperty("value").GetDecimal());
+        // 全省高新区高新技术企业培育后备库入库企业5000家以上 counts entries: P1 (admitted 2019, recognised since) and P3
+        // (admitted 2019) — 2, where the year-end stock would be P3 alone; P4 was only proposed. Trained since the base year
+        // 2016: P1 and P3.
+        Assert.Equal(2m, after["hte_reserve_pool"].GetProperty("value").GetDecimal());
         Assert.Equal(2m, after["hte_trained"].GetProperty("value").GetDecimal());
-        Assert.Equal(1m, after["hte_recognised"].GetProperty("value").GetDecimal());
         Assert.NotEqual("no_data", after["hte_reserve_pool"].GetProperty("status").GetString());
+        // 认定高新技术企业1600家 counts certificates, not the pool's 已认定 stage: none entered yet, so still no data.
+        Assert.Equal(JsonValueKind.Null, after["hte_recognised"].GetProperty("value").ValueKind);
+    }
+
+    [Fact]
+    public async Task Recognitions_count_every_certificate_issued_in_the_zones_in_the_plan_period_through_the_pool_or_not()
+    {
+        Assert.Equal(0, (await Cli("demo", "seed")).ExitCode);
+        await PipelineAsync();
+        // P1 through the pool (2020), P2 never in the pool (2018), P4 in Dalian but certified in the base year 2016.
+        Assert.Equal(0, (await Cli("enterprises", "certify", P1, "--number", "GR202021000001", "--date", "2020-11-01")).ExitCode);
+        Assert.Equal(0, (await Cli("enterprises", "certify", P2, "--number", "GR201821000002", "--date", "2018-12-20")).ExitCode);
+        Assert.Equal(0, (await Cli("enterprises", "certify", P4, "--number", "GR201621000004", "--date", "2016-10-01")).ExitCode);
+
+        var result = await Cli("plan", "progress", "--year", "2020", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        var target = JsonDocument.Parse(result.Output).RootElement.GetProperty("targets").EnumerateArray()
+            .Single(t => t.GetProperty("id").GetString() == "hte_recognised");
+        var series = target.GetProperty("series").EnumerateArray().ToDictionary(p => p.GetProperty("year").GetInt32(), p => p.GetProperty("value").GetDecimal());
+
+        // Certificates dated 2017–2020: P2 (2018) and P1 (2020) = 2; P4's of 2016 is before the period. By year: 2017 → 0,
+        // 2018 → 1, 2019 → 1, 2020 → 2; the base year starts at 0.
+        Assert.Equal(2m, target.GetProperty("value").GetDecimal());
+        Assert.Equal(new Dictionary<int, decimal> { [2016] = 0, [2017] = 0, [2018] = 1, [2019] = 1, [2020] = 2 }, series);
+        Assert.Equal(2m, target.GetProperty("zones").GetProperty("shenyang").GetDecimal()); // P1 and P2 are both Shenyang's
+        Assert.Equal(0m, target.GetProperty("zones").GetProperty("dalian").GetDecimal());
     }
 
     [Fact]

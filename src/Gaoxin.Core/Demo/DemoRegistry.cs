@@ -168,11 +168,20 @@ public static partial class DemoData
                 }
         }
 
-        // Technology platforms: 36 in 2016 against the 33 the plan names; new ones follow.
+        // Technology platforms: 36 产业专业技术创新平台 in 2016 against the 33 the plan names; new ones of the three kinds follow
+        // (the kind taken in turn, so the random sequence — and every other demo figure — stays as it was).
         var platforms = named.Count(i => i.Type == "tech_platform" && i.Status == "existing");
-        for (int k = platforms; k < TechPlatforms2016; k++) Add("tech_platform", null, zones[k % zones.Count], "产业专业技术创新平台", "provincial", DateIn(2012 + k % 4));
+        for (int k = platforms; k < TechPlatforms2016; k++)
+            Add("tech_platform", "specialised_technology", zones[k % zones.Count], "产业专业技术创新平台", "provincial", DateIn(2012 + k % 4));
+        (string Subtype, string Kind)[] threeKinds =
+            [("specialised_technology", "产业专业技术创新平台"), ("common_technology", "产业共性技术创新平台"), ("comprehensive_service", "产业技术创新综合服务平台")];
+        int platformTurn = 0;
         for (int year = FirstYear + 1; year <= LastYear; year++)
-            for (int k = 8 + (int)(rng.Next() * 5); k > 0; k--) Add("tech_platform", null, zones[(int)(rng.Next() * zones.Count)], "产业专业技术创新平台", "provincial", DateIn(year));
+            for (int k = 8 + (int)(rng.Next() * 5); k > 0; k--)
+            {
+                var (subtype, kind) = threeKinds[platformTurn++ % threeKinds.Length];
+                Add("tech_platform", subtype, zones[(int)(rng.Next() * zones.Count)], kind, "provincial", DateIn(year));
+            }
 
         // Funds: the plan's funds are set up in 2017–2019; each zone without one gets a demo fund.
         foreach (var fund in named.Where(i => i.Type == "fund" && i.Zone is not null)) foundings[fund.Id] = DateIn(FirstYear + 1 + (int)(rng.Next() * 3));

@@ -16,7 +16,9 @@ public sealed record ReservePoolTrainingFact(string CreditCode, DateOnly On);
 /// <param name="TrainedToDate">Distinct enterprises with a training record dated up to the year's end.</param>
 /// <param name="Recognised">Enterprises moved to 已认定 in the year.</param>
 /// <param name="RecognisedToDate">Enterprises moved to 已认定 up to the year's end.</param>
-public sealed record ReservePoolFigures(int InPool, int Trained, int TrainedToDate, int Recognised, int RecognisedToDate);
+/// <param name="EnteredToDate">Enterprises admitted to the pool (入库) up to the year's end, whether still in it, recognised or
+/// dropped since: the 入库企业 of 全省高新区高新技术企业培育后备库入库企业5000家以上 are entries, not the year-end stock.</param>
+public sealed record ReservePoolFigures(int InPool, int Trained, int TrainedToDate, int Recognised, int RecognisedToDate, int EnteredToDate);
 
 /// <summary>Counts the reserve pool per zone and year from its recorded moves and trainings.</summary>
 public static class ReservePoolCounts
@@ -41,7 +43,7 @@ public static class ReservePoolCounts
         {
             var start = new DateOnly(year, 1, 1);
             var end = new DateOnly(year, 12, 31);
-            var counts = zones.Distinct().ToDictionary(z => z, _ => new int[5]);
+            var counts = zones.Distinct().ToDictionary(z => z, _ => new int[6]);
             foreach (var (code, zone) in zoneOf)
             {
                 if (!counts.TryGetValue(zone, out var c)) continue;
@@ -49,6 +51,7 @@ public static class ReservePoolCounts
                 {
                     var last = steps.LastOrDefault(m => m.On <= end);
                     if (last is not null && IsInPool(last.To)) c[0]++;
+                    if (steps.FirstOrDefault(m => IsInPool(m.To)) is { } entered && entered.On <= end) c[5]++;
                     var recognised = steps.FirstOrDefault(m => m.To == ReserveStage.Recognised);
                     if (recognised is not null && recognised.On <= end)
                     {
@@ -62,7 +65,7 @@ public static class ReservePoolCounts
                     if (days[0] <= end) c[2]++;
                 }
             }
-            foreach (var (zone, c) in counts) result[(zone, year)] = new ReservePoolFigures(c[0], c[1], c[2], c[3], c[4]);
+            foreach (var (zone, c) in counts) result[(zone, year)] = new ReservePoolFigures(c[0], c[1], c[2], c[3], c[4], c[5]);
         }
         return result;
     }

@@ -12,7 +12,11 @@ namespace Gaoxin.Core.Monitoring;
 /// <param name="Registry">A count taken from the zone registry (see <see cref="RegistryMeasures"/>), or null.</param>
 /// <param name="Note">What the figure stands for, and where it is a proxy.</param>
 /// <param name="Items">A registry type (e.g. <c>alliance</c>) whose approved items founded after the base year are counted, or null.</param>
-public sealed record MeasureDefinition(string Measure, string? FormulaText, Formula? Formula, bool SinceBase, string? Registry, string? Note, string? Items = null);
+/// <param name="InPeriod">For a cumulative measure over a yearly flow (e.g. <c>talents_new</c>, 当年引进高端人才数): the sum of the
+/// formula's values over the years after the plan's base year up to year t — every item added in the plan period, whatever
+/// closed meanwhile (see <see cref="MeasureCalculator"/>).</param>
+public sealed record MeasureDefinition(string Measure, string? FormulaText, Formula? Formula, bool SinceBase, string? Registry, string? Note, string? Items = null,
+    bool InPeriod = false);
 
 /// <summary>A zone's place on the map (approximate: the city it lies in).</summary>
 public sealed record ZoneLocation(string Zone, decimal Latitude, decimal Longitude);
@@ -39,6 +43,7 @@ public static class MonitoringParser
             var text = m.String("formula", required: false);
             var registry = m.String("registry", required: false);
             var sinceBase = m.Bool("sinceBase", required: false) ?? false;
+            var inPeriod = m.Bool("inPeriod", required: false) ?? false;
             var note = m.String("note", required: false);
             var items = m.String("items", required: false);
             Formula? formula = null;
@@ -57,9 +62,13 @@ public static class MonitoringParser
             }
             if (new[] { text, registry, items }.Count(x => x is not null) != 1)
                 m.Error("formula", "missing_field", "a measure needs exactly one of 'formula', 'registry' or 'items'");
+            if (sinceBase && inPeriod)
+                m.Error("inPeriod", "conflict", "a measure is either a change since the base year ('sinceBase') or a total over the plan period ('inPeriod'), not both");
+            if ((sinceBase || inPeriod) && text is null)
+                m.Error(sinceBase ? "sinceBase" : "inPeriod", "conflict", "'sinceBase' and 'inPeriod' apply to a 'formula'");
             if (registry is not null && !RegistryMeasures.Names.Contains(registry))
                 m.Error("registry", "unknown_value", $"'registry' must be one of {string.Join(", ", RegistryMeasures.Names)}");
-            return code is null ? null : new MeasureDefinition(code, text, formula, sinceBase, registry, note, items);
+            return code is null ? null : new MeasureDefinition(code, text, formula, sinceBase, registry, note, items, inPeriod);
         });
         var locations = doc.List("locations", l =>
         {
@@ -147,7 +156,50 @@ public static class MeasureCalculator
 
     private static decimal? Difference(MeasureDefinition measure, Func<int, decimal?> at, int year, int baseYear)
     {
+        if (measure.InPeriod) return PeriodTotal(at, year, baseYear);
         if (!measure.SinceBase) return at(year);
         return at(year) is { } now && at(baseYear) is { } then ? now - then : null;
+    }
+
+    /// <summary>
+    /// Gross additions in the plan period: the sum of a yearly flow over the years after <paramref name="baseYear"/> up to
+    /// <paramref name="year"/> (0 up to the base year: nothing added yet); null when a year of the period has no figure, never
+    /// a partial sum. Unlike a change of the standing count (<see cref="MeasureDefinition.SinceBase"/>), items closed in the
+    /// period do not cancel items added: 新组建100个工程技术研究中心… counts what was set up.
+    /// </summary>
+    public static decimal? PeriodTotal(Func<int, decimal?> flow, int year, int baseYear)
+    {
+        decimal total = 0;
+        for (var y = baseYear + 1; y <= year; y++)
+        {
+            if (flow(y) is not { } v) return null;
+            total += v;
+        }
+        return total;
+    }
+}
+
+/// <summary>
+/// Targets every zone must meet (scope <c>each_zone</c>, e.g. 每个高新区引进或设立5家以上银行、保险或担保等金融机构): the one
+/// figure shown for the province is the weakest zone's, and is labelled so, since the target holds only when it holds there.
+/// </summary>
+public static class EachZone
+{
+    /// <summary>The scope that asks a target of every zone.</summary>
+    public const string Scope = "each_zone";
+
+    /// <summary>Whether a target's province-level figure is the minimum over its zones.</summary>
+    public static bool IsMinimumOverZones(string scope) => scope == Scope;
+
+    /// <summary>The minimum over the zones' figures; null without zones or when a zone has no figure (never the minimum of the rest).</summary>
+    public static decimal? Minimum(IEnumerable<decimal?> perZone)
+    {
+        decimal? least = null;
+        foreach (var value in perZone)
+        {
+            if (value is not { } v) return null;
+            least = least is { } l ? Math.Min(l, v) : v;
+        }
+        return least;
     }
 }

@@ -13,7 +13,7 @@ public enum TargetStatus
     /// <summary>Behind the path by at most a tenth of the distance from baseline to target (wire name <c>at_risk</c>).</summary>
     AtRisk,
     /// <summary>Further behind the path than <see cref="AtRisk"/>, past the upper end of a range,
-    /// or not achieved while the target equals the baseline (wire name <c>off_track</c>).</summary>
+    /// or no longer meeting a target the baseline already met (wire name <c>off_track</c>).</summary>
     OffTrack,
     /// <summary>The series has no value in the assessed year (wire name <c>no_data</c>).</summary>
     NoData,
@@ -53,19 +53,22 @@ public sealed record TargetAssessment(
 /// <summary>Progress of plan targets: status against the linear path, the least-squares forecast and the check
 /// that zone targets add up to a province target (evaluation-model.md, "Plan targets").</summary>
 /// <remarks>
-/// <para>Direction: a target is rising when its comparator is <see cref="Comparator.AtLeast"/>, or
-/// <see cref="Comparator.Exactly"/>/<see cref="Comparator.About"/> with target ≥ baseline; it is falling when its
-/// comparator is <see cref="Comparator.AtMost"/>, or Exactly/About with target &lt; baseline. A range target
+/// <para>Direction: a target is rising when its comparator is <see cref="Comparator.AtLeast"/> or
+/// <see cref="Comparator.Exactly"/> (an exact count such as 设立2亿元基金 is a floor once reached, whatever the baseline),
+/// or <see cref="Comparator.About"/> with target ≥ baseline; it is falling when its comparator is
+/// <see cref="Comparator.AtMost"/>, or About with target &lt; baseline (降至…左右). A range target
 /// (<see cref="TargetValue.Max"/> set, e.g. 1至2个) is always rising. Every comparison is mirrored for a falling target.</para>
 /// <para>Achieved, in the assessed year (which may precede the target year): AtLeast: value ≥ target; AtMost:
-/// value ≤ target; Exactly: value ≥ target when rising, value ≤ target when falling (an exact count such as
-/// 新增10家 is reached once reached); About (左右): |value − target| ≤ 10% of |target|, or beyond the target in
+/// value ≤ target; Exactly: value ≥ target (an exact count such as 新增10家 is reached once reached); About (左右): |value − target| ≤ 10% of |target|, or beyond the target in
 /// its direction. A range is achieved when lower ≤ value ≤ upper; below it the target is judged as AtLeast the
 /// lower end; above the upper end it is <see cref="TargetStatus.OffTrack"/>.</para>
 /// <para>Otherwise, for a rising target: <see cref="TargetStatus.OnTrack"/> when value ≥ path(t),
 /// <see cref="TargetStatus.AtRisk"/> when value ≥ path(t) − 0.1·(target − baseline), else
 /// <see cref="TargetStatus.OffTrack"/>; for a falling one: on track when value ≤ path(t), at risk when
-/// value ≤ path(t) + 0.1·(baseline − target). When target = baseline and the target does not hold: off track.</para>
+/// value ≤ path(t) + 0.1·(baseline − target).</para>
+/// <para>A baseline that already meets the target (at or beyond it in the target's direction, e.g. 8 clusters over 200亿元
+/// against 超200亿元产业集群6个) leaves nothing to climb: the path is the target itself in every year, a value that meets
+/// the target is achieved whatever the baseline, and one that no longer meets it is off track.</para>
 /// </remarks>
 public static class TargetProgress
 {
@@ -112,17 +115,19 @@ public static class TargetProgress
         {
             Comparator.AtLeast => true,
             Comparator.AtMost => false,
+            Comparator.Exactly => true,
             _ => goal >= baseValue,
         };
+        var alreadyMet = rising ? baseValue >= goal : baseValue <= goal;
 
-        var path = Path(baseValue, baseYear, goal, target.Year, year);
+        var path = Path(alreadyMet ? goal : baseValue, baseYear, goal, target.Year, year);
         var forecast = LinearForecast(series, goal, target.Year, rising);
         var point = series.FirstOrDefault(p => p.Year == year);
         if (point is null)
             return new TargetAssessment(TargetStatus.NoData, null, path, baseValue, baseYear, forecast, rising);
 
         var value = point.Value;
-        var status = Judge(target, rising, baseValue, path, value);
+        var status = Judge(target, rising, alreadyMet, baseValue, path, value);
         return new TargetAssessment(status, value, path, baseValue, baseYear, forecast, rising);
     }
 
@@ -218,7 +223,7 @@ public static class TargetProgress
         return (point.Value, point.Year);
     }
 
-    private static TargetStatus Judge(TargetValue target, bool rising, decimal baseline, decimal path, decimal value)
+    private static TargetStatus Judge(TargetValue target, bool rising, bool alreadyMet, decimal baseline, decimal path, decimal value)
     {
         var goal = target.Value;
         if (target.Max is { } upper)
@@ -232,7 +237,7 @@ public static class TargetProgress
             {
                 Comparator.AtLeast => value >= goal,
                 Comparator.AtMost => value <= goal,
-                Comparator.Exactly => rising ? value >= goal : value <= goal,
+                Comparator.Exactly => value >= goal,
                 Comparator.About => Math.Abs(value - goal) <= AboutTolerance * Math.Abs(goal)
                                     || (rising ? value >= goal : value <= goal),
                 _ => throw new ArgumentOutOfRangeException(nameof(target), target.Comparator, "Unknown comparator."),
@@ -240,7 +245,7 @@ public static class TargetProgress
             if (achieved) return TargetStatus.Achieved;
         }
 
-        if (goal == baseline) return TargetStatus.OffTrack;
+        if (alreadyMet) return TargetStatus.OffTrack;
         if (rising)
         {
             if (value >= path) return TargetStatus.OnTrack;

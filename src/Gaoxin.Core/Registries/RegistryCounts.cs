@@ -33,6 +33,7 @@ public static class RegistryFigures
 /// <param name="Levels">Levels counted; empty for all. Items whose level is not recorded are counted (the plan's own items rarely state it).</param>
 /// <param name="Measure">
 /// <c>standing</c> (items standing at the year's end), <c>new</c> (founded in the year), <c>amount</c> (sum of standing items' amounts),
+/// <c>fewest</c> (with subtypes listed: the standing items of the least-provided listed subtype, so 1 means “one of each”),
 /// <c>projects</c> / <c>projects_new</c> (collaborative projects running at the year's end / started in it), or a figure name
 /// (sum of that figure in the year; with <see cref="AtLeast"/>, the number of items whose figure reaches it).
 /// </param>
@@ -46,7 +47,7 @@ public sealed partial record RegistryCount(string Type, IReadOnlyList<string> Su
     bool ToDate = false, string? Flag = null)
 {
     /// <summary>The measures that are not figures.</summary>
-    public static IReadOnlyList<string> CountMeasures { get; } = ["standing", "new", "amount", "projects", "projects_new"];
+    public static IReadOnlyList<string> CountMeasures { get; } = ["standing", "new", "amount", "projects", "projects_new", "fewest"];
 
     [GeneratedRegex(@"^(?<type>[a-z_]+)(\((?<sub>[a-z_]+(,[a-z_]+)*)\))?(\[(?<flag>[a-z_]+)\])?(@(?<lvl>[a-z]+(,[a-z]+)*))?\.(?<measure>[a-z_]+)((?<todate>\+)|>=(?<n>[0-9]+(\.[0-9]+)?))?$")]
     private static partial Regex Pattern();
@@ -74,8 +75,9 @@ public sealed partial record RegistryCount(string Type, IReadOnlyList<string> Su
             return (null, $"'{measure}' is not a measure of {type} (one of {string.Join(", ", CountMeasures.Concat(figures))})");
         if (measure.StartsWith("projects", StringComparison.Ordinal) && type != "alliance") return (null, "only alliances have collaborative projects");
         if (atLeast is not null && !figures.Contains(measure)) return (null, "'>=' applies to a figure, e.g. cluster.revenue>=50");
+        if (measure == "fewest" && subtypes.Length < 2) return (null, "'fewest' compares subtypes: list two or more, e.g. fund(guidance,angel).fewest");
         var toDate = m.Groups["todate"].Success;
-        if (toDate && measure is "standing" or "amount" or "projects") return (null, "'+' totals a yearly measure (new, projects_new or a figure) up to the year");
+        if (toDate && measure is "standing" or "amount" or "projects" or "fewest") return (null, "'+' totals a yearly measure (new, projects_new or a figure) up to the year");
         return (new RegistryCount(type, subtypes, levels, measure, atLeast, toDate, flag), null);
     }
 
@@ -138,6 +140,8 @@ public static class RegistryCounter
         return count.Measure switch
         {
             "standing" => matching.Count(i => i.StandsAt(year)),
+            // 各高新区要设立产业投资引导资金、风险投资补偿资金或天使投资资金各1只: one of each kind, so the scarcest kind is the figure.
+            "fewest" => count.Subtypes.Min(s => matching.Count(i => i.Subtype == s && i.StandsAt(year))),
             "new" => matching.Count(i => i.Founded is { } f && f.Year == year),
             "amount" => matching.Where(i => i.StandsAt(year)).Sum(i => i.Amount ?? 0),
             "projects" => matching.Sum(i => i.Projects.Count(p => p.Started <= end && (p.Ended is not { } e || e >= end))),

@@ -62,7 +62,9 @@ public static partial class RegistrySeedParser
         ["alliance"] = [],
         ["cluster"] = ["high_end_equipment", "new_materials", "new_generation_it", "health_biomed"],
         ["rd_institution"] = ["engineering_research_centre", "key_laboratory", "engineering_laboratory", "enterprise_tech_centre", "other"],
-        ["tech_platform"] = [],
+        // The plan's “三类” platforms (三、重点任务 / 提升科技创新能力): 产业共性技术创新平台, 产业专业技术创新平台 (专栏6) and
+        // 产业技术创新综合服务平台.
+        ["tech_platform"] = ["common_technology", "specialised_technology", "comprehensive_service"],
         // 创业苗圃 (nursery) → 孵化器 → 加速器: the incubation ladder.
         ["carrier"] = ["maker_space", "nursery", "incubator", "accelerator", "science_park", "other"],
         ["fund"] = ["vc", "industry", "guidance", "angel", "loan", "talent", "risk_compensation"],

@@ -75,6 +75,7 @@ public static class ReportStore
         var aggregated = await Enterprises.EnterpriseAggregates.ValuesAsync(db, set, years, cancellationToken);
         // The reserve pool's counts fill like the enterprise aggregates (they cover elements of their own).
         aggregated.AddRange(await Enterprises.ReservePoolStore.ValuesAsync(db, set, years, cancellationToken));
+        aggregated.AddRange(await Enterprises.HteCertificates.ValuesAsync(db, set, years, cancellationToken));
         return Core.Registries.RegistryCounter.Merge(reported, derived, aggregated);
     }
 

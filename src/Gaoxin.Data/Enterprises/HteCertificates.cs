@@ -84,5 +84,25 @@ public static class HteCertificates
         ["number"] = c.Number, ["issuedOn"] = c.IssuedOn?.ToString("yyyy-MM-dd"), ["expiresOn"] = c.ExpiresOn?.ToString("yyyy-MM-dd"),
     }, AuditJson);
 
+    /// <summary>The data element the recognitions fill: certificates issued in the year (家).</summary>
+    public const string RecognisedElement = "hte_certified";
+
+    /// <summary>
+    /// The certificates issued in each year, per zone (see <see cref="Core.Enterprises.HteRecognitions"/>), as values of
+    /// <see cref="RecognisedElement"/> when the data set has it. Once any certificate is recorded every zone gets its figure,
+    /// zeros included; before that there are none, and the targets they feed say “no data” rather than zero.
+    /// </summary>
+    public static async Task<List<DataValue>> ValuesAsync(GaoxinDb db, DataSetDefinition set, IReadOnlyCollection<int> years, CancellationToken cancellationToken)
+    {
+        if (years.Count == 0 || !set.Elements.Any(e => e.Code == RecognisedElement && !e.ProvinceLevel)) return [];
+        var certificates = (await db.Enterprises.AsNoTracking().Where(e => e.HteCertifiedOn != null)
+            .Select(e => new { e.ZoneCode, e.HteCertifiedOn }).ToListAsync(cancellationToken))
+            .Select(e => (e.ZoneCode, e.HteCertifiedOn!.Value)).ToList();
+        if (certificates.Count == 0) return [];
+        var zones = await db.Zones.AsNoTracking().Select(z => z.Code).ToListAsync(cancellationToken);
+        return Core.Enterprises.HteRecognitions.Count(certificates, zones, years)
+            .Select(c => new DataValue(c.Key.Zone, c.Key.Year, RecognisedElement, c.Value)).ToList();
+    }
+
     private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

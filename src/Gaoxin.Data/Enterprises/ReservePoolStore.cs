@@ -39,9 +39,10 @@ public static class ReservePoolStore
     public const string Moved = "pool_moved";
     public const string Trained = "pool_trained";
 
-    /// <summary>The zone-year figures as data elements (家): in the pool at year end, trained (in the year and to date), recognised (in the year and to date).</summary>
+    /// <summary>The zone-year figures as data elements (家): in the pool at year end, trained (in the year and to date), recognised (in the year and to date),
+    /// admitted to date.</summary>
     public static IReadOnlyList<string> Elements { get; } =
-        ["reserve_pool", "reserve_trained", "reserve_trained_to_date", "reserve_recognised", "reserve_recognised_to_date"];
+        ["reserve_pool", "reserve_trained", "reserve_trained_to_date", "reserve_recognised", "reserve_recognised_to_date", "reserve_entered_to_date"];
 
     private static string Normalize(string creditCode) => creditCode.Trim().ToUpperInvariant();
 
@@ -249,6 +250,7 @@ public static class ReservePoolStore
             Add("reserve_trained_to_date", f.TrainedToDate);
             Add("reserve_recognised", f.Recognised);
             Add("reserve_recognised_to_date", f.RecognisedToDate);
+            Add("reserve_entered_to_date", f.EnteredToDate);
         }
         return values;
     }

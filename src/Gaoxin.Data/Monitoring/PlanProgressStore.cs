@@ -17,7 +17,11 @@ namespace Gaoxin.Data.Monitoring;
 /// <param name="Zones">The value of each zone in scope (for zone-level measures), by zone code.</param>
 /// <param name="UsesDemoData">True when any figure behind it is demo data.</param>
 public sealed record TargetProgressRow(Target Target, MeasureDefinition? Measure, TargetAssessment? Assessment,
-    IReadOnlyList<ProgressPoint> Series, IReadOnlyDictionary<string, decimal?> Zones, bool UsesDemoData);
+    IReadOnlyList<ProgressPoint> Series, IReadOnlyDictionary<string, decimal?> Zones, bool UsesDemoData)
+{
+    /// <summary>True when the value and series are the minimum over the zones (a target every zone must meet), not a total.</summary>
+    public bool MinimumOverZones => EachZone.IsMinimumOverZones(Target.Scope);
+}
 
 /// <summary>A plan's progress in a year, target by target.</summary>
 public sealed record PlanProgress(Plan Plan, int Year, IReadOnlyList<TargetProgressRow> Targets, IReadOnlyList<ZoneLocation> Locations);
@@ -93,13 +97,11 @@ public static class PlanProgressStore
                 if (measure.Registry is { } name) return RegistryMeasures.Count(name, registry, plan.BaseYear, y);
                 var zones = Scope(target.Scope, y);
                 if (measure.Items is { } itemType)
-                    return target.Scope == "each_zone" ? (zones.Count == 0 ? null : zones.Min(z => ItemsFounded(itemType, [z], y))) : ItemsFounded(itemType, zones, y);
-                if (target.Scope == "each_zone")
-                {
-                    // Every zone must meet it, so the weakest zone's figure is the one that counts.
-                    var perZone = zones.Select(z => MeasureCalculator.ForZone(measure, z, set.ProvinceCode, provinceElements, Lookup, y, plan.BaseYear)).ToList();
-                    return perZone.Count == 0 || perZone.Any(v => v is null) ? null : perZone.Min();
-                }
+                    return EachZone.IsMinimumOverZones(target.Scope)
+                        ? EachZone.Minimum(zones.Select(z => (decimal?)ItemsFounded(itemType, [z], y)))
+                        : ItemsFounded(itemType, zones, y);
+                if (EachZone.IsMinimumOverZones(target.Scope))
+                    return EachZone.Minimum(zones.Select(z => MeasureCalculator.ForZone(measure, z, set.ProvinceCode, provinceElements, Lookup, y, plan.BaseYear)));
                 return MeasureCalculator.Aggregate(measure, zones, set.ProvinceCode, provinceElements, Lookup, y, plan.BaseYear);
             }
 

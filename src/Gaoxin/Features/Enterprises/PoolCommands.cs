@@ -160,9 +160,10 @@ public static class PoolCommands
             return 0;
         }
         static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
-        TextTable.Write(output, ["zone", "in_pool", "trained", "trained_to_date", "recognised", "recognised_to_date"],
-            response.Zones.Where(z => z.InPool + z.TrainedToDate + z.RecognisedToDate > 0).Append(response.Total)
-                .Select(z => (IReadOnlyList<string>)[z.Zone, I(z.InPool), I(z.Trained), I(z.TrainedToDate), I(z.Recognised), I(z.RecognisedToDate)]));
+        TextTable.Write(output, ["zone", "in_pool", "trained", "trained_to_date", "recognised", "recognised_to_date", "entered_to_date"],
+            response.Zones.Where(z => z.InPool + z.TrainedToDate + z.RecognisedToDate + z.EnteredToDate > 0).Append(response.Total)
+                .Select(z => (IReadOnlyList<string>)[z.Zone, I(z.InPool), I(z.Trained), I(z.TrainedToDate), I(z.Recognised), I(z.RecognisedToDate),
+                    I(z.EnteredToDate)]));
         return 0;
     }
 }

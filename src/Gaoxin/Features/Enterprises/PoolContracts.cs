@@ -26,7 +26,7 @@ public sealed record PoolMemberResponse(string CreditCode, string Name, string Z
     IReadOnlyList<string> EntryRoutes, int Trainings, string? LastTrainingOn);
 
 /// <summary>A zone's pool figures for a year.</summary>
-public sealed record PoolCountsResponse(string Zone, int InPool, int Trained, int TrainedToDate, int Recognised, int RecognisedToDate);
+public sealed record PoolCountsResponse(string Zone, int InPool, int Trained, int TrainedToDate, int Recognised, int RecognisedToDate, int EnteredToDate);
 
 /// <summary>The pool figures of a year, per zone and in total.</summary>
 public sealed record PoolYearResponse(int Year, IReadOnlyList<PoolCountsResponse> Zones, PoolCountsResponse Total);
@@ -39,10 +39,10 @@ public static class PoolMapping
     public static PoolYearResponse ToResponse(int year, IReadOnlyDictionary<(string Zone, int Year), ReservePoolFigures> figures)
     {
         var zones = figures.Where(f => f.Key.Year == year).OrderBy(f => f.Key.Zone, StringComparer.Ordinal)
-            .Select(f => new PoolCountsResponse(f.Key.Zone, f.Value.InPool, f.Value.Trained, f.Value.TrainedToDate, f.Value.Recognised, f.Value.RecognisedToDate))
+            .Select(f => new PoolCountsResponse(f.Key.Zone, f.Value.InPool, f.Value.Trained, f.Value.TrainedToDate, f.Value.Recognised, f.Value.RecognisedToDate, f.Value.EnteredToDate))
             .ToList();
         return new PoolYearResponse(year, zones, new PoolCountsResponse("total", zones.Sum(z => z.InPool), zones.Sum(z => z.Trained),
-            zones.Sum(z => z.TrainedToDate), zones.Sum(z => z.Recognised), zones.Sum(z => z.RecognisedToDate)));
+            zones.Sum(z => z.TrainedToDate), zones.Sum(z => z.Recognised), zones.Sum(z => z.RecognisedToDate), zones.Sum(z => z.EnteredToDate)));
     }
 
     /// <summary>A stage code, or null when it names none.</summary>

@@ -136,6 +136,8 @@ public static class MonitoringPages
     {
         ProgressMapping.NoDataSource => T("暂无数据来源", "no data source"),
         _ when row.Assessment?.Value is null => T("暂无数据", "no data"),
+        // A target every zone must meet shows the weakest zone's figure, and says so.
+        _ when row.MinimumOverZones => $"{Number(row.Assessment!.Value)} {row.Target.Unit} {T("(各高新区最小值)", "(minimum over the zones)")}",
         _ => $"{Number(row.Assessment!.Value)} {row.Target.Unit}",
     };
 

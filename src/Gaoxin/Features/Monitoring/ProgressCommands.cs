@@ -33,7 +33,7 @@ public static class ProgressCommands
                 return 0;
             }
             TextTable.Write(output, ["target", "value", "target value", "status", "forecast", "crossing"],
-                response.Targets.Select(t => (IReadOnlyList<string>)[t.Id, t.Value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "—",
+                response.Targets.Select(t => (IReadOnlyList<string>)[t.Id, t.Value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + (t.ValueBasis == "minimum_over_zones" ? " (min over zones)" : "") : "—",
                     $"{t.Target.Comparator} {t.Target.Value.ToString(CultureInfo.InvariantCulture)} {t.Unit} ({t.Target.Year})", t.Status,
                     t.Forecast?.Value is { } f ? f.ToString("0.##", CultureInfo.InvariantCulture) : "", t.Forecast?.CrossingYear?.ToString(CultureInfo.InvariantCulture) ?? ""]));
             return 0;

@@ -14,13 +14,18 @@ public sealed record SeriesPointResponse(int Year, decimal Value);
 public sealed record TargetProgressResponse(
     string Id, string Title, string TitleEn, string Measure, decimal? Value, string Status, ForecastResponse? Forecast,
     IReadOnlyDictionary<string, decimal?> Zones, TargetValueResponse Target, string Unit, string Scope, decimal? Path,
-    decimal? Baseline, int? BaselineYear, IReadOnlyList<SeriesPointResponse> Series, string? DataSource, bool UsesDemoData, SourceResponse Source);
+    decimal? Baseline, int? BaselineYear, IReadOnlyList<SeriesPointResponse> Series, string? DataSource, bool UsesDemoData, SourceResponse Source,
+    string ValueBasis);
 
 public sealed record PlanProgressResponse(string Plan, int Year, IReadOnlyList<TargetProgressResponse> Targets);
 
 public static class ProgressMapping
 {
     public const string NoDataSource = "no_data_source";
+
+    /// <summary>What <c>value</c> and <c>series</c> stand for: <c>minimum_over_zones</c> for a target every zone must meet (the
+    /// weakest zone's figure), else <c>scope_total</c> (the figure of the scope as a whole).</summary>
+    public static string ValueBasis(this TargetProgressRow row) => row.MinimumOverZones ? "minimum_over_zones" : "scope_total";
 
     public static string Wire(TargetStatus status) => PlanMapping.Wire(status);
 
@@ -40,6 +45,6 @@ public static class ProgressMapping
                 new TargetValueResponse(Json.Normalize(t.Goal.Value), Json.Normalize(t.Goal.Max), t.Goal.Year, PlanMapping.Wire(t.Goal.Comparator)),
                 t.Unit, t.Scope, Json.Normalize(a?.Path), Json.Normalize(a?.Baseline), a?.BaselineYear,
                 row.Series.Select(p => new SeriesPointResponse(p.Year, Json.Normalize(p.Value))).ToList(),
-                row.Measure?.Note, row.UsesDemoData, new SourceResponse(t.Source.Section, t.Source.Quote));
+                row.Measure?.Note, row.UsesDemoData, new SourceResponse(t.Source.Section, t.Source.Quote), row.ValueBasis());
         }).ToList());
 }
