@@ -49,6 +49,9 @@ if [ -z "${GAOXIN_TEST_POSTGRES:-}" ]; then
   export GAOXIN_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD"
 fi
 
+# The run must leave the clone as it found it: whatever it writes goes under artifacts/ (ignored by git).
+clone_before=$(git status --porcelain 2>/dev/null || true)
+
 echo "== building"
 dotnet build Gaoxin.slnx -c Release -v quiet -nologo
 
@@ -81,6 +84,12 @@ failed=$(count Failed)
 skipped=$(count Skipped)
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "No test ran." >&2
+  status=1
+fi
+clone_after=$(git status --porcelain 2>/dev/null || true)
+if [ "$clone_after" != "$clone_before" ]; then
+  echo "The run changed files of the clone (git status --porcelain before and after differ):" >&2
+  diff <(echo "$clone_before") <(echo "$clone_after") >&2 || true
   status=1
 fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"

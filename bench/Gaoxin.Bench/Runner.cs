@@ -5,13 +5,15 @@ using Gaoxin.Bench.Workloads;
 namespace Gaoxin.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Gaoxin.Bench -- all|w1…w7|growth|micro [--size small|national|stress]</c>.
-/// Prints the markdown table and writes bench/results/latest.json (docs/performance.md).
+/// <c>dotnet run -c Release --project bench/Gaoxin.Bench -- all|w1…w7|growth|micro [--size small|national|stress] [--record]</c>.
+/// Prints the markdown table and writes artifacts/bench/results/latest.json, or with <c>--record</c> the tracked
+/// bench/results/latest.json (docs/performance.md).
 /// </summary>
 public static class Runner
 {
     private const string Usage = """
-        usage: Gaoxin.Bench all|w1|w2|w3|w4|w5|w6|w7|growth [--size small|national|stress]
+        usage: Gaoxin.Bench all|w1|w2|w3|w4|w5|w6|w7|growth [--size small|national|stress] [--record]
+               --record: write the results to the tracked bench/results/latest.json (else artifacts/bench/results/)
                Gaoxin.Bench micro [BenchmarkDotNet options, e.g. --filter *Engine*]
         """;
 
@@ -29,9 +31,11 @@ public static class Runner
             return 0;
         }
         var size = Size.Small;
+        var record = false;
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--size" && i + 1 < args.Length) size = Size.Parse(args[++i]);
+            else if (args[i] == "--record") record = true;
             else
             {
                 Console.Error.WriteLine($"unknown argument '{args[i]}'\n{Usage}");
@@ -75,7 +79,9 @@ public static class Runner
         Console.WriteLine($"## Results ({size.Name}, {clock.Elapsed.TotalSeconds:0} s, {Environment.ProcessorCount} cores; ratio = platform ÷ peer throughput)");
         Console.WriteLine();
         Console.WriteLine(report.Markdown());
-        var json = Path.Combine(Paths.Results, "latest.json");
+        var folder = record ? Paths.RecordedResults : Paths.Results;
+        Directory.CreateDirectory(folder);
+        var json = Path.Combine(folder, "latest.json");
         report.WriteJson(json, $"{string.Join(' ', args)}", clock.Elapsed);
         Console.WriteLine($"Wrote {json}.");
         return 0;

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Gaoxin.Data;
@@ -56,6 +58,11 @@ public static class GaoxinDatabase
     {
         if (location.Provider == DatabaseProvider.Sqlite) options.UseSqlite(location.ConnectionString);
         else options.UseNpgsql(location.ConnectionString);
+        // A connection that fails throws, and whoever handles the exception reports it (the CLI's message, the server's
+        // problem handler and its log): EF's own "An error occurred using the connection" line at Error said it a second
+        // time — and on every first start against a PostgreSQL database not created yet, where the refusal is expected
+        // and the store is then created. It stays in the log at Debug.
+        options.ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
     }
 
     /// <summary>Creates a context for the location; the caller disposes it.</summary>

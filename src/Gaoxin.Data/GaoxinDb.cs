@@ -49,7 +49,8 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
     /// <summary>
     /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
     /// anything but accounts, tokens and the audit trail — so a cached page or response can never outlive a write made
-    /// through EF, whoever wrote it. Writers that bypass EF (the enterprise bulk paths) raise it themselves.
+    /// through EF, whoever wrote it. Writers that bypass the save (the enterprise bulk paths, ExecuteUpdate/ExecuteDelete)
+    /// raise it themselves with <see cref="Data.StoreVersion"/>.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -57,12 +58,12 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
         if (Database.CurrentTransaction is not null)
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await ReadCache.BumpAsync(this, cancellationToken);
+            await Data.StoreVersion.RaiseAsync(this, cancellationToken);
             return saved;
         }
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await ReadCache.BumpAsync(this, cancellationToken);
+        await Data.StoreVersion.RaiseAsync(this, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return count;
     }
@@ -74,7 +75,7 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
         try
         {
             var count = base.SaveChanges(acceptAllChangesOnSuccess);
-            StoreVersion.Where(v => v.Id == 1).ExecuteUpdate(s => s.SetProperty(v => v.Value, v => v.Value + 1));
+            Data.StoreVersion.Raise(this);
             own?.Commit();
             return count;
         }

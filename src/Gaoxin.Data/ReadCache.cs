@@ -3,13 +3,15 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Gaoxin.Data;
 
 /// <summary>
 /// The one row of <c>store_version</c>: a counter that every write of platform data raises in the transaction of the
-/// write (<see cref="ReadCache.BumpAsync"/>, called by <see cref="GaoxinDb"/>'s save), whichever process writes (server or CLI).
+/// write (<see cref="StoreVersion"/>: by <see cref="GaoxinDb"/>'s save, and by each writer that bypasses it), whichever
+/// process writes (server or CLI).
 /// </summary>
 public sealed class StoreVersionRecord
 {
@@ -31,8 +33,6 @@ public sealed class StoreVersionRecord
 /// </remarks>
 public sealed class ReadCache(DatabaseLocation location)
 {
-    private const int Row = 1;
-
     private readonly ConcurrentDictionary<string, (long Version, object Value)> _entries = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private bool _reading;
@@ -104,17 +104,44 @@ public sealed class ReadCache(DatabaseLocation location)
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// Raises the store's version inside the transaction of a write, so that the write and the new version commit
-    /// together. <see cref="GaoxinDb.SaveChangesAsync(bool, CancellationToken)"/> calls it for every save that changes
-    /// anything but accounts, tokens and the audit trail; writers that bypass EF must call it themselves. The enterprise
-    /// bulk paths (returns, aggregates) do not, so nothing kept in this cache may be read from those tables.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">No transaction is open.</exception>
-    public static async Task BumpAsync(GaoxinDb db, CancellationToken cancellationToken)
+}
+
+/// <summary>
+/// Raises the store's version (<see cref="StoreVersionRecord"/>) inside the transaction of a write, so that the write and
+/// the new version commit together and <see cref="ReadCache"/> (and the pages cached under the version) reload at the next
+/// request. <see cref="GaoxinDb"/>'s save calls it for every save that changes anything but accounts, tokens and the audit
+/// trail; every writer that bypasses the save — raw SQL, bulk COPY, <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> — calls it
+/// itself (docs/adr/0005-one-store-version-raised-by-every-write.md lists them).
+/// </summary>
+public static class StoreVersion
+{
+    private const string RaiseSql = "UPDATE store_version SET value = value + 1 WHERE id = 1";
+
+    /// <summary>Raises the version on <paramref name="connection"/> inside <paramref name="transaction"/>.</summary>
+    public static async Task RaiseAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("The store version must be raised in the transaction of the write it announces.");
-        await db.StoreVersion.Where(v => v.Id == Row).ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, v => v.Value + 1), cancellationToken);
+        ArgumentNullException.ThrowIfNull(transaction);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = RaiseSql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>Raises the version inside the context's open transaction.</summary>
+    /// <exception cref="InvalidOperationException">No transaction is open.</exception>
+    public static Task RaiseAsync(GaoxinDb db, CancellationToken cancellationToken) =>
+        RaiseAsync(db.Database.GetDbConnection(), Transaction(db), cancellationToken);
+
+    /// <summary>As <see cref="RaiseAsync(GaoxinDb, CancellationToken)"/>, for the synchronous save.</summary>
+    public static void Raise(GaoxinDb db)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = Transaction(db);
+        command.CommandText = RaiseSql;
+        command.ExecuteNonQuery();
+    }
+
+    private static DbTransaction Transaction(GaoxinDb db) =>
+        db.Database.CurrentTransaction?.GetDbTransaction()
+        ?? throw new InvalidOperationException("The store version must be raised in the transaction of the write it announces.");
 }

@@ -257,6 +257,43 @@ public abstract class CliSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("zone_exists", again.Error);
     }
+
+    private async Task<JsonElement> ZoneAsync(string code)
+    {
+        var shown = await Run("zones", "show", code, "--format", "json");
+        Assert.True(shown.ExitCode == 0, shown.Error);
+        return JsonDocument.Parse(shown.Output).RootElement.GetProperty("zone");
+    }
+
+    [Fact]
+    public async Task Zones_import_reads_a_quoted_field_that_holds_a_comma_as_one_field()
+    {
+        // RFC 4180: a field in double quotes may hold the delimiter; the row has five fields, not six.
+        var file = Path.Combine(Directory.CreateTempSubdirectory("gaoxin-zones-").FullName, "zones.csv");
+        await File.WriteAllTextAsync(file, "code,name,level,name_en,city\nz010,甲高新区,provincial,\"Jia Zone, Phase II\",甲市\n");
+
+        var imported = await Run("zones", "import", file, "--date", "2000-01-01", "--act", "test");
+        var zone = await ZoneAsync("z010");
+
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        Assert.Equal("Jia Zone, Phase II", zone.GetProperty("nameEn").GetString());
+        Assert.Equal("甲市", zone.GetProperty("city").GetString());
+    }
+
+    [Fact]
+    public async Task Zones_import_reads_a_GB18030_file_as_Excel_in_Chinese_saves_it()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("gaoxin-zones-").FullName, "zones.csv");
+        await File.WriteAllBytesAsync(file, Gaoxin.Data.Collection.CsvText.Gb18030.GetBytes(
+            "code,name,level,city\r\nz011,鞍山高新技术产业开发区,national,鞍山市\r\n"));
+
+        var imported = await Run("zones", "import", file, "--date", "2000-01-01", "--act", "test");
+        var zone = await ZoneAsync("z011");
+
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        Assert.Equal("鞍山高新技术产业开发区", zone.GetProperty("name").GetString());
+        Assert.Equal("鞍山市", zone.GetProperty("city").GetString());
+    }
 }
 
 public sealed class CliOnSqlite() : CliSpec(new SqliteTestStore());

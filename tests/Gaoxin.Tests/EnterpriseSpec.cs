@@ -118,6 +118,23 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(12.5m, JsonDocument.Parse(a2020.Extra!).RootElement.GetProperty("tax").GetDecimal());
     }
 
+    [Fact]
+    public async Task A_GB18030_returns_file_as_Excel_in_Chinese_saves_it_imports_like_its_UTF8_twin()
+    {
+        // The rows name B's zone in Chinese (沈阳高新区) and every enterprise by its Chinese name.
+        var path = WriteFile("returns.csv", "");
+        await File.WriteAllBytesAsync(path, Gaoxin.Data.Collection.CsvText.Gb18030.GetBytes(Csv(Rows).Replace("\n", "\r\n")));
+
+        var result = await Cli("enterprises", "import", path);
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var names = await db.Enterprises.OrderBy(e => e.CreditCode).Select(e => new { e.CreditCode, e.Name, e.ZoneCode }).ToListAsync();
+        Assert.Equal([(A, "沈阳甲科技有限公司", "shenyang"), (B, "沈阳乙软件有限公司", "shenyang"), (C, "大连丙材料有限公司", "dalian")],
+            names.Select(n => (n.CreditCode, n.Name, n.ZoneCode)).OrderBy(n => n.CreditCode, StringComparer.Ordinal).ToList());
+        Assert.Equal(2m, (await AggregatesAsync("shenyang", 2020))["enterprise_count"]);
+    }
+
     [Theory]
     [InlineData("check_digit", "3:credit_code", "bad_check_digit")]
     [InlineData("unknown_zone", "3:zone", "unknown_zone")]

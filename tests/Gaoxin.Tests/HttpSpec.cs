@@ -143,6 +143,21 @@ public abstract class HttpSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_api_reference_works_offline_its_scripts_served_here_no_cdn_fonts_and_no_telemetry()
+    {
+        var page = await Client.GetStringAsync("/scalar/");
+        var scripts = System.Text.RegularExpressions.Regex.Matches(page, "src=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var served = await Task.WhenAll(scripts.Select(s => Client.GetAsync(new Uri(new Uri(Client.BaseAddress!, "/scalar/"), s))));
+
+        Assert.DoesNotMatch("(?i)https?://", page);
+        Assert.NotEmpty(scripts);
+        Assert.All(served, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        // The reference's own switches: its default fonts come from a CDN, and telemetry is on unless turned off.
+        Assert.Contains("\"withDefaultFonts\":false", page);
+        Assert.Contains("\"telemetry\":false", page);
+    }
+
+    [Fact]
     public async Task Ping_answers_a_tiny_json_without_a_token()
     {
         var ping = await GetJsonAsync("/api/ping");

@@ -111,6 +111,49 @@ public abstract class ReadCacheSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains(">987<", after);
     }
 
+    private static string ReturnsFile(params string[] rows)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("gaoxin-returns-").FullName, "returns.csv");
+        File.WriteAllText(path, string.Join("\n", rows.Prepend(string.Join(",", Data.Enterprises.EnterpriseImport.Columns))) + "\n");
+        return path;
+    }
+
+    [Fact]
+    public async Task Enterprise_returns_imported_through_the_cli_show_on_the_cached_zone_page_at_once()
+    {
+        // Three enterprises of 沈阳 report for 2020, two of them high-tech (is_hte = 1): the zone's 2020 sums are
+        // 3 enterprises, 2 high-tech enterprises (the aggregates count returns per zone-year).
+        var file = ReturnsFile(
+            $"{TestCreditCodes.Make(11)},沈阳甲公司,shenyang,2020,2012-03-01,C39,1,1200,120,30,80,90,600,500,100,0,,0",
+            $"{TestCreditCodes.Make(12)},沈阳乙公司,shenyang,2020,2015-07-15,I65,0,3000,200,20,10,12,,400,,500,,0",
+            $"{TestCreditCodes.Make(13)},沈阳丙公司,shenyang,2020,2016-01-04,C35,1,800,50,10,40,41,700,300,200,0,,0");
+        var before = await Client.GetStringAsync("/zones/shenyang?countsYear=2020");
+
+        var import = await Cli("enterprises", "import", file);
+        var after = await Client.GetStringAsync("/zones/shenyang?countsYear=2020");
+
+        Assert.True(import.ExitCode == 0, import.Output + import.Error);
+        Assert.DoesNotContain("id=\"enterprise-counts\"", before);
+        Assert.Contains("<span data-element=\"enterprise_count\">3</span>", after);
+        Assert.Contains("<span data-element=\"hte_count\">2</span>", after);
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_enterprise_aggregates_through_the_cli_raises_the_store_version()
+    {
+        var imported = await Cli("enterprises", "import", ReturnsFile(
+            $"{TestCreditCodes.Make(21)},大连甲公司,dalian,2019,2012-03-01,C39,1,1200,120,30,80,90,600,500,100,0,,0"));
+        var versions = new ReadCache(store.Location);
+        var before = await versions.VersionAsync(CancellationToken.None);
+
+        var rebuilt = await Cli("enterprises", "aggregate");
+        var after = await versions.VersionAsync(CancellationToken.None);
+
+        Assert.True(imported.ExitCode == 0, imported.Output + imported.Error);
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.Output + rebuilt.Error);
+        Assert.True(after > before, $"store version {before} → {after}");
+    }
+
     [Fact]
     public async Task A_cached_anonymous_zone_page_is_kept_apart_per_language_and_never_served_to_a_signed_in_user()
     {

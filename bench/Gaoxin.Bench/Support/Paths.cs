@@ -9,8 +9,11 @@ public static class Paths
     /// <summary>Generated data and scratch databases (ignored by git).</summary>
     public static string Data => Path.Combine(Repository, "artifacts", "bench");
 
-    /// <summary>Where <c>latest.json</c> goes.</summary>
-    public static string Results => Path.Combine(Repository, "bench", "results");
+    /// <summary>Where <c>latest.json</c> goes by default: beside the generated data, ignored by git, so a run leaves the clone clean.</summary>
+    public static string Results => Path.Combine(Repository, "artifacts", "bench", "results");
+
+    /// <summary>Where <c>latest.json</c> goes with <c>--record</c>: the tracked results docs/performance.md cites.</summary>
+    public static string RecordedResults => Path.Combine(Repository, "bench", "results");
 
     /// <summary>The Release build of <c>gaoxin</c> (build the solution first).</summary>
     public static string Gaoxin

@@ -6,7 +6,7 @@ using Sylvan.Data.Csv;
 namespace Gaoxin.Data.Collection;
 
 /// <summary>
-/// The CSV interchange format: UTF-8 (BOM optional), header <c>zone,year,element,value</c>, one value per row.
+/// The CSV interchange format: UTF-8 (BOM optional) or GB18030 (<see cref="CsvText"/>), header <c>zone,year,element,value</c>, one value per row.
 /// <c>zone</c> is a unit code or its Chinese name; <c>value</c> a plain decimal.
 /// </summary>
 public static class InterchangeCsv
@@ -22,10 +22,8 @@ public static class InterchangeCsv
     public static ParsedImport Read(Stream stream, string fileName, ImportContext context)
     {
         var collector = new ImportCollector(fileName);
-        // Invalid bytes (a GBK file, say) decode to U+FFFD, reported as not_utf8 at the first row holding one;
-        // decoding strictly would throw from inside the CSV reader's buffer, far from the row. The BOM is skipped.
-        using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: false),
-            detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        // UTF-8 or GB18030 (CsvText); bytes invalid in it decode to U+FFFD, reported as not_utf8 at the first row holding one.
+        using var text = CsvText.Open(stream);
         try
         {
             // Delimiter fixed (no guessing from the header) and comments off, so that a row starting with # is not skipped.

@@ -77,7 +77,8 @@ public static class EnterpriseAggregates
     }
 
     /// <summary>
-    /// Replaces the aggregates of <paramref name="years"/> (null: all) inside the caller's transaction. Whole years are
+    /// Replaces the aggregates of <paramref name="years"/> (null: all) inside the caller's transaction, and raises the
+    /// store version in it (<see cref="StoreVersion"/>). Whole years are
     /// recomputed, every zone of them, so that a return that moved to another zone leaves its old zone's sums right too.
     /// With <paramref name="gazelles"/>, the gazelle counts of those years and of the following years whose classification
     /// (or whose <c>new</c> flags) look back at them are recomputed too.
@@ -154,6 +155,9 @@ public static class EnterpriseAggregates
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
+        // Written by raw SQL, not the save: the version is raised here, in the same transaction, so that every cached page
+        // showing these figures reloads at its next request.
+        await StoreVersion.RaiseAsync(connection, tx, cancellationToken);
         timings?.Mark("aggregates: gazelle counts and inserts");
         return new AggregateOutcome(zoneYears, figures.Count);
     }

@@ -75,8 +75,7 @@ public static class EnterpriseImport
             int rows;
             await using (var writer = await OpenWriterAsync(db, transaction, batch, cancellationToken))
             {
-                using (var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: false),
-                           detectEncodingFromByteOrderMarks: false, leaveOpen: true))
+                using (var text = CsvText.Open(stream))
                 {
                     rows = reader.Read(text, writer);
                 }
@@ -92,6 +91,9 @@ public static class EnterpriseImport
                 return new EnterpriseImportOutcome(batch, false, problems.Sorted(), problems.Count, rows, years, reader.ZoneYears.Count, null, watch.Elapsed);
             }
 
+            // The returns were written by the bulk path, not the save, and so raise the store version themselves
+            // (the aggregates below raise it again for theirs; the audit record alone would not).
+            await StoreVersion.RaiseAsync(db, cancellationToken);
             var aggregates = await EnterpriseAggregates.RecomputeAsync(db, transaction, years, gazelles, cancellationToken);
             db.Audit.Add(new AuditRecord
             {

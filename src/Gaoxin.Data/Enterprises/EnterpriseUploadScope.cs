@@ -1,4 +1,3 @@
-using System.Text;
 using Gaoxin.Core.Collection;
 using Gaoxin.Data.Collection;
 using Microsoft.EntityFrameworkCore;
@@ -34,8 +33,7 @@ public static class EnterpriseUploadScope
         var count = 0;
         try
         {
-            using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: false),
-                detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+            using var text = CsvText.Open(stream);
             using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',', Comment = '\0' });
             var column = -1;
             var width = 0;

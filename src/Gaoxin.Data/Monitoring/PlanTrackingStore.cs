@@ -50,6 +50,8 @@ public static class PlanTrackingStore
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ZoneTargets.Where(z => z.PlanId == planId && z.TargetId == targetId).ExecuteDeleteAsync(cancellationToken);
+        // The delete bypasses the save, and an empty split adds nothing for the save to announce.
+        await StoreVersion.RaiseAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
         db.ZoneTargets.AddRange(zones.Select(z => new ZoneTargetRecord
         {

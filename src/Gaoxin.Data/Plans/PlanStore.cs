@@ -101,6 +101,8 @@ public static class PlanStore
             await db.Baselines.Where(b => b.PlanId == plan.Id).ExecuteDeleteAsync(cancellationToken);
             await db.Targets.Where(t => t.PlanId == plan.Id).ExecuteDeleteAsync(cancellationToken);
             await db.Tasks.Where(t => t.PlanId == plan.Id).ExecuteDeleteAsync(cancellationToken);
+            // The deletes bypass the save, but the save below always has the plan's rows to add, so it raises the store
+            // version in this transaction for them too.
             existing.Version = plan.Version;
             existing.Title = plan.Title;
             existing.TitleEn = plan.TitleEn;

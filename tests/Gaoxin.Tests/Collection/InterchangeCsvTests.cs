@@ -174,12 +174,26 @@ public class InterchangeCsvTests
     }
 
     [Fact]
-    public void A_GBK_file_is_refused_as_not_utf8_at_the_first_bad_row()
+    public void A_GB18030_file_as_Excel_in_Chinese_saves_it_reads_like_its_UTF8_twin()
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var gbk = Encoding.GetEncoding("GBK").GetBytes(Header + "dalian,2019,gdp,1\n沈阳高新区,2019,gdp,2\n绥中高新区,2019,gdp,3\n");
+        // Units named in Chinese: 沈阳高新区 is shenyang, 绥中高新区 suizhong (the context above).
+        const string Csv = Header + "dalian,2019,gdp,1\r\n沈阳高新区,2019,gdp,2\r\n绥中高新区,2019,gdp,3\r\n";
 
-        Single(Read(gbk), "not_utf8", 3, null);
+        var parsed = Read(CsvText.Gb18030.GetBytes(Csv));
+
+        Assert.Empty(parsed.Problems);
+        Assert.Equal([Value("dalian", "gdp", 1), Value("shenyang", "gdp", 2), Value("suizhong", "gdp", 3)], parsed.Values.Select(v => v.Value));
+    }
+
+    [Fact]
+    public void A_file_whose_start_is_UTF8_and_a_later_row_is_not_is_refused_as_not_utf8_at_that_row()
+    {
+        // The encoding is decided by the first 64 KB: here all plain ASCII (the header and blank lines), so UTF-8; the
+        // GB18030 row after them cannot be read as UTF-8. Row 1 is the header, rows 2..70001 blank, row 70002 the bad one.
+        var start = Encoding.ASCII.GetBytes(Header + new string('\n', 70_000));
+        var bytes = start.Concat(CsvText.Gb18030.GetBytes("沈阳高新区,2019,gdp,2\n")).ToArray();
+
+        Single(Read(bytes), "not_utf8", 70_002, null);
     }
 
     [Theory]

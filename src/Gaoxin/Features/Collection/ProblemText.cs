@@ -27,8 +27,8 @@ public static class ProblemText
                 ? "The file cannot be read; it may be damaged or not a CSV or .xlsx file."
                 : "无法读取文件，文件可能已损坏，或不是 CSV 或 .xlsx 文件。",
             "not_utf8" => english
-                ? "The file is not UTF-8 text (perhaps GBK); save it as \"CSV UTF-8\" and upload again."
-                : "文件不是 UTF-8 编码（可能是 GBK），请另存为“CSV UTF-8”格式后重新上传。",
+                ? "The file's start is UTF-8 text but this row is not (the file mixes encodings); save it as \"CSV UTF-8\" and upload again."
+                : "文件开头为 UTF-8 编码，但此行不是（文件混用了编码），请另存为“CSV UTF-8”格式后重新上传。",
             "bad_quotes" => english
                 ? "A quotation mark is out of place: a quoted field must be closed and followed by a comma or line end."
                 : "引号位置不正确：带引号的字段必须闭合，并紧跟逗号或换行。",

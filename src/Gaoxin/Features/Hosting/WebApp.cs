@@ -103,7 +103,9 @@ public static partial class WebApp
         app.UseOutputCache();
 
         app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("Gaoxin API"));
+        // Works offline, as a government intranet needs: the script is served from the package itself, the page keeps the
+        // browser's own fonts instead of fetching Inter and JetBrains Mono from a CDN, and nothing is reported to Scalar.
+        app.MapScalarApiReference(o => o.WithTitle("Gaoxin API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());
         app.MapHealthChecks("/healthz");
         app.MapGet("/lang/{culture}", SwitchLanguage).ExcludeFromDescription();
         var api = app.MapGroup("/api");

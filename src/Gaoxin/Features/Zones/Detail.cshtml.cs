@@ -21,16 +21,21 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock, ReadCache cache
     /// <summary>The counted elements of <see cref="CountsYear"/>: the registries' count beside the reported value.</summary>
     public List<Registries.ZoneCountResponse> Counts { get; private set; } = [];
     [BindProperty(SupportsGet = true)] public int? CountsYear { get; set; }
+    /// <summary>What the enterprises' returns of <see cref="CountsYear"/> sum to for the zone (enterprises, high-tech enterprises); empty without returns.</summary>
+    public Dictionary<string, decimal> EnterpriseCounts { get; private set; } = [];
+
+    /// <summary>The enterprise aggregates the page shows, by their element code.</summary>
+    public static readonly string[] EnterpriseCountElements = ["enterprise_count", "hte_count"];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         var throughYear = clock.GetUtcNow().Year;
-        // Everything below is read under the store version: any write (through EF, or the enterprise bulk paths that
-        // raise it themselves) makes the next request reload it.
+        // Everything below is read under the store version: any write (through the save, or the bulk paths that raise
+        // it themselves: docs/adr/0005) makes the next request reload it.
         var data = await cache.GetAsync(db, $"zone-page:{code}:{throughYear}:{CountsYear}",
             (d, c) => LoadAsync(d, code, throughYear, CountsYear, c), ct);
         if (data is null) return NotFound();
-        (Zone, RegistryItems, CountsYear, Counts) = (data.Zone, data.RegistryItems, data.CountsYear, data.Counts);
+        (Zone, RegistryItems, CountsYear, Counts, EnterpriseCounts) = (data.Zone, data.RegistryItems, data.CountsYear, data.Counts, data.EnterpriseCounts);
         RegistryCounts = RegistryItems.ToDictionary(g => g.Key, g => g.Value.Count);
         var plan = await PlanStore.GetAsync(db, cache, PlanCommands.DefaultPlanId, ct);
         PlanZone = plan?.Zones.FirstOrDefault(z => z.Code == code);
@@ -40,7 +45,7 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock, ReadCache cache
 
     private sealed record ZonePageData(
         ZoneDetail Zone, Dictionary<string, List<Data.Registries.RegistryItemRecord>> RegistryItems, int CountsYear,
-        List<Registries.ZoneCountResponse> Counts);
+        List<Registries.ZoneCountResponse> Counts, Dictionary<string, decimal> EnterpriseCounts);
 
     private async Task<ZonePageData?> LoadAsync(GaoxinDb store, string code, int throughYear, int? countsYear, CancellationToken ct)
     {
@@ -52,6 +57,9 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock, ReadCache cache
             ?? await store.Reports.Where(r => r.UnitCode == code && r.State == Core.Collection.ReportState.Approved).MaxAsync(r => (int?)r.Year, ct)
             ?? throughYear - 1;
         var counts = await Registries.RegistryApi.CountsOfAsync(store, code, year, ct);
-        return new ZonePageData(zone, byType, year, counts);
+        var enterprises = await store.EnterpriseAggregates.AsNoTracking()
+            .Where(a => a.ZoneCode == code && a.Year == year && EnterpriseCountElements.Contains(a.Element))
+            .ToDictionaryAsync(a => a.Element, a => a.Value, ct);
+        return new ZonePageData(zone, byType, year, counts, enterprises);
     }
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Gaoxin.Core.Plans;
 using Gaoxin.Core.Zones;
+using Gaoxin.Data.Collection;
 using Gaoxin.Data.Zones;
 using Gaoxin.Features.Shared;
+using Sylvan.Data.Csv;
 
 namespace Gaoxin.Features.Zones;
 
@@ -39,18 +41,25 @@ public static class ZoneCommands
             var path = parse.GetValue(file)!;
             var error = parse.InvocationConfiguration.Error;
             if (!File.Exists(path)) { error.WriteLine($"{path}: no such file"); return Cli.NotFound; }
-            var lines = (await File.ReadAllLinesAsync(path, ct)).Select(l => l.TrimEnd('\r')).ToList();
-            var header = lines.FirstOrDefault()?.TrimStart('\uFEFF').Split(',').Select(h => h.Trim()).ToList() ?? [];
+            List<(int Row, string[] Cells)> records;
+            try
+            {
+                records = ReadCsv(path);
+            }
+            catch (Exception e) when (e is CsvFormatException or CsvInvalidCharacterException)
+            {
+                var at = e is CsvInvalidCharacterException bad ? bad.RowNumber : ((CsvFormatException)e).RowNumber;
+                error.WriteLine($"{path}:{at}: a quotation mark is out of place: a quoted field must be closed and followed by a comma or line end [bad_quotes]");
+                return Cli.InvalidInput;
+            }
+            var header = records.Count > 0 ? records[0].Cells.Select(h => h.Trim()).ToList() : [];
             int Column(string name) => header.IndexOf(name);
             var missing = new[] { "code", "name", "level" }.Where(c => Column(c) < 0).ToList();
-            if (missing.Count > 0) { error.WriteLine($"{path}:1: the header needs {string.Join(", ", missing)} [missing_column]"); return Cli.InvalidInput; }
+            if (missing.Count > 0) { error.WriteLine($"{path}:{(records.Count > 0 ? records[0].Row : 1)}: the header needs {string.Join(", ", missing)} [missing_column]"); return Cli.InvalidInput; }
             var changes = new List<(int Row, ZoneChange Change)>();
             var problems = new List<string>();
-            for (int row = 2; row <= lines.Count; row++)
+            foreach (var (row, cells) in records.Skip(1))
             {
-                var line = lines[row - 1];
-                if (line.Length == 0) continue;
-                var cells = line.Split(',');
                 string? Cell(string name) => Column(name) is >= 0 and var c && c < cells.Length && cells[c].Trim() is { Length: > 0 } v ? v : null;
                 var level = Cell("level");
                 if (level is not ("national" or "provincial")) { problems.Add($"{path}:{row}:level: must be national or provincial, found '{level}' [unknown_value]"); continue; }
@@ -85,6 +94,25 @@ public static class ZoneCommands
             return 0;
         });
         return import;
+    }
+
+    /// <summary>
+    /// The file's non-blank records with their row numbers, read as every CSV import reads (RFC 4180 quoting, UTF-8 or
+    /// GB18030: <see cref="CsvText"/>), so a quoted field may hold a comma.
+    /// </summary>
+    private static List<(int Row, string[] Cells)> ReadCsv(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var text = CsvText.Open(stream, leaveOpen: false);
+        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',', Comment = '\0' });
+        var records = new List<(int, string[])>();
+        while (csv.Read())
+        {
+            var cells = Enumerable.Range(0, csv.RowFieldCount).Select(csv.GetString).ToArray();
+            if (cells.All(string.IsNullOrWhiteSpace)) continue;
+            records.Add((csv.RowNumber, cells));
+        }
+        return records;
     }
 
     private static Command BuildRecord()
