@@ -14,7 +14,11 @@ public abstract class FiguresSpec(ITestStore store) : IAsyncLifetime
 {
     private RunningServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(store.Location);
+    public async Task InitializeAsync()
+    {
+        Assert.Equal(0, (await Cli("demo", "seed")).ExitCode);
+        _server = await RunningServer.StartAsync(store.Location);
+    }
 
     public async Task DisposeAsync()
     {
