@@ -105,6 +105,65 @@ public class DataValidationTests
         Assert.Empty(Check(Zone, new() { ["incubators"] = 168 }, history));   // two growth years are not enough history
     }
 
+    /// <summary>A history 2014–2018 of one element: the 2014 level, then one growth rate (in per cent) a year, in whole units.</summary>
+    private static Dictionary<int, IReadOnlyDictionary<string, decimal>> Grown(string element, decimal start, params decimal[] growthPercent)
+    {
+        var history = new Dictionary<int, IReadOnlyDictionary<string, decimal>> { [2014] = new Dictionary<string, decimal> { [element] = start } };
+        var value = start;
+        for (var i = 0; i < growthPercent.Length; i++)
+        {
+            value = Math.Round(value * (1 + growthPercent[i] / 100));
+            history[2015 + i] = new Dictionary<string, decimal> { [element] = value };
+        }
+        return history;
+    }
+
+    private static decimal Last(Dictionary<int, IReadOnlyDictionary<string, decimal>> history, string element) => history[2018][element];
+
+    [Theory]
+    // A zone's GDP (亿元) growing 6.0–6.3% a year, then an ordinary slower or faster year: 3.8% and 8.3% lie 2.35 and
+    // 2.15 points from the usual 6.15%, inside the 10-point band although far outside three median deviations (0.3 points).
+    [InlineData("gdp", 812.0, 6.1, 6.3, 6.0, 6.2, 3.8)]
+    [InlineData("gdp", 812.0, 6.1, 6.3, 6.0, 6.2, 8.3)]
+    // Staff of a zone (人) growing 4.5–5.2%, then 8.3%: 3.4 points above the usual 4.9%.
+    [InlineData("employees", 52300, 4.5, 5.0, 4.8, 5.2, 8.3)]
+    // Revenue (亿元) growing about 8%, then 3.8%: 4.25 points below the usual 8.05%.
+    [InlineData("revenue", 2450.0, 7.9, 8.1, 8.0, 8.2, 3.8)]
+    public void Ordinary_growth_after_a_short_smooth_history_raises_no_warning(string element, double start, double g1, double g2, double g3, double g4, double thisYear)
+    {
+        var history = Grown(element, (decimal)start, (decimal)g1, (decimal)g2, (decimal)g3, (decimal)g4);
+        var value = Math.Round(Last(history, element) * (1 + (decimal)thisYear / 100));
+
+        Assert.Empty(Check(Zone, new() { [element] = value }, history));
+    }
+
+    [Fact]
+    public void A_real_jump_after_a_smooth_history_is_still_a_warning()
+    {
+        var history = Grown("gdp", 812.0m, 6.1m, 6.3m, 6.0m, 6.2m);
+        var last = Last(history, "gdp");
+
+        // Ten times last year (a unit mistaken, 万元 for 亿元) and a dropped digit: both move more than ±50%.
+        Assert.Contains(Check(Zone, new() { ["gdp"] = last * 10 }, history), p => p is ("outlier_yoy", "gdp", Severity.Warning, _));
+        Assert.Contains(Check(Zone, new() { ["gdp"] = Math.Round(last / 10, 1) }, history), p => p is ("outlier_yoy", "gdp", Severity.Warning, _));
+        // +25% after years of about 6%: within ±50%, but 18.85 points from the usual growth, beyond the 10-point band.
+        Assert.Contains(Check(Zone, new() { ["gdp"] = Math.Round(last * 1.25m, 1) }, history), p => p is ("outlier_mad", "gdp", Severity.Warning, _));
+    }
+
+    [Fact]
+    public void Correcting_a_flagged_value_raises_no_new_outlier_warning()
+    {
+        var history = Grown("gdp", 812.0m, 6.1m, 6.3m, 6.0m, 6.2m);
+        var last = Last(history, "gdp");
+        var meant = Math.Round(last * 1.038m, 1); // the true figure: +3.8%, a slow year
+
+        var typed = Check(Zone, new() { ["gdp"] = meant * 10 }, history);          // typed with one digit too many
+        var corrected = Check(Zone, new() { ["gdp"] = meant }, history);
+
+        Assert.Contains(typed, p => p is ("outlier_yoy", "gdp", Severity.Warning, _));
+        Assert.DoesNotContain(corrected, p => p.Code.StartsWith("outlier", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_data_set_file_with_a_rule_on_an_unknown_element_is_refused_with_its_line()
     {

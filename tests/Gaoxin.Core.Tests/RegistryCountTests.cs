@@ -4,7 +4,7 @@ using Gaoxin.Core.Registries;
 
 namespace Gaoxin.Core.Tests;
 
-/// <summary>How the registries count into yearly figures, and how those figures meet what the zones report.</summary>
+/// <summary>How the registries count into yearly figures.</summary>
 public class RegistryCountTests
 {
     private static RegistryCount Count(string text)
@@ -216,26 +216,6 @@ public class RegistryCountTests
         // Founded to date counts an item that has since closed; items from before the plan have no founding date.
         Assert.Equal(2m, RegistryCounter.Count(Count("carrier.new+"), items, 2020));
         Assert.Equal(1m, RegistryCounter.Count(Count("carrier.new+"), items, 2017));
-    }
-
-    [Fact]
-    public void A_reported_value_wins_and_a_count_fills_only_a_blank_of_a_reported_year()
-    {
-        DataValue V(string unit, int year, string element, decimal value) => new(unit, year, element, value);
-        var reported = new[] { V("shenyang", 2018, "maker_spaces", 12), V("shenyang", 2018, "gdp", 900) };
-        var derived = new[]
-        {
-            V("shenyang", 2018, "maker_spaces", 10),   // reported: the report wins
-            V("shenyang", 2018, "alliances", 4),       // blank in the report: filled
-            V("dalian", 2018, "alliances", 3),         // Dalian reported nothing for 2018: stays missing
-        };
-
-        var merged = RegistryCounter.Merge(reported, derived).ToDictionary(v => (v.Value.Unit, v.Value.Element), v => (v.Value.Value, v.Source));
-
-        Assert.Equal((12m, ValueSource.Reported), merged[("shenyang", "maker_spaces")]);
-        Assert.Equal((4m, ValueSource.Derived), merged[("shenyang", "alliances")]);
-        Assert.False(merged.ContainsKey(("dalian", "alliances")));
-        Assert.Equal(3, merged.Count);
     }
 
     private static (IReadOnlyList<DataValue> Values, Dictionary<string, List<RegistryEntry>> ByZone) DemoRegistries(int seed)

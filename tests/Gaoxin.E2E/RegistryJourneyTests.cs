@@ -85,7 +85,7 @@ public sealed class RegistryJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await Expect(_page.Locator("#items tbody tr").First).ToBeVisibleAsync();
         await Expect(_page.Locator("#export")).ToHaveAttributeAsync("href", "/registries/carrier/export.xlsx?zone=dalian");
         await _page.GotoAsync("/zones/shenyang");
-        await Expect(_page.Locator("#counts tr[data-element='maker_spaces']")).ToHaveAttributeAsync("data-source", "derived");
+        await Expect(_page.Locator("#counts tr[data-element='maker_spaces']")).ToHaveAttributeAsync("data-source", "registry");
         await Expect(_page.Locator("#counts tr[data-element='high_level_talents']")).ToHaveAttributeAsync("data-source", "reported");
         await Expect(_page.Locator("details.registry-section[data-type='alliance']")).ToBeVisibleAsync();
         await browser.ScreenshotAsync(_page, $"{test}-3-zone");

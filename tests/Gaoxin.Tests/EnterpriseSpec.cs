@@ -3,9 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Gaoxin.Core.Registries;
+using Gaoxin.Core.Figures;
 using Gaoxin.Data;
 using Gaoxin.Data.Collection;
+using Gaoxin.Data.Figures;
 using Gaoxin.Data.Enterprises;
 using Gaoxin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -254,12 +255,12 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(0, (await Cli("enterprises", "import", WriteFile("returns.csv", Csv(Rows)))).ExitCode);
 
         await using var db = GaoxinDatabase.CreateContext(store.Location);
-        var values = (await ReportStore.EffectiveValuesAsync(db, 2020, 2020, CancellationToken.None))
+        var values = (await FigureStore.InForceAsync(db, 2020, 2020, null, CancellationToken.None))
             .ToDictionary(v => (v.Value.Unit, v.Value.Element));
 
-        Assert.Equal((999m, ValueSource.Reported), (values[("shenyang", "revenue")].Value.Value, values[("shenyang", "revenue")].Source));
-        Assert.Equal((2m, ValueSource.Aggregated), (values[("shenyang", "enterprise_count")].Value.Value, values[("shenyang", "enterprise_count")].Source));
-        Assert.Equal((0.009025m, ValueSource.Aggregated), (values[("shenyang", "rd_expenditure")].Value.Value, values[("shenyang", "rd_expenditure")].Source));
+        Assert.Equal((999m, FigureSource.Reported), (values[("shenyang", "revenue")].Value.Value, values[("shenyang", "revenue")].Source));
+        Assert.Equal((2m, FigureSource.Enterprises), (values[("shenyang", "enterprise_count")].Value.Value, values[("shenyang", "enterprise_count")].Source));
+        Assert.Equal((0.009025m, FigureSource.Enterprises), (values[("shenyang", "rd_expenditure")].Value.Value, values[("shenyang", "rd_expenditure")].Source));
         // No element of that code in the data set: the aggregate stays an aggregate.
         Assert.False(values.ContainsKey(("shenyang", "st_employees")));
         // No approved report: a zone that reported nothing is still missing, whatever its enterprises filed.

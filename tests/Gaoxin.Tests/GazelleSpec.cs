@@ -3,9 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Gaoxin.Core.Registries;
+using Gaoxin.Core.Figures;
 using Gaoxin.Data;
 using Gaoxin.Data.Collection;
+using Gaoxin.Data.Figures;
 using Gaoxin.Tests.Support;
 
 namespace Gaoxin.Tests;
@@ -160,13 +161,13 @@ public abstract class GazelleSpec(ITestStore store) : IAsyncLifetime
         await File.WriteAllTextAsync(report, "zone,year,element,value\nshenyang,2020,gdp,1500\nshenyang,2019,gdp,1400\n");
         Assert.Equal(0, (await Cli("data", "import", report, "--approve")).ExitCode);
 
-        Dictionary<(string, int, string), SourcedValue> values;
+        Dictionary<(string, int, string), Figure> values;
         await using (var db = GaoxinDatabase.CreateContext(store.Location))
-            values = (await ReportStore.EffectiveValuesAsync(db, 2019, 2020, CancellationToken.None)).ToDictionary(v => (v.Value.Unit, v.Value.Year, v.Value.Element));
+            values = (await FigureStore.InForceAsync(db, 2019, 2020, null, CancellationToken.None)).ToDictionary(v => (v.Value.Unit, v.Value.Year, v.Value.Element));
 
         // 2020 under Torch (the rules of 2020, and the national ones that n21_new_gazelles counts with): 2, 3 and 4 are
         // gazelles, 3 and 4 new (2 was one in 2019); 1's exact 5亿 is not above 5亿.
-        Assert.Equal((2m, ValueSource.Aggregated), (values[("shenyang", 2020, "n21_new_gazelles")].Value.Value, values[("shenyang", 2020, "n21_new_gazelles")].Source));
+        Assert.Equal((2m, FigureSource.Enterprises), (values[("shenyang", 2020, "n21_new_gazelles")].Value.Value, values[("shenyang", 2020, "n21_new_gazelles")].Source));
         Assert.Equal(3m, values[("shenyang", 2020, "gazelles")].Value.Value);
         Assert.Equal(1m, values[("shenyang", 2020, "unicorns")].Value.Value);
         // 2019: only 2 is a gazelle (large; 1 had 4亿, the growth routes lack t − 3); nobody is a unicorn, the zone still gets 0.
@@ -180,14 +181,14 @@ public abstract class GazelleSpec(ITestStore store) : IAsyncLifetime
         await File.WriteAllTextAsync(correction, Header + "\n" + Row(1, "shenyang", 2019, "2016-05-01", 55000, 300) + "\n");
         Assert.Equal(0, (await Cli("enterprises", "import", correction)).ExitCode);
         await using (var db = GaoxinDatabase.CreateContext(store.Location))
-            values = (await ReportStore.EffectiveValuesAsync(db, 2019, 2020, CancellationToken.None)).ToDictionary(v => (v.Value.Unit, v.Value.Year, v.Value.Element));
+            values = (await FigureStore.InForceAsync(db, 2019, 2020, null, CancellationToken.None)).ToDictionary(v => (v.Value.Unit, v.Value.Year, v.Value.Element));
         Assert.Equal(2m, values[("shenyang", 2020, "n21_new_gazelles")].Value.Value);
         Assert.Equal((2m, 2m), (values[("shenyang", 2019, "gazelles")].Value.Value, values[("shenyang", 2019, "n21_new_gazelles")].Value.Value));
 
         var rebuilt = await Cli("enterprises", "aggregate");
         Assert.Equal(0, rebuilt.ExitCode);
         await using (var db = GaoxinDatabase.CreateContext(store.Location))
-            Assert.Equal(2m, (await ReportStore.EffectiveValuesAsync(db, 2020, 2020, CancellationToken.None))
+            Assert.Equal(2m, (await FigureStore.InForceAsync(db, 2020, 2020, null, CancellationToken.None))
                 .Single(v => v.Value.Unit == "shenyang" && v.Value.Element == "n21_new_gazelles").Value.Value);
     }
 

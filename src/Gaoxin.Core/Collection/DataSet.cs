@@ -8,7 +8,10 @@ public sealed record ValidationRule(string Id, string CheckText, Comparison Chec
 
 /// <summary>When a value is unusual against the unit's own history.</summary>
 /// <param name="YearOnYearChange">Warn when a value moves more than this share from last year (0.5 = ±50%).</param>
-/// <param name="MedianDeviations">Warn when a value lies more than this many median absolute deviations from the history's median.</param>
+/// <param name="MedianDeviations">
+/// Warn when this year's growth lies more than this many median absolute deviations from the unit's median growth, and more than
+/// <see cref="DataValidation.MinimumGrowthBand"/> from it.
+/// </param>
 /// <param name="MinimumHistory">Years of history needed before the median rule applies.</param>
 public sealed record OutlierSettings(decimal YearOnYearChange, decimal MedianDeviations, int MinimumHistory);
 

@@ -6,6 +6,13 @@ namespace Gaoxin.Core.Collection;
 /// </summary>
 public static class DataValidation
 {
+    /// <summary>
+    /// The smallest distance from the unit's usual growth (0.10 = 10 percentage points) that the median rule calls unusual.
+    /// A short, smooth history has a tiny median deviation, so without this floor every ordinary change (a year of +3.8% after
+    /// years of +6%) would demand a comment; larger moves than the floor still need the median deviations to agree.
+    /// </summary>
+    public const decimal MinimumGrowthBand = 0.10m;
+
     /// <summary>Checks each value against its element: known, reported by this kind of unit, whole where it must be, within range.</summary>
     public static IEnumerable<DataProblem> CheckElements(DataSetDefinition set, ReportingUnit unit, int year,
         IReadOnlyDictionary<string, decimal> values, string source)
@@ -66,7 +73,7 @@ public static class DataValidation
                 }
             }
             // Zone figures trend, so the median rule looks at growth rates, not levels: this year's growth is unusual
-            // when it lies more than k median absolute deviations from the unit's typical growth.
+            // when it lies more than k median absolute deviations, and more than the minimum band, from the unit's typical growth.
             if (GrowthThisYear(history, year, code, value) is not { } growth) continue;
             var pastGrowth = history.Keys.Where(y => y < year).Select(y => GrowthThisYear(history, y, code, history[y].GetValueOrDefault(code, decimal.MinValue)))
                 .OfType<decimal>().ToList();
@@ -74,7 +81,8 @@ public static class DataValidation
             {
                 var median = Median(pastGrowth);
                 var deviation = Median(pastGrowth.Select(g => Math.Abs(g - median)).ToList());
-                if (deviation > 0 && Math.Abs(growth - median) / deviation > set.Outliers.MedianDeviations)
+                var band = Math.Max(set.Outliers.MedianDeviations * deviation, MinimumGrowthBand);
+                if (Math.Abs(growth - median) > band)
                     yield return Problem(source, unit, code, value, "outlier_mad", Severity.Warning,
                         $"{Format(Math.Round(growth * 100, 1))}|{Format(Math.Round(median * 100, 1))}");
             }

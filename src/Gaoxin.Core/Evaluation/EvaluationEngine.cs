@@ -17,7 +17,7 @@ public sealed record EvaluationInput(int Year, IReadOnlyList<EvaluationZone> Zon
     IReadOnlyList<EvaluationZone>? PreviousYearZones = null);
 
 /// <summary>Settings of the Monte Carlo rank-uncertainty analysis.</summary>
-/// <param name="Replications">Number of replications (≥ 1; evaluation-model.md's default is 1,000).</param>
+/// <param name="Replications">Number of replications (≥ 1; the default of docs/evaluation-model.md is 1,000).</param>
 /// <param name="Seed">Seed; the same seed gives the same intervals.</param>
 /// <param name="WeightSpread">Each weight is multiplied by U(1 − spread, 1 + spread); 0 ≤ spread &lt; 1.</param>
 /// <param name="VaryNormalisation">Draw each replication's normalisation from {efficacy, z-score, rank}; otherwise use the model's.</param>

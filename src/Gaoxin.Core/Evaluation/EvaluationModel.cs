@@ -48,7 +48,7 @@ public enum Normalisation
 /// <summary>How scores are combined into dimension scores and dimension scores into the composite.</summary>
 public enum Aggregation
 {
-    /// <summary>Weighted arithmetic means at both levels (wire name <c>arithmetic</c>); the default of evaluation-model.md.</summary>
+    /// <summary>Weighted arithmetic means at both levels (wire name <c>arithmetic</c>); the default of docs/evaluation-model.md.</summary>
     Arithmetic,
     /// <summary>
     /// Weighted geometric means at both levels (<c>geometric</c>): d = Π s^(a/Σa), c = Π d^(W/ΣW); any score of 0

@@ -2,7 +2,7 @@ using Gaoxin.Core.Plans;
 
 namespace Gaoxin.Core.Monitoring;
 
-/// <summary>How a plan target stands in a year (evaluation-model.md, "Plan targets");
+/// <summary>How a plan target stands in a year (docs/evaluation-model.md, "Plan targets");
 /// wire names <c>achieved|on_track|at_risk|off_track|no_data</c>.</summary>
 public enum TargetStatus
 {
@@ -51,7 +51,7 @@ public sealed record TargetAssessment(
     bool Rising);
 
 /// <summary>Progress of plan targets: status against the linear path, the least-squares forecast and the check
-/// that zone targets add up to a province target (evaluation-model.md, "Plan targets").</summary>
+/// that zone targets add up to a province target (docs/evaluation-model.md, "Plan targets").</summary>
 /// <remarks>
 /// <para>Direction: a target is rising when its comparator is <see cref="Comparator.AtLeast"/> or
 /// <see cref="Comparator.Exactly"/> (an exact count such as 设立2亿元基金 is a floor once reached, whatever the baseline),

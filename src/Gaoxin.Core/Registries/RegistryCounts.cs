@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Gaoxin.Core.Collection;
 
 namespace Gaoxin.Core.Registries;
 
@@ -116,7 +115,7 @@ public sealed record RegistryEntry(
     }
 }
 
-/// <summary>Counts registry items into yearly figures, and merges them with reported figures.</summary>
+/// <summary>Counts registry items into yearly figures.</summary>
 public static class RegistryCounter
 {
     /// <summary>The figure a count gives for a year over the given items (one zone's, typically).</summary>
@@ -152,53 +151,7 @@ public static class RegistryCounter
             _ => matching.Sum(i => i.Figures.GetValueOrDefault((year, count.Measure))),
         };
     }
-
-    /// <summary>
-    /// The figures evaluation and plan monitoring read. An approved reported value always wins; a registry-derived value fills
-    /// an element only for a unit-year that has an approved report and left that element blank, so that a zone keeping its
-    /// registry need not enter the count twice, while a zone that reported nothing is still missing. Values aggregated from
-    /// the enterprise returns fill in the same way, after the registry counts (the two cover different elements; should both
-    /// give an element, the registry count stands).
-    /// </summary>
-    /// <param name="reported">Approved reported values.</param>
-    /// <param name="derived">Values derived from the registries, per zone, year and element.</param>
-    /// <param name="aggregated">Values summed from the enterprise returns per zone, year and element, in the element's unit; null for none.</param>
-    public static IReadOnlyList<SourcedValue> Merge(IEnumerable<DataValue> reported, IEnumerable<DataValue> derived, IEnumerable<DataValue>? aggregated = null)
-    {
-        var result = new Dictionary<(string, int, string), SourcedValue>();
-        var reportedYears = new HashSet<(string, int)>();
-        foreach (var v in reported)
-        {
-            result[(v.Unit, v.Year, v.Element)] = new SourcedValue(v, ValueSource.Reported);
-            reportedYears.Add((v.Unit, v.Year));
-        }
-        Fill(derived, ValueSource.Derived);
-        Fill(aggregated ?? [], ValueSource.Aggregated);
-        return result.Values.ToList();
-
-        void Fill(IEnumerable<DataValue> values, ValueSource source)
-        {
-            foreach (var v in values)
-            {
-                if (reportedYears.Contains((v.Unit, v.Year))) result.TryAdd((v.Unit, v.Year, v.Element), new SourcedValue(v, source));
-            }
-        }
-    }
 }
-
-/// <summary>Where a figure comes from.</summary>
-public enum ValueSource
-{
-    /// <summary>Reported by the zone (or the province) and approved.</summary>
-    Reported,
-    /// <summary>Counted from the registries.</summary>
-    Derived,
-    /// <summary>Summed from the enterprises' yearly returns (the enterprise registry).</summary>
-    Aggregated,
-}
-
-/// <summary>A figure with where it comes from.</summary>
-public sealed record SourcedValue(DataValue Value, ValueSource Source);
 
 /// <summary>The attributes each registry type asks for, with their labels; items may carry further ones.</summary>
 public static class RegistryAttributes

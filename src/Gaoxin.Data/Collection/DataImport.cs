@@ -6,7 +6,11 @@ using Gaoxin.Core.Collection;
 namespace Gaoxin.Data.Collection;
 
 /// <summary>Who may report and what: the units and the data set's elements an import is checked against.</summary>
-public sealed record ImportContext(IReadOnlyList<ReportingUnit> Units, IReadOnlyList<DataElement> Elements);
+/// <param name="SkipDerived">
+/// Skip the figures a file marks as derived (source <c>registry</c> or <c>enterprises</c>, as an export of the figures in force
+/// writes them) instead of refusing the file; they are never imported as reported figures.
+/// </param>
+public sealed record ImportContext(IReadOnlyList<ReportingUnit> Units, IReadOnlyList<DataElement> Elements, bool SkipDerived = false);
 
 /// <summary>A value read from a file, with where it came from (sheet, 1-based row, column name or letter).</summary>
 public sealed record ParsedValue(DataValue Value, string? Sheet, int Row, string? Column);

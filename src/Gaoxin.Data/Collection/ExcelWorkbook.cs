@@ -10,6 +10,8 @@ namespace Gaoxin.Data.Collection;
 /// The Excel form of the interchange data: one sheet per year (named by the year), units as rows, elements as columns.
 /// Row 1 holds element codes from column C on and column A unit codes from row 5 on; those are the keys read back.
 /// Rows 2–4 (Chinese name, unit of measure, what is allowed) and column B (unit name) are for people and ignored on read.
+/// In an export of the figures in force, a figure the platform derives carries a note <c>source: registry</c> (or
+/// <c>enterprises</c>) and a shaded cell; reading it back refuses such cells, or skips them when told to.
 /// </summary>
 public static class ExcelWorkbook
 {
@@ -27,6 +29,8 @@ public static class ExcelWorkbook
 
     private static readonly XLColor NotReported = XLColor.FromHtml("#D9D9D9");
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#DDEBF7");
+    private static readonly XLColor DerivedFill = XLColor.FromHtml("#FFF2CC");
+    private const string SourceNote = "source: ";
     private static readonly Regex YearName = new(@"^[0-9]{4}$", RegexOptions.CultureInvariant);
 
     /// <summary>Writes the fill-in template: one sheet per year, <paramref name="values"/> pre-filled as numbers.</summary>
@@ -35,8 +39,9 @@ public static class ExcelWorkbook
     /// <param name="context">Units (rows) and elements (columns).</param>
     /// <param name="values">Values already reported; those outside the sheets' years, units and elements are left out.</param>
     /// <param name="units">Limits the rows to these unit codes (a zone operator's template has only their zone).</param>
+    /// <param name="sources">Where derived values come from (<c>registry</c>, <c>enterprises</c>), noted on their cells; null for reported values only.</param>
     public static void WriteTemplate(Stream output, IReadOnlyList<int> years, ImportContext context, IEnumerable<DataValue> values,
-        IReadOnlySet<string>? units = null)
+        IReadOnlySet<string>? units = null, IReadOnlyDictionary<(string Unit, int Year, string Element), string>? sources = null)
     {
         var rows = context.Units.Where(u => units is null || units.Contains(u.Code)).ToList();
         var known = new Dictionary<(string Unit, int Year, string Element), decimal>();
@@ -44,12 +49,12 @@ public static class ExcelWorkbook
 
         using var workbook = new XLWorkbook();
         foreach (var year in years.Distinct())
-            WriteSheet(workbook.Worksheets.Add(year.ToString(CultureInfo.InvariantCulture)), year, rows, context.Elements, known);
+            WriteSheet(workbook.Worksheets.Add(year.ToString(CultureInfo.InvariantCulture)), year, rows, context.Elements, known, sources);
         workbook.SaveAs(output);
     }
 
     private static void WriteSheet(IXLWorksheet sheet, int year, IReadOnlyList<ReportingUnit> units, IReadOnlyList<DataElement> elements,
-        Dictionary<(string Unit, int Year, string Element), decimal> known)
+        Dictionary<(string Unit, int Year, string Element), decimal> known, IReadOnlyDictionary<(string Unit, int Year, string Element), string>? sources)
     {
         SetText(sheet.Cell(HeaderRow, UnitColumn), "zone");
         SetText(sheet.Cell(HeaderRow, UnitNameColumn), "name");
@@ -80,7 +85,14 @@ public static class ExcelWorkbook
                 if (!Reports(unit, elements[i]))
                     cell.Style.Fill.BackgroundColor = NotReported;
                 else if (known.TryGetValue((unit.Code, year, elements[i].Code), out var value))
+                {
                     cell.Value = value;
+                    if (sources?.GetValueOrDefault((unit.Code, year, elements[i].Code)) is { } source && source != InterchangeCsv.ReportedSource)
+                    {
+                        cell.Comment.AddText(SourceNote + source);
+                        cell.Style.Fill.BackgroundColor = DerivedFill;
+                    }
+                }
             }
         }
 
@@ -191,7 +203,7 @@ public static class ExcelWorkbook
             var lookup = new ImportLookup(context);
             var sawData = false;
             foreach (var sheet in workbook.Worksheets)
-                sawData |= ReadSheet(sheet, collector, lookup);
+                sawData |= ReadSheet(sheet, collector, lookup, context.SkipDerived);
             if (!sawData) collector.Problem(null, 0, null, "empty_file");
         }
         return collector.Result();
@@ -217,7 +229,7 @@ public static class ExcelWorkbook
     }
 
     /// <summary>Reads one sheet; returns whether it held any data cell.</summary>
-    private static bool ReadSheet(IXLWorksheet sheet, ImportCollector collector, ImportLookup lookup)
+    private static bool ReadSheet(IXLWorksheet sheet, ImportCollector collector, ImportLookup lookup, bool skipDerived)
     {
         var name = sheet.Name;
         if (!YearName.IsMatch(ImportRules.Clean(name)))
@@ -268,10 +280,27 @@ public static class ExcelWorkbook
                     collector.Problem(name, row, cell.Address.ColumnLetter, "formula_not_allowed", unit?.Code, element?.Code, "=" + cell.FormulaA1);
                     continue;
                 }
+                if (DerivedSource(cell) is { } source)
+                {
+                    // A registry count or an enterprise aggregate read back as a report would stop following its registry.
+                    if (!skipDerived)
+                        collector.Problem(name, row, cell.Address.ColumnLetter, "derived_figure", unit?.Code, element?.Code, source);
+                    continue;
+                }
                 if (unit is not null && element is not null) ReadCell(cell, name, year.Value, unit, element, collector);
             }
         }
         return true;
+    }
+
+    /// <summary>The source a cell's note names when it is not <c>reported</c>, or null.</summary>
+    private static string? DerivedSource(IXLCell cell)
+    {
+        if (!cell.HasComment) return null;
+        var text = cell.Comment.Text.Trim();
+        if (!text.StartsWith(SourceNote, StringComparison.OrdinalIgnoreCase)) return null;
+        var source = text[SourceNote.Length..].Trim().ToLowerInvariant();
+        return source == InterchangeCsv.ReportedSource ? null : source;
     }
 
     /// <summary>The cells of a data row that hold something (a value or a formula), from column C on.</summary>

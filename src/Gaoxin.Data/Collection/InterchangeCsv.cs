@@ -7,14 +7,23 @@ namespace Gaoxin.Data.Collection;
 
 /// <summary>
 /// The CSV interchange format: UTF-8 (BOM optional) or GB18030 (<see cref="CsvText"/>), header <c>zone,year,element,value</c>, one value per row.
-/// <c>zone</c> is a unit code or its Chinese name; <c>value</c> a plain decimal.
+/// <c>zone</c> is a unit code or its Chinese name; <c>value</c> a plain decimal. An export of the figures in force adds a
+/// <c>source</c> column (<c>reported</c>, <c>registry</c> or <c>enterprises</c>); on import only <c>reported</c> rows are
+/// reported figures, so the others are refused, or skipped when the import is told to skip them.
 /// </summary>
 public static class InterchangeCsv
 {
     /// <summary>The columns, in the order <see cref="Write"/> puts them.</summary>
-    public static IReadOnlyList<string> Columns => Names;
+    public static IReadOnlyList<string> Columns => Required;
 
-    private static readonly string[] Names = ["zone", "year", "element", "value"];
+    /// <summary>The optional column naming where a figure comes from; a file without it holds reported figures.</summary>
+    public const string SourceColumn = "source";
+
+    /// <summary>The source of a reported figure; any other source is a figure the platform derives.</summary>
+    public const string ReportedSource = "reported";
+
+    private static readonly string[] Required = ["zone", "year", "element", "value"];
+    private static readonly string[] Names = [.. Required, SourceColumn];
 
     private const string NewLine = "\r\n"; // RFC 4180, and what spreadsheet programs write
 
@@ -28,7 +37,7 @@ public static class InterchangeCsv
         {
             // Delimiter fixed (no guessing from the header) and comments off, so that a row starting with # is not skipped.
             using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',', Comment = '\0' });
-            ReadRows(csv, collector, new ImportLookup(context));
+            ReadRows(csv, collector, new ImportLookup(context), context.SkipDerived);
         }
         catch (CsvInvalidCharacterException e)
         {
@@ -50,13 +59,22 @@ public static class InterchangeCsv
                 Field(value.Element), ImportRules.Format(value.Value)) + NewLine);
     }
 
+    /// <summary>Writes the header with the <c>source</c> column, then one row per figure with where it comes from.</summary>
+    public static void Write(TextWriter writer, IEnumerable<(DataValue Value, string Source)> figures)
+    {
+        writer.Write(string.Join(',', Names) + NewLine);
+        foreach (var (value, source) in figures)
+            writer.Write(string.Join(',', Field(value.Unit), value.Year.ToString(CultureInfo.InvariantCulture),
+                Field(value.Element), ImportRules.Format(value.Value), Field(source)) + NewLine);
+    }
+
     private static string Field(string text)
     {
         var safe = CellText.Neutralize(text);
         return safe.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + safe.Replace("\"", "\"\"") + "\"" : safe;
     }
 
-    private static void ReadRows(CsvDataReader csv, ImportCollector collector, ImportLookup lookup)
+    private static void ReadRows(CsvDataReader csv, ImportCollector collector, ImportLookup lookup, bool skipDerived)
     {
         string[] header;
         do
@@ -96,7 +114,7 @@ public static class InterchangeCsv
                     value: fields.Length.ToString(CultureInfo.InvariantCulture), detail: header.Length.ToString(CultureInfo.InvariantCulture));
                 continue;
             }
-            ReadRow(row, fields, ordinals, collector, lookup);
+            ReadRow(row, fields, ordinals, collector, lookup, skipDerived);
         }
         if (!sawData) collector.Problem(null, 0, null, "empty_file");
     }
@@ -107,7 +125,7 @@ public static class InterchangeCsv
     private static bool IsUndecodable(string field) => field.Contains('\uFFFD');
 
     /// <summary>
-    /// Checks the header and returns the ordinals of zone, year, element and value, or null when rows cannot be read.
+    /// Checks the header and returns the ordinals of zone, year, element, value and source (−1 when absent), or null when rows cannot be read.
     /// A misspelled name is reported but still used, so that the rows' own problems show up in the same pass.
     /// </summary>
     private static int[]? Header(int row, string[] fields, ImportCollector collector)
@@ -119,8 +137,8 @@ public static class InterchangeCsv
         }
 
         var names = fields.Select(f => ImportRules.Clean(f)).ToArray();
-        var exact = names.Select(n => Columns.FirstOrDefault(c => c.Equals(n, StringComparison.OrdinalIgnoreCase))).ToArray();
-        var close = names.Select(n => ImportRules.Closest(n, Columns)).ToArray();
+        var exact = names.Select(n => Names.FirstOrDefault(c => c.Equals(n, StringComparison.OrdinalIgnoreCase))).ToArray();
+        var close = names.Select(n => ImportRules.Closest(n, Names)).ToArray();
         if (exact.All(c => c is null) && close.All(c => c is null))
         {
             // Most likely the first row is already data: nothing can be read without knowing the columns.
@@ -128,7 +146,7 @@ public static class InterchangeCsv
             return null;
         }
 
-        var ordinals = new int[Columns.Count];
+        var ordinals = new int[Names.Length];
         Array.Fill(ordinals, -1);
         for (var i = 0; i < fields.Length; i++)
         {
@@ -158,10 +176,22 @@ public static class InterchangeCsv
         return complete ? ordinals : null;
     }
 
-    private static void ReadRow(int row, string[] fields, int[] ordinals, ImportCollector collector, ImportLookup lookup)
+    private static void ReadRow(int row, string[] fields, int[] ordinals, ImportCollector collector, ImportLookup lookup, bool skipDerived)
     {
         var (zoneText, yearText, elementText, valueText) =
             (fields[ordinals[0]].Trim(), fields[ordinals[1]].Trim(), fields[ordinals[2]].Trim(), fields[ordinals[3]]);
+        var source = ordinals[4] >= 0 ? ImportRules.Clean(fields[ordinals[4]]).ToLowerInvariant() : ReportedSource;
+        if (source is not (ReportedSource or "registry" or "enterprises"))
+        {
+            collector.Problem(null, row, SourceColumn, "unknown_source", value: source);
+            return;
+        }
+        if (source != ReportedSource)
+        {
+            // A registry count or an enterprise aggregate read back as a report would stop following its registry: refused unless skipped.
+            if (!skipDerived) collector.Problem(null, row, SourceColumn, "derived_figure", value: source, element: elementText);
+            return;
+        }
 
         var unit = lookup.Unit(zoneText);
         if (unit is null) collector.Problem(null, row, "zone", "unknown_zone", value: zoneText);

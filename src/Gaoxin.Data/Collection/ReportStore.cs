@@ -57,28 +57,6 @@ public static class ReportStore
             .Select(r => (new DataValue(r.UnitCode, r.Year, r.ElementCode, r.Value), r.IsDemo)).ToList();
     }
 
-    /// <summary>
-    /// The figures evaluation and plan monitoring read for the years <paramref name="fromYear"/>..<paramref name="toYear"/>: approved reported
-    /// values, and registry counts, enterprise aggregates (with the gazelle counts) and the reserve pool's counts for elements a
-    /// zone's approved report left blank
-    /// (see <see cref="Core.Registries.RegistryCounter.Merge"/>).
-    /// </summary>
-    public static async Task<IReadOnlyList<Core.Registries.SourcedValue>> EffectiveValuesAsync(GaoxinDb db, int fromYear, int toYear, CancellationToken cancellationToken)
-    {
-        var rows = await (from r in db.Reports.AsNoTracking().Where(r => r.State == ReportState.Approved && r.Year >= fromYear && r.Year <= toYear)
-                          join v in db.ReportValues.AsNoTracking() on r.Id equals v.ReportId
-                          select new { r.UnitCode, r.Year, v.ElementCode, v.Value }).ToListAsync(cancellationToken);
-        var reported = rows.Select(r => new DataValue(r.UnitCode, r.Year, r.ElementCode, r.Value)).ToList();
-        var years = reported.Select(v => v.Year).Distinct().ToList();
-        var set = await DataSetStore.GetAsync(db, cancellationToken);
-        var derived = await Registries.RegistryStore.DerivedValuesAsync(db, set, null, years, cancellationToken);
-        var aggregated = await Enterprises.EnterpriseAggregates.ValuesAsync(db, set, years, cancellationToken);
-        // The reserve pool's counts fill like the enterprise aggregates (they cover elements of their own).
-        aggregated.AddRange(await Enterprises.ReservePoolStore.ValuesAsync(db, set, years, cancellationToken));
-        aggregated.AddRange(await Enterprises.HteCertificates.ValuesAsync(db, set, years, cancellationToken));
-        return Core.Registries.RegistryCounter.Merge(reported, derived, aggregated);
-    }
-
     private static async Task<Dictionary<int, IReadOnlyDictionary<string, decimal>>> ApprovedHistoryAsync(GaoxinDb db, string unit, CancellationToken cancellationToken)
     {
         var reports = await db.Reports.AsNoTracking().Include(r => r.Values)

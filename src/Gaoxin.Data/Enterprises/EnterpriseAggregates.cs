@@ -24,7 +24,7 @@ public sealed record AggregateOutcome(int ZoneYears, int Figures);
 /// <summary>
 /// The zone-year aggregates of the enterprise returns (<c>enterprise_aggregates</c>): one set-based GROUP BY over the
 /// stored rows, recomputed for the years an import touched, or rebuilt whole by <c>gaoxin enterprises aggregate</c>.
-/// They feed a zone's data elements where its approved report left them blank (see <c>ReportStore.EffectiveValuesAsync</c>).
+/// They feed a zone's data elements where its approved report left them blank (see <c>FigureStore.InForceAsync</c>).
 /// </summary>
 public static class EnterpriseAggregates
 {

@@ -6,6 +6,7 @@ using Gaoxin.Core.Evaluation;
 using Gaoxin.Core.Plans;
 using Gaoxin.Core.Zones;
 using Gaoxin.Data.Collection;
+using Gaoxin.Data.Figures;
 using Gaoxin.Data.Plans;
 using Gaoxin.Data.Zones;
 using Microsoft.EntityFrameworkCore;
@@ -47,8 +48,8 @@ public static class EvaluationStore
     {
         var reports = await db.Reports.AsNoTracking().Include(r => r.Values)
             .Where(r => r.State == ReportState.Approved && r.Year >= year - 2 && r.Year <= year).ToListAsync(cancellationToken);
-        // Registry counts fill what an approved report left blank (an approved reported value always wins).
-        var values = (await ReportStore.EffectiveValuesAsync(db, year - 2, year, cancellationToken))
+        // The figures in force: registry counts and enterprise aggregates fill what an approved report left blank.
+        var values = (await FigureStore.InForceAsync(db, year - 2, year, null, cancellationToken))
             .ToDictionary(v => (v.Value.Unit, v.Value.Element, v.Value.Year), v => v.Value.Value);
         var zones = await db.Zones.AsNoTracking().Include(z => z.Events).ToListAsync(cancellationToken);
         var order = (await db.PlanZones.AsNoTracking().ToListAsync(cancellationToken))

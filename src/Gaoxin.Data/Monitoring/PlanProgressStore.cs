@@ -4,6 +4,7 @@ using Gaoxin.Core.Monitoring;
 using Gaoxin.Core.Plans;
 using Gaoxin.Core.Zones;
 using Gaoxin.Data.Collection;
+using Gaoxin.Data.Figures;
 using Gaoxin.Data.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,8 +50,8 @@ public static class PlanProgressStore
 
         var reports = await db.Reports.AsNoTracking().Include(r => r.Values)
             .Where(r => r.State == ReportState.Approved && r.Year <= year).ToListAsync(cancellationToken);
-        // Registry counts fill what an approved report left blank (an approved reported value always wins).
-        var values = (await ReportStore.EffectiveValuesAsync(db, int.MinValue, year, cancellationToken))
+        // The figures in force: registry counts and enterprise aggregates fill what an approved report left blank.
+        var values = (await FigureStore.InForceAsync(db, int.MinValue, year, null, cancellationToken))
             .ToDictionary(v => (v.Value.Unit, v.Value.Element, v.Value.Year), v => v.Value.Value);
         var demoYears = reports.Where(r => r.IsDemo).Select(r => r.Year).ToHashSet();
         decimal? Lookup(string unit, string element, int y) => values.TryGetValue((unit, element, y), out var v) ? v : null;

@@ -3,6 +3,7 @@ using Gaoxin.Core.Collection;
 using Gaoxin.Core.Demo;
 using Gaoxin.Data;
 using Gaoxin.Data.Collection;
+using Gaoxin.Data.Figures;
 using Gaoxin.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,16 +20,25 @@ public static class DataCommands
         var file = new Argument<string>("FILE") { Description = "a CSV in the interchange format (zone,year,element,value) or the Excel template (.xlsx)" };
         var approve = new Option<bool>("--approve") { Description = "store the values as approved (historical data); recorded with who and when" };
         var dryRun = new Option<bool>("--dry-run") { Description = "check everything and report what would change, without writing" };
+        var skipDerived = new Option<bool>("--skip-derived")
+        {
+            Description = "skip the figures an export marks as coming from the registries or the enterprise returns instead of refusing the file",
+        };
         var importFormat = Cli.FormatOption();
-        var import = new Command("import", "import yearly values, all or nothing") { file, approve, dryRun, importFormat };
-        import.SetAction((parse, ct) => ImportAsync(parse, parse.GetValue(file)!, parse.GetValue(approve), parse.GetValue(dryRun), parse.GetValue(importFormat)!, ct));
+        var import = new Command("import", "import yearly values, all or nothing") { file, approve, dryRun, skipDerived, importFormat };
+        import.SetAction((parse, ct) => ImportAsync(parse, parse.GetValue(file)!, parse.GetValue(approve), parse.GetValue(dryRun), parse.GetValue(skipDerived),
+            parse.GetValue(importFormat)!, ct));
 
         var year = new Option<int>("--year") { Description = "the reporting year", Required = true };
         var exportFormat = new Option<string>("--format") { Description = "csv or xlsx", DefaultValueFactory = _ => "csv" };
         exportFormat.AcceptOnlyFromAmong("csv", "xlsx");
         var output = new Option<string>("--out") { Description = "file to write (CSV goes to standard output when omitted)" };
-        var export = new Command("export", "export the approved values of a year") { year, exportFormat, output };
-        export.SetAction((parse, ct) => ExportAsync(parse, parse.GetValue(year), parse.GetValue(exportFormat)!, parse.GetValue(output), ct));
+        var reportedOnly = new Option<bool>("--reported-only") { Description = "only the approved reported values, without the source column" };
+        var export = new Command("export", "export the figures in force of a year, each with its source (reported, registry, enterprises)")
+        {
+            year, exportFormat, output, reportedOnly,
+        };
+        export.SetAction((parse, ct) => ExportAsync(parse, parse.GetValue(year), parse.GetValue(exportFormat)!, parse.GetValue(output), parse.GetValue(reportedOnly), ct));
 
         var elementsFormat = Cli.FormatOption();
         var elements = new Command("elements", "list the data elements (数据元)") { elementsFormat };
@@ -96,7 +106,7 @@ public static class DataCommands
         return add;
     }
 
-    private static async Task<int> ImportAsync(ParseResult parse, string path, bool approve, bool dryRun, string format, CancellationToken ct)
+    private static async Task<int> ImportAsync(ParseResult parse, string path, bool approve, bool dryRun, bool skipDerived, string format, CancellationToken ct)
     {
         var error = parse.InvocationConfiguration.Error;
         var output = parse.InvocationConfiguration.Output;
@@ -110,7 +120,7 @@ public static class DataCommands
         var units = await DataSetStore.UnitsAsync(db, set, ct);
         ParsedImport parsed;
         await using (var stream = File.OpenRead(path))
-            parsed = DataImport.Read(stream, Path.GetFileName(path), new ImportContext(units, set.Elements));
+            parsed = DataImport.Read(stream, Path.GetFileName(path), new ImportContext(units, set.Elements, skipDerived));
         var outcome = await ReportStore.ImportAsync(db, set, units, parsed, Path.GetFileName(path), approve, dryRun, CliPrincipal, ReportStore.Via.Cli, TimeProvider.System, ct);
 
         if (format == "json")
@@ -129,17 +139,23 @@ public static class DataCommands
         return outcome.HasErrors ? Cli.InvalidInput : 0;
     }
 
-    private static async Task<int> ExportAsync(ParseResult parse, int year, string format, string? path, CancellationToken ct)
+    private static async Task<int> ExportAsync(ParseResult parse, int year, string format, string? path, bool reportedOnly, CancellationToken ct)
     {
         await using var db = await Cli.OpenAsync(parse, ct);
-        var values = (await ReportStore.ApprovedValuesAsync(db, year, ct)).Select(v => v.Value).ToList();
+        // The figures in force are what evaluation and monitoring read, so a bulletin can be reproduced from the export;
+        // --reported-only gives the approved reports alone, as before the source column existed.
+        var figures = reportedOnly
+            ? (await ReportStore.ApprovedValuesAsync(db, year, ct)).Select(v => (v.Value, Source: InterchangeCsv.ReportedSource)).ToList()
+            : (await FigureStore.InForceAsync(db, year, year, null, ct))
+                .OrderBy(f => f.Value.Unit, StringComparer.Ordinal).ThenBy(f => f.Value.Element, StringComparer.Ordinal)
+                .Select(f => (f.Value, Source: f.SourceName)).ToList();
         if (format == "csv")
         {
-            if (path is null) InterchangeCsv.Write(parse.InvocationConfiguration.Output, values);
+            if (path is null) Write(parse.InvocationConfiguration.Output);
             else
             {
                 await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-                InterchangeCsv.Write(writer, values);
+                Write(writer);
             }
             return 0;
         }
@@ -151,9 +167,18 @@ public static class DataCommands
         var set = await DataSetStore.GetAsync(db, ct);
         var units = await DataSetStore.UnitsAsync(db, set, ct);
         await using (var stream = File.Create(path))
-            ExcelWorkbook.WriteTemplate(stream, [year], new ImportContext(units, set.Elements), values);
-        parse.InvocationConfiguration.Output.WriteLine($"Wrote {values.Count} approved values of {year} to {path}.");
+            ExcelWorkbook.WriteTemplate(stream, [year], new ImportContext(units, set.Elements), figures.Select(f => f.Value), null,
+                reportedOnly ? null : figures.ToDictionary(f => (f.Value.Unit, f.Value.Year, f.Value.Element), f => f.Source));
+        parse.InvocationConfiguration.Output.WriteLine(reportedOnly
+            ? $"Wrote {figures.Count} approved values of {year} to {path}."
+            : $"Wrote {figures.Count} figures in force of {year} to {path} ({figures.Count(f => f.Source != InterchangeCsv.ReportedSource)} from the registries or the enterprise returns, noted on their cells).");
         return 0;
+
+        void Write(TextWriter writer)
+        {
+            if (reportedOnly) InterchangeCsv.Write(writer, figures.Select(f => f.Value));
+            else InterchangeCsv.Write(writer, figures);
+        }
     }
 
     /// <summary><c>gaoxin demo seed [--seed S]</c>: demonstration figures for 2016–2020, stored as approved and marked as demo; and <c>demo generate</c>.</summary>

@@ -167,7 +167,7 @@ public static class MonitoringPages
             : T($";趋势要到 {crossing} 年才达到目标,比目标年晚 {crossing - f.Year} 年。", $"; the trend meets the target only in {crossing}, {crossing - f.Year} year(s) late."));
     }
 
-    /// <summary>The status rule (evaluation-model.md, "Plan targets"), in plain words, as list items.</summary>
+    /// <summary>The status rule (docs/evaluation-model.md, "Plan targets"), in plain words, as list items.</summary>
     public static IReadOnlyList<(string Status, string Text)> Rule() =>
     [
         ("achieved", T("当年数值已满足目标(如“≥ 2.8%”即不低于 2.8%;“左右”指在目标值上下 10% 以内;区间目标指落在区间内)。",

@@ -1,5 +1,7 @@
+using Gaoxin.Core.Figures;
 using Gaoxin.Core.Registries;
 using Gaoxin.Data;
+using Gaoxin.Data.Figures;
 using Gaoxin.Data.Registries;
 using Gaoxin.Features.Accounts;
 using Gaoxin.Features.Plans;
@@ -160,20 +162,21 @@ public static class RegistryApi
         return TypedResults.Ok(new ZoneCountsResponse(code, y, await CountsOfAsync(db, code, y, ct)));
     }
 
-    /// <summary>Each counted element of a zone-year: the registries' count, the approved reported value, and which one is used.</summary>
+    /// <summary>
+    /// Each counted element of a zone-year: the registries' count, the approved reported value, and the figure in force with its
+    /// source (<c>reported</c>, <c>registry</c>, or <c>none</c> while the zone-year has no approved report).
+    /// </summary>
     public static async Task<List<ZoneCountResponse>> CountsOfAsync(GaoxinDb db, string zone, int year, CancellationToken ct)
     {
         var set = await Data.Collection.DataSetStore.GetAsync(db, ct);
         var derived = (await RegistryStore.DerivedValuesAsync(db, set, zone, [year], ct)).ToDictionary(v => v.Element, v => v.Value);
-        var approved = await db.Reports.AsNoTracking().Include(r => r.Values)
-            .FirstOrDefaultAsync(r => r.UnitCode == zone && r.Year == year && r.State == Core.Collection.ReportState.Approved, ct);
-        var reported = approved?.Values.ToDictionary(v => v.ElementCode, v => v.Value) ?? [];
+        var inForce = (await FigureStore.InForceAsync(db, year, year, zone, ct)).ToDictionary(f => f.Value.Element);
         return set.Elements.Where(e => e.Derived is not null).Select(e =>
         {
-            decimal? r = reported.TryGetValue(e.Code, out var v) ? v : null;
-            var (value, source) = r is not null ? (r, "reported") : approved is not null ? (derived[e.Code], "derived") : ((decimal?)null, "none");
-            return new ZoneCountResponse(e.Code, e.Name, e.NameEn, e.Unit, e.Derived!.ToString(), Json.Normalize(derived[e.Code]), Json.Normalize(r),
-                Json.Normalize(value), source);
+            var figure = inForce.GetValueOrDefault(e.Code);
+            decimal? reported = figure?.Source == FigureSource.Reported ? figure.Value.Value : null;
+            return new ZoneCountResponse(e.Code, e.Name, e.NameEn, e.Unit, e.Derived!.ToString(), Json.Normalize(derived[e.Code]), Json.Normalize(reported),
+                Json.Normalize(figure?.Value.Value), figure?.SourceName ?? "none");
         }).ToList();
     }
 
