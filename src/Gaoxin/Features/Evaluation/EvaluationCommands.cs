@@ -46,11 +46,12 @@ public static class EvaluationCommands
                 return 0;
             }
             var result = outcome.Response!;
-            TextTable.Write(output, ["group", "rank", "zone", "composite", "grade", "interval", "flags"],
+            TextTable.Write(output, ["group", "rank", "zone", "composite", result.Graded ? "grade" : "percentile", "interval", "flags"],
                 result.Zones.Select(z => (IReadOnlyList<string>)[z.Group, z.Rank.ToString(CultureInfo.InvariantCulture), z.Zone,
-                    z.Composite.ToString("0.00", CultureInfo.InvariantCulture), z.Grade,
+                    z.Composite.ToString("0.00", CultureInfo.InvariantCulture), z.Grade ?? z.Percentile.ToString("0.#", CultureInfo.InvariantCulture),
                     z.RankInterval is { } r ? $"{r.P5}–{r.P95}" : "", string.Join(",", z.Flags)]));
             output.WriteLine();
+            if (!result.Graded) output.WriteLine($"No grades: the composite is a {result.Scale!.Replace('_', ' ')} (composite, rank and percentile only).");
             output.WriteLine($"Run {outcome.RunId} recorded{(outcome.UsesDemoData ? " (on demo data)" : "")}; publish it with: gaoxin evaluate publish {outcome.RunId}");
             return 0;
         });

@@ -10,13 +10,20 @@ public sealed record IndicatorScoreResponse(decimal? Value, decimal Score);
 
 public sealed record RankIntervalResponse(decimal Median, int P5, int P95, decimal LastShare);
 
+/// <summary>One zone's result; <c>grade</c> is left out when the model has no grades.</summary>
 public sealed record ZoneEvaluationResponse(
-    string Zone, string Group, decimal Composite, int Rank, string Grade,
+    string Zone, string Group, decimal Composite, int Rank, decimal Percentile,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Grade,
     IReadOnlyDictionary<string, decimal> Dimensions, IReadOnlyDictionary<string, IndicatorScoreResponse> Indicators,
     IReadOnlyList<string> Flags, IReadOnlyList<string> Missing,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RankIntervalResponse? RankInterval);
 
-public sealed record EvaluationResponse(int Year, string Model, IReadOnlyList<ZoneEvaluationResponse> Zones);
+/// <summary>A year's result; <c>scale</c> says what the composite means (grades, provincial_relative_index or relative_index).</summary>
+public sealed record EvaluationResponse(int Year, string Model, string? Scale, IReadOnlyList<ZoneEvaluationResponse> Zones)
+{
+    /// <summary>True when the composite is read against grade cut-offs (runs stored before the scale was kept are graded).</summary>
+    [JsonIgnore] public bool Graded => Scale is null or EvaluationScales.Grades;
+}
 
 public sealed record EvaluationRunResponse(long Id, int Year, string Model, int ModelVersion, string ModelHash, int Replications, int Seed,
     bool UsesDemoData, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy);
@@ -25,10 +32,12 @@ public static class EvaluationMapping
 {
     public static string Wire(Grade grade) => grade.ToString().ToLowerInvariant();
 
+    public static string? Wire(Grade? grade) => grade is { } g ? Wire(g) : null;
+
     public static EvaluationResponse ToResponse(this EvaluationResult result) => new(
-        result.Year, result.Model,
+        result.Year, result.Model, result.Scale,
         result.Zones.Select(z => new ZoneEvaluationResponse(
-            z.Zone, z.Group, z.Composite, z.Rank, Wire(z.Grade),
+            z.Zone, z.Group, z.Composite, z.Rank, z.Percentile, Wire(z.Grade),
             z.Dimensions.ToDictionary(d => d.Key, d => d.Value),
             z.Indicators.ToDictionary(i => i.Key, i => new IndicatorScoreResponse(i.Value.Value, i.Value.Score)),
             z.Flags, z.Missing,
