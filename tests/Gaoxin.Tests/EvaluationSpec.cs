@@ -186,6 +186,7 @@ public abstract class EvaluationSpec(ITestStore store) : IAsyncLifetime
         var page = await server.Client.GetStringAsync("/evaluation/2019/shenyang");
         var named = await server.Client.GetStringAsync($"/evaluation/2019/shenyang?run={runId}");
         var bulletin = await server.Client.GetStringAsync("/evaluation/2019/bulletin");
+        var api = JsonDocument.Parse(await server.Client.GetStringAsync("/api/evaluations/2019/shenyang")).RootElement;
         var rerun = (await EvaluateAsync()).GetProperty("zones").EnumerateArray().Single(z => z.GetProperty("zone").GetString() == "shenyang");
 
         var composite = published.GetProperty("composite").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
@@ -196,6 +197,9 @@ public abstract class EvaluationSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(composite, Text(page, "id=\"composite\">([^<]*)<"));
         Assert.Equal(d1, Text(page, "<tr data-indicator=\"D1\"[\\s\\S]*?<td class=\"num\">([^<]*)</td>"));
         Assert.Contains($"data-run=\"{runId}\"", page);
+        Assert.Equal((long.Parse(runId), published.GetProperty("composite").GetDecimal()), (api.GetProperty("run").GetInt64(), api.GetProperty("composite").GetDecimal()));
+        Assert.Equal(published.GetProperty("indicators").GetProperty("D1").GetProperty("value").GetDecimal(),
+            api.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "D1").GetProperty("value").GetDecimal());
         Assert.Equal(Text(page, "id=\"composite\">([^<]*)<"), Text(named, "id=\"composite\">([^<]*)<"));
     }
 
@@ -206,10 +210,12 @@ public abstract class EvaluationSpec(ITestStore store) : IAsyncLifetime
         var runId = await RecordAsync(2019);
 
         var response = await server.Client.GetAsync($"/evaluation/2019/shenyang?run={runId}");
+        var api = await server.Client.GetAsync($"/api/evaluations/2019/shenyang?run={runId}");
         var otherYear = await server.Client.GetAsync($"/evaluation/2018/shenyang?run={runId}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherYear.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
     }
 
     [Fact]

@@ -25,6 +25,17 @@ public sealed record EvaluationResponse(int Year, string Model, string? Scale, I
     [JsonIgnore] public bool Graded => Scale is null or EvaluationScales.Grades;
 }
 
+public sealed record OperandResponse(string Element, int Year, decimal? Value);
+
+public sealed record IndicatorExplanationResponse(string Code, string Dimension, decimal? Value, IReadOnlyList<OperandResponse> Operands,
+    decimal Score, decimal EffectiveWeight, decimal Contribution, decimal? GroupLow, decimal? GroupHigh);
+
+/// <summary>A zone's explanation in a stored run (<c>/api/evaluations/{year}/{zone}</c>); <c>grade</c> and <c>passLine</c> are left out without grades.</summary>
+public sealed record ZoneExplanationResponse(int Year, string Model, long Run, bool Published, string Zone, string Group, decimal Composite, int Rank,
+    decimal Percentile, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Grade, IReadOnlyList<string> Flags,
+    IReadOnlyList<IndicatorExplanationResponse> Indicators, IReadOnlyList<string> Strongest, IReadOnlyList<string> Weakest,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? PassLine);
+
 public sealed record EvaluationRunResponse(long Id, int Year, string Model, int ModelVersion, string ModelHash, int Replications, int Seed,
     bool UsesDemoData, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy);
 
@@ -42,6 +53,14 @@ public static class EvaluationMapping
             z.Indicators.ToDictionary(i => i.Key, i => new IndicatorScoreResponse(i.Value.Value, i.Value.Score)),
             z.Flags, z.Missing,
             z.Interval is { } r ? new RankIntervalResponse(r.Median, r.P5, r.P95, r.LastShare) : null)).ToList());
+
+    public static ZoneExplanationResponse ToResponse(this ZoneExplanation e, Data.Evaluation.EvaluationRunRecord run) => new(
+        e.Year, e.Model, run.Id, run.PublishedAt is not null, e.Result.Zone, e.Result.Group, e.Result.Composite, e.Result.Rank,
+        e.Result.Percentile, Wire(e.Result.Grade), e.Result.Flags,
+        e.Indicators.Select(i => new IndicatorExplanationResponse(i.Code, i.Dimension, i.Value,
+            i.Operands.Select(o => new OperandResponse(o.Element, o.Year, o.Value)).ToList(), i.Score, i.EffectiveWeight, i.Contribution,
+            i.GroupLow, i.GroupHigh)).ToList(),
+        e.Strongest, e.Weakest, e.PassLine);
 
     public static EvaluationRunResponse ToResponse(this Data.Evaluation.EvaluationRunRecord r) => new(
         r.Id, r.Year, r.ModelId, r.ModelVersion, r.ModelHash, r.Replications, r.Seed, r.UsesDemoData, r.CreatedAt, r.CreatedBy, r.PublishedAt, r.PublishedBy);

@@ -28,21 +28,17 @@ public sealed class ZoneModel(GaoxinDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int year, string zone, string? model, long? run, CancellationToken ct)
     {
-        var record = run is { } id
-            ? await EvaluationStore.RunAsync(db, id, ct)
-            : await EvaluationStore.RunForYearAsync(db, year, model ?? EvaluationCommands.DefaultModel, ct);
-        if (record is null || record.Year != year) return NotFound();
-        Published = record.PublishedAt is not null;
-        if (!Published && User.ToPrincipal() is not { IsAdmin: true }) return NotFound();
-        Run = record;
+        var explained = await EvaluationRunner.ExplainAsync(db, year, zone, model, run, User.ToPrincipal() is { IsAdmin: true }, ct);
+        if (explained is null) return NotFound();
+        Run = explained.Run;
+        Published = Run.PublishedAt is not null;
         Year = year;
-        Result = EvaluationRunner.Read(record);
-        if (Result.Zones.All(z => z.Zone != zone)) return NotFound();
+        Result = explained.Result;
         var zones = await ZoneRegistry.ListAsync(db, ct);
         ZoneName = zones.FirstOrDefault(z => z.Code == zone) is { } z ? Shared.Text.T(z.Name, z.NameEn) : zone;
-        if (EvaluationStore.StoredInput(record) is not { } input) return Page();
-        Definition = EvaluationStore.StoredModel(record, input);
-        Explanation = EvaluationEngine.Explain(Definition, input.ToInput(), zone);
+        if (explained.Explanation is null) return Page();
+        Definition = explained.Model!;
+        Explanation = explained.Explanation;
         ElementNames = (await DataSetStore.GetAsync(db, ct)).Elements.ToDictionary(e => e.Code, e => Shared.Text.T(e.Name, e.NameEn));
         return Page();
     }
