@@ -26,9 +26,20 @@ public class EvaluationEngineTests
 
     private static EvaluationModel Build(IEnumerable<string> dimensions, IEnumerable<string> indicators, string normalisation = "efficacy",
         string aggregation = "arithmetic", string grouping = "level", string grades = "{excellent: 90, good: 80, pass: 70}",
-        bool lastPlace = true, bool yellowCard = true, bool delisting = true, int consecutiveFails = 2)
+        bool lastPlace = true, bool yellowCard = true, bool delisting = true, int consecutiveFails = 2, bool? lastPlaceFails = null)
     {
-        var yaml = $"""
+        var yaml = ModelYaml(dimensions, indicators, normalisation, aggregation, grouping, grades, lastPlace, yellowCard, delisting, consecutiveFails, lastPlaceFails);
+        var (model, errors) = EvaluationModelParser.Parse("test.yaml", yaml, Elements);
+        Assert.True(errors.Count == 0, string.Join("\n", errors) + "\n" + yaml);
+        return model!;
+    }
+
+    private static string ModelYaml(IEnumerable<string> dimensions, IEnumerable<string> indicators, string normalisation = "efficacy",
+        string aggregation = "arithmetic", string grouping = "level", string grades = "{excellent: 90, good: 80, pass: 70}",
+        bool lastPlace = true, bool yellowCard = true, bool delisting = true, int consecutiveFails = 2, bool? lastPlaceFails = null)
+    {
+        var lastPlaceFailsKey = lastPlaceFails is { } fails ? $", lastPlaceFails: {Flag(fails)}" : "";
+        return $"""
             id: test
             version: 1
             title: 测试模型
@@ -41,11 +52,8 @@ public class EvaluationEngineTests
             indicators:
             {string.Join("\n", indicators)}
             grades: {grades}
-            rules: {"{"}lastPlace: {Flag(lastPlace)}, lastPlaceMinimumGroup: 3, yellowCard: {Flag(yellowCard)}, delisting: {Flag(delisting)}, delistingConsecutiveFails: {consecutiveFails}{"}"}
+            rules: {"{"}lastPlace: {Flag(lastPlace)}, lastPlaceMinimumGroup: 3, yellowCard: {Flag(yellowCard)}, delisting: {Flag(delisting)}, delistingConsecutiveFails: {consecutiveFails}{lastPlaceFailsKey}{"}"}
             """;
-        var (model, errors) = EvaluationModelParser.Parse("test.yaml", yaml, Elements);
-        Assert.True(errors.Count == 0, string.Join("\n", errors) + "\n" + yaml);
-        return model!;
     }
 
     /// <summary>One dimension, one indicator V = v: the composite is V's score.</summary>
@@ -403,6 +411,102 @@ public class EvaluationEngineTests
 
         Assert.Equal(["yellow_card"], Zone(EvaluationEngine.Evaluate(model, Input(twoYears, "p", "q")), "p").Flags);
         Assert.Equal(["yellow_card", "delisting_proposed"], Zone(EvaluationEngine.Evaluate(model, Input(threeYears, "p", "q")), "p").Flags);
+    }
+
+    // ---------------------------------------------------------------- consequences by level, the last-place switch, models without grades
+
+    [Fact]
+    public void A_national_zone_failing_as_often_as_delisting_needs_is_reported_upward_and_a_provincial_one_proposed_for_delisting()
+    {
+        // domain.md §3.3: 2 consecutive 不合格 → propose revocation (省级) / report to MOST/MIIT (国家级).
+        // rule 9 on V, W with v = w: in each group p 0 of (0, 100) → 60 < 70 in 2019 and 2020 → fail twice (groups of 2: no last place).
+        var model = Build([Dim("a")], [Ind("V", "v"), Ind("W", "w")]);
+        var data = new Data();
+        foreach (var year in new[] { Year - 1, Year })
+        {
+            data.Set("v", year, ("np", 0), ("nq", 100), ("pp", 0), ("pq", 100)).Set("w", year, ("np", 0), ("nq", 100), ("pp", 0), ("pq", 100));
+        }
+        List<EvaluationZone> zones =
+        [
+            new("np", "national", National: true), new("nq", "national", National: true),
+            new("pp", "provincial", National: false), new("pq", "provincial", National: false),
+        ];
+
+        var result = EvaluationEngine.Evaluate(model, new EvaluationInput(Year, zones, data.Lookup));
+
+        Assert.Equal(["yellow_card", "report_upward"], Zone(result, "np").Flags);
+        Assert.Equal(["yellow_card", "delisting_proposed"], Zone(result, "pp").Flags);
+        Assert.Equal((Grade.Fail, Grade.Fail), (Zone(result, "np").Grade, Zone(result, "pp").Grade));
+    }
+
+    [Theory]
+    // The case of Last_place_in_a_group_of_three_fails: c scores 75 (pass on its composite) and is last of 3.
+    // lastPlaceFails true (the default model's setting): fail + yellow card; false: the flag stays, the grade is the composite's.
+    [InlineData(true, Grade.Fail, new[] { "last_place", "yellow_card" })]
+    [InlineData(false, Grade.Pass, new[] { "last_place" })]
+    public void Last_place_fails_the_grade_only_when_the_model_switch_says_so(bool lastPlaceFails, Grade grade, string[] flags)
+    {
+        var model = Build([Dim("a")], [Ind("V", "v"), Ind("W", "w")], lastPlaceFails: lastPlaceFails);
+        var data = new Data().Set("v", ("a", 10), ("b", 0), ("c", 2.5m)).Set("w", ("a", 0), ("b", 10), ("c", 5));
+
+        var c = Zone(EvaluationEngine.Evaluate(model, Input(data, "a", "b", "c")), "c");
+
+        Assert.Equal(lastPlaceFails, model.Rules.LastPlaceFails);
+        Assert.Equal((75m, 3, grade), (c.Composite, c.Rank, c.Grade));
+        Assert.Equal(flags, c.Flags);
+    }
+
+    [Fact]
+    public void Last_place_fails_when_the_model_does_not_say_otherwise()
+    {
+        var model = Build([Dim("a")], [Ind("V", "v")]);
+
+        Assert.True(model.Rules.LastPlaceFails);
+    }
+
+    [Fact]
+    public void A_model_without_grades_gives_composite_rank_and_percentile_and_no_grade()
+    {
+        // min-max: V = 10, 0, 2.5, 2.5 → 100, 0, 25, 25 → ranks a 1, c 2, d 2, b 4.
+        // Percentile = 100 × zones of the group not above the zone / group size: a 4/4, c and d 3/4, b 1/4.
+        var model = Build([Dim("a")], [Ind("V", "v")], normalisation: "minmax", grades: "none", lastPlace: false, yellowCard: false, delisting: false);
+        var data = new Data().Set("v", ("a", 10), ("b", 0), ("c", 2.5m), ("d", 2.5m));
+        var zones = new[] { "a", "b", "c", "d" }.Select(z => new EvaluationZone(z, "national", National: true, Province: "21")).ToList();
+
+        var result = EvaluationEngine.Evaluate(model, new EvaluationInput(Year, zones, data.Lookup));
+
+        Assert.Null(model.Grades);
+        Assert.All(result.Zones, z => Assert.Null(z.Grade));
+        Assert.Equal([("a", 1, 100m), ("c", 2, 75m), ("d", 2, 75m), ("b", 4, 25m)], result.Zones.Select(z => (z.Zone, z.Rank, z.Percentile)));
+        Assert.Equal((100m, 0m), (Zone(result, "a").Composite, Zone(result, "b").Composite));
+        Assert.Equal(EvaluationScales.ProvincialRelativeIndex, result.Scale);
+        Assert.Null(EvaluationEngine.Explain(model, new EvaluationInput(Year, zones, data.Lookup), "b").PassLine);
+    }
+
+    [Fact]
+    public void Without_grades_zones_of_several_provinces_make_a_relative_index_and_a_graded_model_keeps_its_grades()
+    {
+        var ungraded = Build([Dim("a")], [Ind("V", "v")], grades: "none", lastPlace: false, yellowCard: false, delisting: false);
+        var data = new Data().Set("v", ("a", 10), ("b", 0));
+        List<EvaluationZone> twoProvinces = [new("a", "national", true, "21"), new("b", "national", true, "22")];
+
+        Assert.Equal(EvaluationScales.RelativeIndex, EvaluationEngine.Evaluate(ungraded, new EvaluationInput(Year, twoProvinces, data.Lookup)).Scale);
+        Assert.Equal(EvaluationScales.Grades, EvaluationEngine.Evaluate(Single(), new EvaluationInput(Year, twoProvinces, data.Lookup)).Scale);
+    }
+
+    [Theory]
+    [InlineData(true, false, false, "yellowCard")]
+    [InlineData(false, true, false, "delisting")]
+    [InlineData(false, false, true, "lastPlaceFails")]
+    public void A_model_without_grades_refuses_a_rule_that_starts_from_a_fail(bool yellowCard, bool delisting, bool lastPlace, string field)
+    {
+        var yaml = ModelYaml([Dim("a")], [Ind("V", "v")], grades: "none", lastPlace: lastPlace, yellowCard: yellowCard, delisting: delisting);
+
+        var (model, errors) = EvaluationModelParser.Parse("test.yaml", yaml, Elements);
+
+        Assert.Null(model);
+        var error = Assert.Single(errors);
+        Assert.Equal(($"rules.{field}", "out_of_range"), (error.Field, error.Code));
     }
 
     [Fact]

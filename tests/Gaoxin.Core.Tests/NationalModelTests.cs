@@ -65,10 +65,10 @@ public class NationalModelTests
         Assert.Equal("cn-htz-2021", model.Id);
         Assert.Equal("国家高新区综合评价指标体系(2021)", model.Title);
         Assert.Contains("国科发火〔2021〕106号", model.Source);
-        Assert.Equal("none", model.Grouping);
+        Assert.Equal("level", model.Grouping);   // national and provincial zones are ranked apart
         Assert.Equal(Normalisation.MinMax, model.Normalisation);
         Assert.Equal(Aggregation.Arithmetic, model.Aggregation);
-        Assert.Equal(new GradeCutoffs(85, 75, 60), model.Grades);
+        Assert.Null(model.Grades);                 // domain.md §1: the national system has no grades
         Assert.False(model.Rules.LastPlace);
         Assert.False(model.Rules.YellowCard);   // benchmarking only: the provincial model carries the consequences
         Assert.False(model.Rules.Delisting);
@@ -178,6 +178,36 @@ public class NationalModelTests
     }
 
     [Fact]
+    public void It_gives_no_grade_but_composite_rank_and_percentile_ranks_national_and_provincial_zones_apart_and_says_provincial_relative_index()
+    {
+        var model = LoadModel();
+        var set = LoadDataSet();
+        // a, b national; c, d provincial; all in the data set's province. Every figure of zone k (k = 1 … 4) is 10·k last
+        // year and 12·k this year, expert scores 60 + 10·k. Ratios are then equal across zones (score 100 each) and every
+        // count, increase and expert score is higher for the higher k, so within each group the higher k ranks first.
+        List<EvaluationZone> zones =
+        [
+            new("a", "national", true, set.ProvinceCode), new("b", "national", true, set.ProvinceCode),
+            new("c", "provincial", false, set.ProvinceCode), new("d", "provincial", false, set.ProvinceCode),
+        ];
+        var expert = set.Elements.Where(e => e.Max == 100m).Select(e => e.Code).ToHashSet();
+        decimal? Lookup(string zone, string element, int year)
+        {
+            var k = zone[0] - 'a' + 1;
+            return expert.Contains(element) ? 60 + 10 * k : (year == 2021 ? 12 : 10) * k;
+        }
+
+        var result = EvaluationEngine.Evaluate(model, new EvaluationInput(2021, zones, Lookup));
+
+        Assert.Equal(EvaluationScales.ProvincialRelativeIndex, result.Scale);
+        Assert.All(result.Zones, z => Assert.Null(z.Grade));
+        // Percentile: 100 × the group's zones not above the zone / group size → first of 2: 100, second: 50.
+        Assert.Equal([("national", "b", 1, 100m), ("national", "a", 2, 50m), ("provincial", "d", 1, 100m), ("provincial", "c", 2, 50m)],
+            result.Zones.Select(z => (z.Group, z.Zone, z.Rank, z.Percentile)));
+        Assert.All(result.Zones, z => Assert.Empty(z.Flags));
+    }
+
+    [Fact]
     public void The_model_evaluates_all_zones_in_one_group_with_no_missing_indicator_when_every_figure_is_reported()
     {
         var model = LoadModel();
@@ -196,7 +226,7 @@ public class NationalModelTests
         Assert.Equal(3, result.Zones.Count);
         Assert.All(result.Zones, z =>
         {
-            Assert.Equal(("all", 3), (z.Group, z.GroupSize));
+            Assert.Equal(("national", 3), (z.Group, z.GroupSize));
             Assert.Empty(z.Missing);
             Assert.Equal(46, z.Indicators.Count);
         });

@@ -151,6 +151,151 @@ public abstract class EvaluationSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains("6.25%", models);
         Assert.Contains("合成演示数据", page);
     }
+
+    /// <summary>Records a run of a year with the default model (or the one given) and returns its id.</summary>
+    private async Task<string> RecordAsync(int year, params string[] extra)
+    {
+        var table = await Cli(["evaluate", "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extra]);
+        Assert.True(table.ExitCode == 0, table.Error);
+        return System.Text.RegularExpressions.Regex.Match(table.Output, @"Run (\d+) recorded").Groups[1].Value;
+    }
+
+    /// <summary>Approves figures as the office's historical import does (a correction when the report is approved already).</summary>
+    private async Task ApproveAsync(string csvRows)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"gaoxin-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "zone,year,element,value\n" + csvRows);
+        var import = await Cli("data", "import", file, "--approve");
+        File.Delete(file);
+        Assert.True(import.ExitCode == 0, import.Output + import.Error);
+    }
+
+    private static string Text(string html, string pattern) => System.Text.RegularExpressions.Regex.Match(html, pattern).Groups[1].Value;
+
+    [Fact]
+    public async Task The_explanation_of_a_published_year_is_the_runs_and_still_agrees_with_the_bulletin_after_a_correction()
+    {
+        await using var server = await RunningServer.StartAsync(store.Location);
+        var runId = await RecordAsync(2019);
+        Assert.Equal(0, (await Cli("evaluate", "publish", runId)).ExitCode);
+        var published = JsonDocument.Parse(await server.Client.GetStringAsync("/api/evaluations/2019")).RootElement
+            .GetProperty("zones").EnumerateArray().Single(z => z.GetProperty("zone").GetString() == "shenyang");
+
+        // After publication shenyang's 2019 GDP is corrected (518.12 → 700 亿元): every indicator reading gdp (D1, D2, D4) moves.
+        await ApproveAsync("shenyang,2019,gdp,700\n");
+        var page = await server.Client.GetStringAsync("/evaluation/2019/shenyang");
+        var named = await server.Client.GetStringAsync($"/evaluation/2019/shenyang?run={runId}");
+        var bulletin = await server.Client.GetStringAsync("/evaluation/2019/bulletin");
+        var api = JsonDocument.Parse(await server.Client.GetStringAsync("/api/evaluations/2019/shenyang")).RootElement;
+        var rerun = (await EvaluateAsync()).GetProperty("zones").EnumerateArray().Single(z => z.GetProperty("zone").GetString() == "shenyang");
+
+        var composite = published.GetProperty("composite").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        var d1 = published.GetProperty("indicators").GetProperty("D1").GetProperty("value").GetDecimal().ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+        // The correction does change the result of a new run, so agreeing below is not a coincidence.
+        Assert.NotEqual(composite, rerun.GetProperty("composite").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(composite, Text(bulletin, "<tr data-zone=\"shenyang\"><td class=\"num\">\\d+</td><td>[^<]*</td>\\s*<td class=\"num\">([^<]*)</td>"));
+        Assert.Equal(composite, Text(page, "id=\"composite\">([^<]*)<"));
+        Assert.Equal(d1, Text(page, "<tr data-indicator=\"D1\"[\\s\\S]*?<td class=\"num\">([^<]*)</td>"));
+        Assert.Contains($"data-run=\"{runId}\"", page);
+        Assert.Equal((long.Parse(runId), published.GetProperty("composite").GetDecimal()), (api.GetProperty("run").GetInt64(), api.GetProperty("composite").GetDecimal()));
+        Assert.Equal(published.GetProperty("indicators").GetProperty("D1").GetProperty("value").GetDecimal(),
+            api.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "D1").GetProperty("value").GetDecimal());
+        Assert.Equal(Text(page, "id=\"composite\">([^<]*)<"), Text(named, "id=\"composite\">([^<]*)<"));
+    }
+
+    [Fact]
+    public async Task An_unpublished_run_is_explained_to_nobody_but_the_office()
+    {
+        await using var server = await RunningServer.StartAsync(store.Location);
+        var runId = await RecordAsync(2019);
+
+        var response = await server.Client.GetAsync($"/evaluation/2019/shenyang?run={runId}");
+        var api = await server.Client.GetAsync($"/api/evaluations/2019/shenyang?run={runId}");
+        var otherYear = await server.Client.GetAsync($"/evaluation/2018/shenyang?run={runId}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherYear.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task One_zones_first_approved_report_of_a_new_year_does_not_hide_the_published_ranking()
+    {
+        await using var server = await RunningServer.StartAsync(store.Location);
+        Assert.Equal(0, (await Cli("evaluate", "publish", await RecordAsync(2020))).ExitCode);
+
+        await ApproveAsync("shenyang,2021,gdp,900\n");
+        var page = await server.Client.GetStringAsync("/evaluation");
+
+        Assert.Contains("id=\"shown-year\" data-year=\"2020\"", page);
+        Assert.Contains("2020 年度综合评价考核", page);
+        Assert.Contains("最近一个已发布评价结果的年度", page);
+        Assert.Equal(15, System.Text.RegularExpressions.Regex.Matches(page, "<tr data-zone=").Count);
+        Assert.DoesNotContain("id=\"no-result\"", page);
+    }
+
+    [Fact]
+    public async Task The_national_model_gives_composite_rank_and_percentile_without_grades_by_level_as_a_provincial_relative_index()
+    {
+        await using var server = await RunningServer.StartAsync(store.Location);
+        var result = await EvaluateAsync("--model", "cn-htz-2021");
+        Assert.Equal(0, (await Cli("evaluate", "publish", await RecordAsync(2019, "--model", "cn-htz-2021"))).ExitCode);
+        var page = await server.Client.GetStringAsync("/evaluation?year=2019&model=cn-htz-2021");
+        var bulletin = await server.Client.GetStringAsync("/evaluation/2019/bulletin?model=cn-htz-2021");
+
+        // domain.md §1: the national system has no grades; every zone here is Liaoning's, so the index is provincial.
+        Assert.Equal("provincial_relative_index", result.GetProperty("scale").GetString());
+        var zones = result.GetProperty("zones").EnumerateArray()
+            .Select(z => (Zone: z, Group: z.GetProperty("group").GetString()!, Rank: z.GetProperty("rank").GetInt32(), Percentile: z.GetProperty("percentile").GetDecimal()))
+            .ToList();
+        Assert.All(zones, z => Assert.False(z.Zone.TryGetProperty("grade", out _)));
+        Assert.All(zones, z => Assert.True(z.Zone.GetProperty("composite").GetDecimal() is >= 0 and <= 100));
+        // evaluation-model.md: 8 national zones and 7 provincial ones, each group ranked on its own from 1.
+        var groups = zones.GroupBy(z => z.Group).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(["national", "provincial"], groups.Keys.Order());
+        Assert.Equal((8, 7), (groups["national"].Count, groups["provincial"].Count));
+        foreach (var group in groups.Values)
+        {
+            Assert.Equal(1, group.Min(z => z.Rank));
+            // Percentile: 100 × the group's zones not above this one (rank at or after its rank) / group size.
+            Assert.All(group, z => Assert.Equal(100m * group.Count(o => o.Rank >= z.Rank) / group.Count, z.Percentile));
+        }
+        Assert.Contains("data-scale=\"provincial_relative_index\"", page);
+        Assert.Contains("省内相对指数", page);
+        Assert.Contains("省内相对指数", bulletin);
+        Assert.DoesNotContain("<th>等次</th>", page);
+    }
+
+    [Fact]
+    public async Task A_national_zone_failing_two_years_running_is_reported_to_the_ministry_and_only_provincial_zones_are_proposed_for_delisting()
+    {
+        var earlier = await Cli("evaluate", "--year", "2018", "--format", "json");
+        var result = await EvaluateAsync();
+        var runId = await RecordAsync(2019);
+        static Dictionary<string, JsonElement> ByZone(JsonElement r) =>
+            r.GetProperty("zones").EnumerateArray().ToDictionary(z => z.GetProperty("zone").GetString()!);
+        var before = ByZone(JsonDocument.Parse(earlier.Output).RootElement);
+        var now = ByZone(result);
+        // The default model: 不合格 in 2018 and in 2019 (delistingConsecutiveFails: 2).
+        var failedTwice = now.Keys.Where(z => now[z].GetProperty("grade").GetString() == "fail" && before[z].GetProperty("grade").GetString() == "fail").ToList();
+        var national = failedTwice.Where(z => now[z].GetProperty("group").GetString() == "national").Order().ToList();
+        var provincial = failedTwice.Where(z => now[z].GetProperty("group").GetString() == "provincial").Order().ToList();
+        List<string> Flags(string zone) => now[zone].GetProperty("flags").EnumerateArray().Select(f => f.GetString()!).ToList();
+
+        Assert.NotEmpty(national);
+        Assert.NotEmpty(provincial);
+        Assert.All(national, z => Assert.Contains("report_upward", Flags(z)));
+        Assert.All(national, z => Assert.DoesNotContain("delisting_proposed", Flags(z)));
+        Assert.All(provincial, z => Assert.Contains("delisting_proposed", Flags(z)));
+        Assert.All(provincial, z => Assert.DoesNotContain("report_upward", Flags(z)));
+
+        Assert.Equal(0, (await Cli("evaluate", "publish", runId)).ExitCode);
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var events = await db.ZoneEvents.Where(e => e.Kind == Core.Zones.ZoneEventKind.ReportedUpward || e.Kind == Core.Zones.ZoneEventKind.DelistingProposed)
+            .Select(e => new { e.ZoneCode, e.Kind }).ToListAsync();
+        Assert.Equal(national, events.Where(e => e.Kind == Core.Zones.ZoneEventKind.ReportedUpward).Select(e => e.ZoneCode).Order());
+        Assert.Equal(provincial, events.Where(e => e.Kind == Core.Zones.ZoneEventKind.DelistingProposed).Select(e => e.ZoneCode).Order());
+    }
 }
 
 public sealed class EvaluationOnSqlite() : EvaluationSpec(new SqliteTestStore());

@@ -64,6 +64,26 @@ public abstract partial class MonitoringPagesSpec(ITestStore store) : IAsyncLife
     }
 
     [Fact]
+    public async Task One_zones_first_approved_report_of_a_new_year_does_not_move_the_dashboard_off_the_year_most_targets_have()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"gaoxin-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "zone,year,element,value\nshenyang,2021,gdp,900\n");
+        var import = await CliRun.RunAsync("data", "import", file, "--approve", "--db", store.DbArgument);
+        File.Delete(file);
+        Assert.True(import.ExitCode == 0, import.Output + import.Error);
+
+        var html = await PageAsync("/monitoring");
+        var thin = await PageAsync("/monitoring?year=2021");
+
+        // 2021 has one zone's GDP only: most measured targets have no figure there, so the page stays on 2020 and says so.
+        var tiles2021 = TilePattern().Matches(thin).Select(m => m.Groups[2].Value).Where(s => s != "no_data_source").ToList();
+        Assert.True(2 * tiles2021.Count(s => s == "no_data") > tiles2021.Count, string.Join(",", tiles2021));
+        Assert.Contains("2020 年规划目标监测", html);
+        Assert.Contains("id=\"shown-year\" data-year=\"2020\"", html);
+        Assert.Contains("多数目标已有数据的最近年份", html);
+    }
+
+    [Fact]
     public async Task A_target_page_shows_the_plan_quote_beside_the_figure_and_every_zone()
     {
         var html = await PageAsync("/monitoring/targets/rd_intensity?year=2020");

@@ -6,7 +6,12 @@ public delegate decimal? ValueLookup(string zone, string element, int year);
 /// <summary>A zone to evaluate and the group it is ranked in.</summary>
 /// <param name="Zone">Zone code.</param>
 /// <param name="Group">Its group as of the evaluated year (e.g. <c>national</c>/<c>provincial</c> for grouping by level, or the attribute's value).</param>
-public sealed record EvaluationZone(string Zone, string Group);
+/// <param name="National">
+/// A national zone (国家级): the province cannot delist it, so consecutive fails report it to the ministry
+/// (<c>report_upward</c>) instead of proposing its delisting.
+/// </param>
+/// <param name="Province">The province the zone lies in, or null when not known.</param>
+public sealed record EvaluationZone(string Zone, string Group, bool National = false, string? Province = null);
 
 /// <summary>What to evaluate: a year, its zones and their values.</summary>
 /// <param name="Year">The evaluated year t.</param>
@@ -46,34 +51,52 @@ public sealed record RankInterval(decimal Median, int P5, int P95, decimal LastS
 /// <param name="Composite">Composite score, full precision.</param>
 /// <param name="Rank">Rank in the group, 1 = best; ties share the better rank.</param>
 /// <param name="GroupSize">Number of zones in the group.</param>
-/// <param name="Grade">Grade after 末位淘汰.</param>
+/// <param name="Grade">Grade after 末位淘汰; null when the model has no grades.</param>
 /// <param name="Dimensions">Dimension scores by dimension code.</param>
 /// <param name="Indicators">Indicator results by indicator code.</param>
-/// <param name="Flags">Of <see cref="EvaluationFlags"/>, in the order missing_data, last_place, yellow_card, delisting_proposed.</param>
+/// <param name="Flags">Of <see cref="EvaluationFlags"/>, in the order missing_data, last_place, yellow_card, delisting_proposed or report_upward.</param>
 /// <param name="Missing">Codes of the indicators without a value, in model order.</param>
 /// <param name="Interval">Rank interval when a sensitivity analysis was asked for, else null.</param>
 /// <param name="PreviousGrade">Grade in t−1 when the zone could be evaluated then, else null.</param>
-public sealed record ZoneResult(string Zone, string Group, decimal Composite, int Rank, int GroupSize, Grade Grade,
+/// <param name="Percentile">
+/// 100 × the share of the group's zones whose composite is not above this zone's (the zone itself included): the best
+/// scores 100, ties share the better figure and a unique last of n scores 100/n.
+/// </param>
+public sealed record ZoneResult(string Zone, string Group, decimal Composite, int Rank, int GroupSize, Grade? Grade,
     IReadOnlyDictionary<string, decimal> Dimensions, IReadOnlyDictionary<string, IndicatorResult> Indicators,
-    IReadOnlyList<string> Flags, IReadOnlyList<string> Missing, RankInterval? Interval, Grade? PreviousGrade);
+    IReadOnlyList<string> Flags, IReadOnlyList<string> Missing, RankInterval? Interval, Grade? PreviousGrade, decimal Percentile);
+
+/// <summary>What a result's composite means.</summary>
+public static class EvaluationScales
+{
+    /// <summary>A graded model: the composite is read against the model's cut-offs.</summary>
+    public const string Grades = "grades";
+    /// <summary>No grades, and every zone lies in one province: a relative index among that province's zones only (省内相对指数).</summary>
+    public const string ProvincialRelativeIndex = "provincial_relative_index";
+    /// <summary>No grades, zones of several (or unknown) provinces: a relative index among the zones evaluated.</summary>
+    public const string RelativeIndex = "relative_index";
+}
 
 /// <summary>The evaluation of one year.</summary>
 /// <param name="Year">The evaluated year.</param>
 /// <param name="Model">The model's id.</param>
 /// <param name="Zones">Zones ordered by group (as first seen in the input), then rank, then zone code.</param>
-public sealed record EvaluationResult(int Year, string Model, IReadOnlyList<ZoneResult> Zones);
+/// <param name="Scale">Of <see cref="EvaluationScales"/>: what the composite means.</param>
+public sealed record EvaluationResult(int Year, string Model, IReadOnlyList<ZoneResult> Zones, string Scale);
 
 /// <summary>The flags a zone result can carry.</summary>
 public static class EvaluationFlags
 {
     /// <summary>At least one indicator has no value (it scores 0); <see cref="ZoneResult.Missing"/> names them.</summary>
     public const string MissingData = "missing_data";
-    /// <summary>末位淘汰: last in a group large enough for the rule; the grade became fail.</summary>
+    /// <summary>末位淘汰: last in a group large enough for the rule; the grade became fail when the model lets last place fail.</summary>
     public const string LastPlace = "last_place";
     /// <summary>黄牌: failed this year (通报批评, rectification due 31 December of t+1).</summary>
     public const string YellowCard = "yellow_card";
-    /// <summary>摘牌: failed in this and the previous consecutive years the model asks for.</summary>
+    /// <summary>摘牌: a provincial zone failed in this and the previous consecutive years the model asks for.</summary>
     public const string DelistingProposed = "delisting_proposed";
+    /// <summary>报请科技部: a national zone failed as often as delisting needs; only the ministry can delist it.</summary>
+    public const string ReportUpward = "report_upward";
 }
 
 /// <summary>An operand of an indicator's formula and the value it read.</summary>
@@ -108,10 +131,10 @@ public sealed record ContributionChange(string Code, decimal? PreviousValue, dec
 /// <summary>The change of a zone's result against t−1 (evaluated the same way, with t−1's groups).</summary>
 /// <param name="PreviousYear">t−1.</param>
 /// <param name="PreviousComposite">Composite in t−1.</param>
-/// <param name="PreviousGrade">Grade in t−1.</param>
+/// <param name="PreviousGrade">Grade in t−1 (null when the model has no grades).</param>
 /// <param name="CompositeChange">Composite in t − composite in t−1.</param>
 /// <param name="Indicators">The change of each indicator's contribution, in model order.</param>
-public sealed record YearChange(int PreviousYear, decimal PreviousComposite, Grade PreviousGrade, decimal CompositeChange,
+public sealed record YearChange(int PreviousYear, decimal PreviousComposite, Grade? PreviousGrade, decimal CompositeChange,
     IReadOnlyList<ContributionChange> Indicators);
 
 /// <summary>
@@ -144,13 +167,13 @@ public sealed record PassLineImprovement(IndicatorImprovement Smallest, IReadOnl
 /// <param name="Strongest">Up to three indicator codes with the highest scores (ties in model order).</param>
 /// <param name="Weakest">Up to three indicator codes with the lowest scores (ties in model order).</param>
 /// <param name="Change">The change against t−1, or null when the zone cannot be evaluated in t−1.</param>
-/// <param name="PassLine">The pass cut-off of the model.</param>
+/// <param name="PassLine">The pass cut-off of the model; null when the model has no grades.</param>
 /// <param name="Improvement">
-/// How a single indicator could lift the composite to the pass line; null when the composite already reaches it
-/// or when no single indicator can. (末位淘汰 may still fail a zone above the pass line.)
+/// How a single indicator could lift the composite to the pass line; null when the composite already reaches it,
+/// when no single indicator can, or without grades. (末位淘汰 may still fail a zone above the pass line.)
 /// </param>
 public sealed record ZoneExplanation(ZoneResult Result, int Year, string Model, IReadOnlyList<IndicatorExplanation> Indicators,
-    IReadOnlyList<string> Strongest, IReadOnlyList<string> Weakest, YearChange? Change, decimal PassLine, PassLineImprovement? Improvement);
+    IReadOnlyList<string> Strongest, IReadOnlyList<string> Weakest, YearChange? Change, decimal? PassLine, PassLineImprovement? Improvement);
 
 /// <summary>
 /// The evaluation engine: computes exactly what <c>docs/evaluation-model.md</c> specifies (value, score, dimension,
@@ -180,8 +203,18 @@ public static class EvaluationEngine
         var results = new List<ZoneResult>();
         foreach (var z in run.Current.DisplayOrder())
             results.Add(run.ZoneResult(z, intervals?[z]));
-        return new EvaluationResult(input.Year, model.Id, results);
+        return new EvaluationResult(input.Year, model.Id, results, ScaleOf(model, input));
     }
+
+    /// <summary>
+    /// What a composite means: a graded model's composite is read against its cut-offs; without grades it is only an
+    /// index relative to the zones evaluated, a provincial one when they all lie in one province.
+    /// </summary>
+    public static string ScaleOf(EvaluationModel model, EvaluationInput input) =>
+        model.Grades is not null ? EvaluationScales.Grades
+        : input.Zones.Count > 0 && input.Zones.All(z => z.Province is not null) && input.Zones.Select(z => z.Province).Distinct().Count() == 1
+            ? EvaluationScales.ProvincialRelativeIndex
+            : EvaluationScales.RelativeIndex;
 
     /// <summary>
     /// The explanation of one zone: every indicator's raw value, operands with their source values, score,
@@ -233,8 +266,8 @@ public static class EvaluationEngine
             change = new YearChange(previous.Year, previous.Composites[pz], previous.Grades[pz], current.Composites[z] - previous.Composites[pz], changes);
         }
 
-        var improvement = current.Composites[z] < model.Grades.Pass ? PassLine.Solve(model, current, z, weights) : null;
-        return new ZoneExplanation(run.ZoneResult(z, null), input.Year, model.Id, indicators, strongest, weakest, change, model.Grades.Pass, improvement);
+        var improvement = model.Grades is { } grades && current.Composites[z] < grades.Pass ? PassLine.Solve(model, current, z, weights, grades.Pass) : null;
+        return new ZoneExplanation(run.ZoneResult(z, null), input.Year, model.Id, indicators, strongest, weakest, change, model.Grades?.Pass, improvement);
     }
 
     private static EvaluationRun Run(EvaluationModel model, EvaluationInput input)
@@ -296,7 +329,8 @@ public static class EvaluationEngine
                 var proposed = true;
                 for (var back = 1; back < model.Rules.DelistingConsecutiveFails && proposed; back++)
                     proposed = (back == 1 ? previousGrade : GradeIn(input.Year - back, code)) == Grade.Fail;
-                if (proposed) flags.Add(EvaluationFlags.DelistingProposed);
+                // The province delists only its own zones; a national zone goes to the ministry (domain.md §3.3).
+                if (proposed) flags.Add(current.National[z] ? EvaluationFlags.ReportUpward : EvaluationFlags.DelistingProposed);
             }
             var dimensions = new Dictionary<string, decimal>();
             for (var k = 0; k < model.Dimensions.Count; k++) dimensions[model.Dimensions[k].Code] = current.DimensionScores[z][k];
@@ -306,8 +340,10 @@ public static class EvaluationEngine
                 var c = model.Indicators[i].Code;
                 indicators[c] = new IndicatorResult(c, current.Values[z][i], current.Scores[z][i]);
             }
+            var members = current.GroupMembers[current.GroupOf[z]];
+            var percentile = 100m * members.Count(m => current.Ranks[m] >= current.Ranks[z]) / members.Length;
             return new ZoneResult(code, current.GroupNames[current.GroupOf[z]], current.Composites[z], current.Ranks[z],
-                current.GroupMembers[current.GroupOf[z]].Length, grade, dimensions, indicators, flags, missing, interval, previousGrade);
+                members.Length, grade, dimensions, indicators, flags, missing, interval, previousGrade, percentile);
         }
     }
 }
@@ -491,6 +527,7 @@ internal sealed class ScoredYear
     public required ModelShape Shape { get; init; }
     public required int Year { get; init; }
     public required string[] Zones { get; init; }
+    public required bool[] National { get; init; }
     public required string[] GroupNames { get; init; }
     public required int[] GroupOf { get; init; }
     public required int[][] GroupMembers { get; init; }
@@ -499,7 +536,7 @@ internal sealed class ScoredYear
     public decimal[][] DimensionScores { get; private set; } = [];
     public decimal[] Composites { get; private set; } = [];
     public int[] Ranks { get; private set; } = [];
-    public Grade[] Grades { get; private set; } = [];
+    public Grade?[] Grades { get; private set; } = [];
     public bool[] LastPlace { get; private set; } = [];
 
     public static ScoredYear Compute(ModelShape shape, int year, IReadOnlyList<EvaluationZone> zones, ValueLookup lookup, bool onlyWithData)
@@ -526,7 +563,8 @@ internal sealed class ScoredYear
         var members = Enumerable.Range(0, groupNames.Count).Select(g => Enumerable.Range(0, rows.Count).Where(z => groupOf[z] == g).ToArray()).ToArray();
         var scored = new ScoredYear
         {
-            Shape = shape, Year = year, Zones = rows.Select(r => r.Zone.Zone).ToArray(), GroupNames = groupNames.ToArray(),
+            Shape = shape, Year = year, Zones = rows.Select(r => r.Zone.Zone).ToArray(), National = rows.Select(r => r.Zone.National).ToArray(),
+            GroupNames = groupNames.ToArray(),
             GroupOf = groupOf, GroupMembers = members, Values = rows.Select(r => r.Values).ToArray(),
         };
         scored.Score(model.Normalisation);
@@ -558,7 +596,7 @@ internal sealed class ScoredYear
             (DimensionScores[z], Composites[z]) = Shape.Aggregate(Scores[z]);
 
         Ranks = new int[Zones.Length];
-        Grades = new Grade[Zones.Length];
+        Grades = new Grade?[Zones.Length];
         LastPlace = new bool[Zones.Length];
         foreach (var group in GroupMembers)
         {
@@ -568,15 +606,15 @@ internal sealed class ScoredYear
             {
                 Ranks[order[j]] = j > 0 && Composites[order[j - 1]] - Composites[order[j]] < EvaluationEngine.TieTolerance ? Ranks[order[j - 1]] : j + 1;
             }
-            // Rule 6: grade; rule 7: 末位淘汰.
-            foreach (var z in group) Grades[z] = EvaluationEngine.GradeOf(Composites[z], model.Grades);
+            // Rule 6: grade (none without cut-offs); rule 7: 末位淘汰, failing the last place only when the model says so.
+            foreach (var z in group) Grades[z] = model.Grades is { } cutoffs ? EvaluationEngine.GradeOf(Composites[z], cutoffs) : null;
             var worst = order.Length == 0 ? 0 : Ranks[order[^1]];
             if (model.Rules.LastPlace && group.Length >= model.Rules.LastPlaceMinimumGroup && worst > 1)
             {
                 foreach (var z in group.Where(z => Ranks[z] == worst))
                 {
                     LastPlace[z] = true;
-                    Grades[z] = Grade.Fail;
+                    if (model.Rules.LastPlaceFails && Grades[z] is not null) Grades[z] = Grade.Fail;
                 }
             }
         }
@@ -590,11 +628,10 @@ internal sealed class ScoredYear
 /// <summary>The single-indicator improvements that lift a zone's composite to the pass line.</summary>
 internal static class PassLine
 {
-    public static PassLineImprovement? Solve(EvaluationModel model, ScoredYear year, int z, IReadOnlyDictionary<string, decimal> weights)
+    public static PassLineImprovement? Solve(EvaluationModel model, ScoredYear year, int z, IReadOnlyDictionary<string, decimal> weights, decimal pass)
     {
         var shape = year.Shape;
         var normalisation = model.Normalisation;
-        var pass = model.Grades.Pass;
         var composite = year.Composites[z];
         var scores = year.Scores[z];
         var members = year.GroupMembers[year.GroupOf[z]];

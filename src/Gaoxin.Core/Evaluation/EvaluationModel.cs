@@ -66,7 +66,7 @@ public enum Grade
     Good,
     /// <summary>合格: pass cut-off ≤ composite &lt; good cut-off.</summary>
     Pass,
-    /// <summary>不合格: composite &lt; pass cut-off, or last place under 末位淘汰.</summary>
+    /// <summary>不合格: composite &lt; pass cut-off, or last place under 末位淘汰 when the model lets last place fail.</summary>
     Fail,
 }
 
@@ -108,12 +108,20 @@ public sealed record IndicatorDefinition(string Code, string Name, string NameEn
 public sealed record GradeCutoffs(decimal Excellent, decimal Good, decimal Pass);
 
 /// <summary>The dynamic-management rules applied after grading.</summary>
-/// <param name="LastPlace">末位淘汰: the zones at the last rank of a large enough group get <c>last_place</c> and grade fail.</param>
+/// <param name="LastPlace">末位淘汰: the zones at the last rank of a large enough group get <c>last_place</c>.</param>
 /// <param name="LastPlaceMinimumGroup">Smallest group (≥ 2) in which 末位淘汰 applies.</param>
 /// <param name="YellowCard">A failing grade gives <c>yellow_card</c> (通报批评, 限期整改).</param>
-/// <param name="Delisting">Failing grades in consecutive years give <c>delisting_proposed</c>.</param>
+/// <param name="Delisting">
+/// Failing grades in consecutive years give <c>delisting_proposed</c> for a provincial zone and <c>report_upward</c>
+/// for a national one (the province can delist only its own zones; a national zone is reported to the ministry).
+/// </param>
 /// <param name="DelistingConsecutiveFails">How many consecutive failing years (this one included, ≥ 1) propose delisting.</param>
-public sealed record EvaluationRules(bool LastPlace, int LastPlaceMinimumGroup, bool YellowCard, bool Delisting, int DelistingConsecutiveFails);
+/// <param name="LastPlaceFails">
+/// Whether <c>last_place</c> also makes the grade fail (model key <c>lastPlaceFails</c>, true when left out). When false
+/// the flag stays visible but the grade is the one the composite earns.
+/// </param>
+public sealed record EvaluationRules(bool LastPlace, int LastPlaceMinimumGroup, bool YellowCard, bool Delisting, int DelistingConsecutiveFails,
+    bool LastPlaceFails = true);
 
 /// <summary>An evaluation model (考核评价模型) as data: dimensions, indicators, normalisation, aggregation, grades and rules.</summary>
 /// <param name="Id">Stable id, e.g. <c>liaoning-2017-default</c>.</param>
@@ -129,12 +137,15 @@ public sealed record EvaluationRules(bool LastPlace, int LastPlaceMinimumGroup, 
 /// <param name="Aggregation">How scores are combined.</param>
 /// <param name="Dimensions">The dimensions, in display order.</param>
 /// <param name="Indicators">The indicators, in display order.</param>
-/// <param name="Grades">Grade cut-offs on the composite.</param>
+/// <param name="Grades">
+/// Grade cut-offs on the composite, or null for a model without grades (<c>grades: none</c>, e.g. the national system,
+/// which reports composite, rank and percentile only).
+/// </param>
 /// <param name="Rules">末位淘汰, yellow card and delisting.</param>
 /// <param name="Source">Where the model comes from, or null.</param>
 public sealed record EvaluationModel(string Id, int Version, string Title, string TitleEn, string Grouping,
     Normalisation Normalisation, Aggregation Aggregation, IReadOnlyList<DimensionDefinition> Dimensions,
-    IReadOnlyList<IndicatorDefinition> Indicators, GradeCutoffs Grades, EvaluationRules Rules, string? Source);
+    IReadOnlyList<IndicatorDefinition> Indicators, GradeCutoffs? Grades, EvaluationRules Rules, string? Source);
 
 /// <summary>
 /// Reads an evaluation model file (YAML) with located errors, like the plan and data-set loaders.
@@ -209,7 +220,12 @@ public static partial class EvaluationModelParser
         }
 
         GradeCutoffs? grades = null;
-        if (doc.Object("grades") is { } g)
+        // "grades: none" declares a model without grades; anything else must be the three cut-offs.
+        var ungraded = doc.Node is YamlDotNet.RepresentationModel.YamlMappingNode root
+            && root.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("grades"), out var gradesNode)
+            && gradesNode is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "none" };
+        if (ungraded) doc.String("grades");
+        else if (doc.Object("grades") is { } g)
         {
             var excellent = g.Decimal("excellent");
             var good = g.Decimal("good");
@@ -232,14 +248,23 @@ public static partial class EvaluationModelParser
             var delisting = r.Bool("delisting");
             var fails = r.Int("delistingConsecutiveFails");
             if (fails is < 1) r.Error("delistingConsecutiveFails", "out_of_range", "'delistingConsecutiveFails' must be 1 or more");
+            var lastPlaceFails = r.Bool("lastPlaceFails", required: false) ?? true;
+            if (ungraded)
+            {
+                // Without grades nothing can fail, so no rule that starts from a fail can apply.
+                if (yellowCard == true) r.Error("yellowCard", "out_of_range", "a model without grades has no fail, so 'yellowCard' must be false");
+                if (delisting == true) r.Error("delisting", "out_of_range", "a model without grades has no fail, so 'delisting' must be false");
+                if (lastPlace == true && lastPlaceFails)
+                    r.Error("lastPlaceFails", "out_of_range", "a model without grades cannot fail the last place: set 'lastPlaceFails: false'");
+            }
             r.ReportUnknownKeys();
             if (lastPlace is not null && minimumGroup is not null && yellowCard is not null && delisting is not null && fails is not null)
-                rules = new EvaluationRules(lastPlace.Value, minimumGroup.Value, yellowCard.Value, delisting.Value, fails.Value);
+                rules = new EvaluationRules(lastPlace.Value, minimumGroup.Value, yellowCard.Value, delisting.Value, fails.Value, lastPlaceFails);
         }
         doc.ReportUnknownKeys();
 
         if (errors.Errors.Count > 0 || id is null || version is null || title is null || titleEn is null || grouping is null
-            || normalisation is null || aggregation is null || grades is null || rules is null)
+            || normalisation is null || aggregation is null || (grades is null && !ungraded) || rules is null)
             return (null, errors.Errors);
         return (new EvaluationModel(id, version.Value, title, titleEn, grouping, normalisation.Value, aggregation.Value,
             dimensions, indicators, grades, rules, source), errors.Errors);

@@ -28,8 +28,10 @@ public enum ZoneEventKind
     Rectified,
     /// <summary>The zone was delisted (摘牌).</summary>
     Delisted,
-    /// <summary>The evaluation proposes delisting after two failed years (省级: revoke; 国家级: report upward).</summary>
+    /// <summary>The evaluation proposes delisting a provincial zone after consecutive failed years (revoke).</summary>
     DelistingProposed,
+    /// <summary>A national zone failed as often as delisting needs; the province reports it to the ministry (报请科技部), which alone can delist it.</summary>
+    ReportedUpward,
 }
 
 /// <summary>One entry of a zone's history: what happened, when, and the act that caused it.</summary>
@@ -97,7 +99,7 @@ public static class ZoneHistory
             ZoneEventKind.Rectified => new ZoneChangeResult(current with { Status = ZoneStatus.Active }, null),
             ZoneEventKind.Delisted => new ZoneChangeResult(current with { Status = ZoneStatus.Delisted }, null),
             // A proposal changes nothing by itself; the act of delisting is recorded when it is taken.
-            ZoneEventKind.DelistingProposed => new ZoneChangeResult(current, null),
+            ZoneEventKind.DelistingProposed or ZoneEventKind.ReportedUpward => new ZoneChangeResult(current, null),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

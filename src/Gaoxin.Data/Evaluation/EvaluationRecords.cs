@@ -20,7 +20,10 @@ public sealed class EvaluationRunRecord
     /// <summary>The approved reports read: "unit/year/revision" entries, one per line.</summary>
     public required string Snapshot { get; set; }
     public bool UsesDemoData { get; set; }
-    /// <summary>The result in the wire form of <c>gaoxin evaluate --format json</c>.</summary>
+    /// <summary>
+    /// The result in the wire form of <c>gaoxin evaluate --format json</c>, plus the run's input (property <c>input</c>,
+    /// see <c>RunInput</c>): the figures it read, so that its explanations never depend on data corrected later.
+    /// </summary>
     public required string ResultJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }

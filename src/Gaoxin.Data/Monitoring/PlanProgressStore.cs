@@ -25,7 +25,23 @@ public sealed record TargetProgressRow(Target Target, MeasureDefinition? Measure
 }
 
 /// <summary>A plan's progress in a year, target by target.</summary>
-public sealed record PlanProgress(Plan Plan, int Year, IReadOnlyList<TargetProgressRow> Targets, IReadOnlyList<ZoneLocation> Locations);
+public sealed record PlanProgress(Plan Plan, int Year, IReadOnlyList<TargetProgressRow> Targets, IReadOnlyList<ZoneLocation> Locations)
+{
+    /// <summary>
+    /// The newest year, from <see cref="Year"/> back to the base year, in which more than half of the targets with a data
+    /// source have a figure; null when no year has. One zone's early report for a new year gives few targets a figure,
+    /// so that year is not yet the one to show.
+    /// </summary>
+    public int? NewestCoveredYear()
+    {
+        var measured = Targets.Where(t => t.Measure is not null).ToList();
+        for (var year = Year; year >= Plan.BaseYear; year--)
+        {
+            if (2 * measured.Count(t => t.Series.Any(p => p.Year == year)) > measured.Count) return year;
+        }
+        return null;
+    }
+}
 
 /// <summary>Computes plan progress from approved figures and the zone registry.</summary>
 public static class PlanProgressStore

@@ -11,7 +11,7 @@ public static class BulletinWorkbook
     {
         using var workbook = new XLWorkbook();
         var ranking = workbook.Worksheets.Add("排名 Ranking");
-        string[] headers = ["组别 Group", "排名 Rank", "代码 Code", "高新区 Zone", "综合得分 Composite", "等次 Grade", "区间下限 P5", "区间上限 P95", "中位排名 Median", "末位概率 Last share", "提示 Flags"];
+        string[] headers = ["组别 Group", "排名 Rank", "代码 Code", "高新区 Zone", "综合得分 Composite", "等次或百分位 Grade or percentile", "区间下限 P5", "区间上限 P95", "中位排名 Median", "末位概率 Last share", "提示 Flags"];
         for (var c = 0; c < headers.Length; c++) ranking.Cell(1, c + 1).Value = headers[c];
         var row = 2;
         foreach (var z in result.Zones)
@@ -21,7 +21,7 @@ public static class BulletinWorkbook
             ranking.Cell(row, 3).Value = CellText.Neutralize(z.Zone);
             ranking.Cell(row, 4).Value = CellText.Neutralize(zoneNames.GetValueOrDefault(z.Zone, z.Zone));
             ranking.Cell(row, 5).Value = Math.Round(z.Composite, 4);
-            ranking.Cell(row, 6).Value = CellText.Neutralize(IndexModel.GradeText(z.Grade));
+            ranking.Cell(row, 6).Value = CellText.Neutralize(IndexModel.StandingText(z));
             if (z.RankInterval is { } r)
             {
                 ranking.Cell(row, 7).Value = r.P5;

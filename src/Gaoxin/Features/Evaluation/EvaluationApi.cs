@@ -22,6 +22,8 @@ public static class EvaluationApi
         var group = api.MapGroup("/evaluations").WithTags("Evaluation");
         group.MapGet("/", ListRuns).WithName("ListEvaluationRuns").WithSummary("Evaluation runs, newest first (published ones only without a token)");
         group.MapGet("/{year:int}", GetYear).Produces<EvaluationResponse>(StatusCodes.Status200OK, "application/json").WithName("GetEvaluation").WithSummary("The evaluation of a year: the published run, or for the office the newest run");
+        group.MapGet("/{year:int}/{zone}", GetExplanation).WithName("GetEvaluationExplanation")
+            .WithSummary("Why a zone scored what it did in a stored run: the year's published run, or ?run=ID (unpublished runs for the office)");
         group.MapPost("/", Run).WithName("RunEvaluation").WithSummary("Run an evaluation and keep it as a record (office)");
         group.MapPost("/runs/{id:long}/publish", Publish).WithName("PublishEvaluation").WithSummary("Publish a run (office)");
     }
@@ -54,6 +56,16 @@ public static class EvaluationApi
         if (run is null || (!run.Published && !await IsOfficeAsync(context)))
             return TypedResults.Problem(statusCode: 404, title: $"No published evaluation of {year}.");
         return TypedResults.Bytes(run.Body, "application/json; charset=utf-8");
+    }
+
+    public static async Task<Results<Ok<ZoneExplanationResponse>, ProblemHttpResult>> GetExplanation(
+        int year, string zone, string? model, long? run, HttpContext context, GaoxinDb db, CancellationToken ct)
+    {
+        var explained = await EvaluationRunner.ExplainAsync(db, year, zone, model, run, await IsOfficeAsync(context), ct);
+        if (explained is null) return TypedResults.Problem(statusCode: 404, title: $"No published evaluation of {zone} in {year}.");
+        if (explained.Explanation is not { } explanation)
+            return TypedResults.Problem(statusCode: 409, title: $"Run {explained.Run.Id} was stored before runs kept their figures; run the year again to explain it.");
+        return TypedResults.Ok(explanation.ToResponse(explained.Run));
     }
 
     public static async Task<Results<Ok<EvaluationRunResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Run(

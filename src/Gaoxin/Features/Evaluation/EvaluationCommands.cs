@@ -46,11 +46,12 @@ public static class EvaluationCommands
                 return 0;
             }
             var result = outcome.Response!;
-            TextTable.Write(output, ["group", "rank", "zone", "composite", "grade", "interval", "flags"],
+            TextTable.Write(output, ["group", "rank", "zone", "composite", result.Graded ? "grade" : "percentile", "interval", "flags"],
                 result.Zones.Select(z => (IReadOnlyList<string>)[z.Group, z.Rank.ToString(CultureInfo.InvariantCulture), z.Zone,
-                    z.Composite.ToString("0.00", CultureInfo.InvariantCulture), z.Grade,
+                    z.Composite.ToString("0.00", CultureInfo.InvariantCulture), z.Grade ?? z.Percentile.ToString("0.#", CultureInfo.InvariantCulture),
                     z.RankInterval is { } r ? $"{r.P5}–{r.P95}" : "", string.Join(",", z.Flags)]));
             output.WriteLine();
+            if (!result.Graded) output.WriteLine($"No grades: the composite is a {result.Scale!.Replace('_', ' ')} (composite, rank and percentile only).");
             output.WriteLine($"Run {outcome.RunId} recorded{(outcome.UsesDemoData ? " (on demo data)" : "")}; publish it with: gaoxin evaluate publish {outcome.RunId}");
             return 0;
         });
@@ -98,6 +99,26 @@ public static class EvaluationRunner
         var json = Json.Serialize(response);
         var runId = await EvaluationStore.SaveRunAsync(db, model, year, sensitivity, data, json, actor, clock, ct);
         return new Outcome(null, runId, response, json, data.UsesDemoData);
+    }
+
+    /// <summary>A zone explained in a stored run; <see cref="Explanation"/> is null for a run stored before runs kept their figures.</summary>
+    public sealed record Explained(EvaluationRunRecord Run, EvaluationResponse Result, EvaluationModel? Model, ZoneExplanation? Explanation);
+
+    /// <summary>
+    /// The explanation of a zone in a stored run: run <paramref name="runId"/>, else the year's published run (for the office the
+    /// newest when none is published), computed from the model file and the figures the run kept, so it agrees with the run's
+    /// bulletin whatever was corrected since. Null when there is no such run or zone, or the run is unpublished and the reader
+    /// is not the office.
+    /// </summary>
+    public static async Task<Explained?> ExplainAsync(GaoxinDb db, int year, string zone, string? modelId, long? runId, bool office, CancellationToken ct)
+    {
+        var run = runId is { } id ? await EvaluationStore.RunAsync(db, id, ct) : await EvaluationStore.RunForYearAsync(db, year, modelId ?? EvaluationCommands.DefaultModel, ct);
+        if (run is null || run.Year != year || (run.PublishedAt is null && !office)) return null;
+        var result = Read(run);
+        if (result.Zones.All(z => z.Zone != zone)) return null;
+        if (EvaluationStore.StoredInput(run) is not { } input) return new Explained(run, result, null, null);
+        var model = EvaluationStore.StoredModel(run, input);
+        return new Explained(run, result, model, EvaluationEngine.Explain(model, input.ToInput(), zone));
     }
 
     /// <summary>A stored run's result.</summary>

@@ -15,6 +15,8 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string Model { get; set; } = EvaluationCommands.DefaultModel;
     public int ShownYear { get; private set; }
+    /// <summary>True when no year was asked for and the page chose it (the newest year with a run to show).</summary>
+    public bool DefaultYear { get; private set; }
     public EvaluationRunRecord? Run { get; private set; }
     public EvaluationResponse? Result { get; private set; }
     public bool IsOffice { get; private set; }
@@ -24,7 +26,9 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         IsOffice = User.ToPrincipal() is { IsAdmin: true };
-        ShownYear = Year ?? await db.Reports.Where(r => r.State == Core.Collection.ReportState.Approved).MaxAsync(r => (int?)r.Year, ct) ?? clock.GetUtcNow().Year - 1;
+        DefaultYear = Year is null;
+        ShownYear = Year ?? await EvaluationStore.LatestRunYearAsync(db, Model, publishedOnly: !IsOffice, ct)
+            ?? await db.Reports.Where(r => r.State == Core.Collection.ReportState.Approved).MaxAsync(r => (int?)r.Year, ct) ?? clock.GetUtcNow().Year - 1;
         Models = await EvaluationRunner.ModelsAsync(db, ct);
         Run = await EvaluationStore.RunForYearAsync(db, ShownYear, Model, ct);
         if (Run is { PublishedAt: null } && !IsOffice) Run = null;
@@ -51,8 +55,9 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
         return RedirectToPage(new { year, model = Model });
     }
 
-    public static string GradeText(string grade) => grade switch
+    public static string GradeText(string? grade) => grade switch
     {
+        null => "—",
         "excellent" => Shared.Text.T("优秀", "excellent"),
         "good" => Shared.Text.T("良好", "good"),
         "pass" => Shared.Text.T("合格", "pass"),
@@ -65,7 +70,26 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
         "last_place" => Shared.Text.T("末位", "last place"),
         "yellow_card" => Shared.Text.T("黄牌", "yellow card"),
         "delisting_proposed" => Shared.Text.T("建议摘牌", "delisting proposed"),
+        "report_upward" => Shared.Text.T("报请科技部", "report to the ministry"),
         _ => flag,
+    };
+
+    /// <summary>Where a zone stands: its grade, or without grades its percentile in the group.</summary>
+    public static string StandingText(ZoneEvaluationResponse zone) => zone.Grade is { } grade
+        ? GradeText(grade)
+        : Shared.Text.T($"百分位 {zone.Percentile.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}",
+            $"percentile {zone.Percentile.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}");
+
+    /// <summary>What the composite of a result means, in words; empty for a graded result.</summary>
+    public static string ScaleText(string? scale) => scale switch
+    {
+        Core.Evaluation.EvaluationScales.ProvincialRelativeIndex => Shared.Text.T(
+            "省内相对指数:该模型不设等次,只给出综合得分、排名和百分位;参评的只有本省高新区,得分只在本省高新区之间可比,不代表全国位次。",
+            "Provincial relative index: this model has no grades and gives composite, rank and percentile only; only this province's zones are in it, so the scores compare them with each other, not with the country."),
+        Core.Evaluation.EvaluationScales.RelativeIndex => Shared.Text.T(
+            "相对指数:该模型不设等次,只给出综合得分、排名和百分位,得分只在参评高新区之间可比。",
+            "Relative index: this model has no grades and gives composite, rank and percentile only; the scores compare the zones evaluated with each other."),
+        _ => "",
     };
 
     public static string GroupText(string group) => group switch

@@ -13,7 +13,7 @@ using static Gaoxin.Features.Shared.Text;
 namespace Gaoxin.Features.Monitoring;
 
 /// <summary>/monitoring: one tile per plan target with its status and sparkline, a count by status, and a map of the zones.</summary>
-public sealed class DashboardModel(GaoxinDb db, TimeProvider clock) : PageModel
+public sealed class DashboardModel(GaoxinDb db, ReadCache cache, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
@@ -21,6 +21,8 @@ public sealed class DashboardModel(GaoxinDb db, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)] public string? Measure { get; set; }
 
     public int ShownYear { get; private set; }
+    /// <summary>True when no year was asked for and the page chose it.</summary>
+    public bool DefaultYear { get; private set; }
     public PlanProgress Progress { get; private set; } = null!;
     public Dictionary<string, string> ZoneNames { get; private set; } = [];
 
@@ -30,7 +32,8 @@ public sealed class DashboardModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        ShownYear = Year ?? await MonitoringPages.DefaultYearAsync(db, clock, ct);
+        DefaultYear = Year is null;
+        ShownYear = Year ?? await MonitoringPages.DefaultYearAsync(db, cache, clock, ct);
         var progress = await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, ShownYear, ct);
         if (progress is null) return NotFound();
         Progress = progress;
@@ -95,9 +98,23 @@ public static class MonitoringPages
     /// <summary>Every status, best first; the two without a figure last.</summary>
     public static readonly IReadOnlyList<string> Statuses = ["achieved", "on_track", "at_risk", "off_track", "no_data", ProgressMapping.NoDataSource];
 
-    /// <summary>The latest year with approved figures, else last year.</summary>
-    public static async Task<int> DefaultYearAsync(GaoxinDb db, TimeProvider clock, CancellationToken ct) =>
-        await db.Reports.Where(r => r.State == ReportState.Approved).MaxAsync(r => (int?)r.Year, ct) ?? clock.GetUtcNow().Year - 1;
+    /// <summary>
+    /// The year a monitoring page shows when none is asked for: the newest year in which most measured targets have a
+    /// figure (<see cref="PlanProgress.NewestCoveredYear"/>), looking back from the newest year with approved figures
+    /// (else last year), which is also the answer when no year qualifies.
+    /// </summary>
+    public static async Task<int> DefaultYearAsync(GaoxinDb db, ReadCache cache, TimeProvider clock, CancellationToken ct) =>
+        await cache.GetAsync(db, "monitoring:default-year", async (store, token) =>
+        {
+            var newest = await store.Reports.Where(r => r.State == ReportState.Approved).MaxAsync(r => (int?)r.Year, token) ?? clock.GetUtcNow().Year - 1;
+            var progress = await PlanProgressStore.ComputeAsync(store, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, newest, token);
+            return progress?.NewestCoveredYear() ?? newest;
+        }, ct);
+
+    /// <summary>The sentence that says which year a page shows and, when the page chose it, why.</summary>
+    public static string ShownYearText(int year, bool chosen) => chosen
+        ? T($"显示 {year} 年:多数目标已有数据的最近年份。可在上方选择其他年度。", $"Showing {year}: the newest year with figures for most targets. Choose another year above.")
+        : T($"显示 {year} 年。", $"Showing {year}.");
 
     public static async Task<Dictionary<string, string>> ZoneNamesAsync(GaoxinDb db, CancellationToken ct) =>
         await ZoneRegistry.NamesAsync(db, z => T(z.Name, z.NameEn), ct);

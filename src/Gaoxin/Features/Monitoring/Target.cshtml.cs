@@ -10,7 +10,7 @@ using static Gaoxin.Features.Shared.Text;
 namespace Gaoxin.Features.Monitoring;
 
 /// <summary>/monitoring/targets/{id}: one target's figure beside the plan's words, its trajectory, its zones and its split.</summary>
-public sealed class TargetModel(GaoxinDb db, TimeProvider clock) : PageModel
+public sealed class TargetModel(GaoxinDb db, ReadCache cache, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
@@ -29,7 +29,7 @@ public sealed class TargetModel(GaoxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         IsOffice = User.ToPrincipal() is { IsAdmin: true };
-        ShownYear = Year ?? await MonitoringPages.DefaultYearAsync(db, clock, ct);
+        ShownYear = Year ?? await MonitoringPages.DefaultYearAsync(db, cache, clock, ct);
         var progress = await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, ShownYear, ct);
         if (progress?.Targets.FirstOrDefault(r => r.Target.Id == id) is not { } row) return NotFound();
         Progress = progress;

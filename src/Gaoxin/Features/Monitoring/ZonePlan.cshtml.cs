@@ -10,7 +10,7 @@ using static Gaoxin.Features.Shared.Text;
 namespace Gaoxin.Features.Monitoring;
 
 /// <summary>/monitoring/zones/{code}: a zone's own share of the plan — its figures, its zone targets and the key tasks that name it.</summary>
-public sealed class ZonePlanModel(GaoxinDb db, TimeProvider clock) : PageModel
+public sealed class ZonePlanModel(GaoxinDb db, ReadCache cache, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
@@ -37,7 +37,7 @@ public sealed class ZonePlanModel(GaoxinDb db, TimeProvider clock) : PageModel
     {
         var zones = await ZoneRegistry.ListAsync(db, ct);
         if (zones.FirstOrDefault(z => z.Code == code) is not { } zone) return NotFound();
-        ShownYear = Year ?? await MonitoringPages.DefaultYearAsync(db, clock, ct);
+        ShownYear = Year ?? await MonitoringPages.DefaultYearAsync(db, cache, clock, ct);
         var progress = await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, ShownYear, ct);
         if (progress is null) return NotFound();
         Code = code;

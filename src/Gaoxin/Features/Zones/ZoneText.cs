@@ -29,6 +29,7 @@ public static class ZoneText
         ZoneEventKind.Rectified => T("整改完成", "rectified"),
         ZoneEventKind.Delisted => T("摘牌", "delisted"),
         ZoneEventKind.DelistingProposed => T("建议摘牌", "delisting proposed"),
+        ZoneEventKind.ReportedUpward => T("报请科技部处理", "reported to the ministry"),
         _ => kind.ToString(),
     };
 }
