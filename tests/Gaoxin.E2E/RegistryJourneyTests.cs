@@ -38,7 +38,8 @@ public sealed class RegistryJourneyTests(BrowserFixture browser) : IAsyncLifetim
     {
         const string test = nameof(Zone_adds_an_alliance_and_the_office_approves_it);
         await _page.GotoAsync("/registries");
-        await Expect(_page.Locator("#registry-types a.card")).ToHaveCountAsync(9);
+        // The eight columns' registries, the partnerships, and the plan-period sources (partner institutions, outcomes, focus industries).
+        await Expect(_page.Locator("#registry-types a.card")).ToHaveCountAsync(12);
         await browser.ScreenshotAsync(_page, $"{test}-1-registries");
 
         await SignInAsync("sy@example.org");
