@@ -8,30 +8,9 @@ namespace Gaoxin.Core.Tests;
 /// <summary>How the bundled monitoring file measures the plan's targets, checked on small sets worked out by hand.</summary>
 public class MeasureTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Gaoxin.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Gaoxin.slnx not found above " + AppContext.BaseDirectory);
-    }
+    private static DataSetDefinition DataSet() => BundledFiles.DataSet();
 
-    private static DataSetDefinition DataSet()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "datasets", "liaoning-default.yaml");
-        var (set, errors) = DataSetParser.Parse(path, File.ReadAllText(path));
-        Assert.True(set is not null, string.Join("\n", errors));
-        return set!;
-    }
-
-    private static MonitoringDefinition Monitoring()
-    {
-        var path = Path.Combine(RepositoryRoot(), "monitoring", "liaoning-2017-2020.yaml");
-        var (definition, errors) = MonitoringParser.Parse(path, File.ReadAllText(path), DataSet().Elements.Select(e => e.Code).ToHashSet());
-        Assert.True(definition is not null, string.Join("\n", errors));
-        return definition!;
-    }
+    private static MonitoringDefinition Monitoring() => BundledFiles.Monitoring();
 
     private static Plan Plan()
     {

@@ -14,25 +14,9 @@ public class PlanMeasureTests
 {
     private const int BaseYear = 2016;
 
-    private static readonly DataSetDefinition Set = LoadSet();
+    private static readonly DataSetDefinition Set = BundledFiles.DataSet();
 
-    private static readonly MonitoringDefinition Monitoring = LoadMonitoring();
-
-    private static DataSetDefinition LoadSet()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "datasets", "liaoning-default.yaml");
-        var (set, errors) = DataSetParser.Parse(path, File.ReadAllText(path));
-        Assert.True(set is not null, string.Join("\n", errors));
-        return set!;
-    }
-
-    private static MonitoringDefinition LoadMonitoring()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "monitoring", "liaoning-2017-2020.yaml");
-        var (definition, errors) = MonitoringParser.Parse(path, File.ReadAllText(path), Set.Elements.Select(e => e.Code).ToHashSet());
-        Assert.True(definition is not null, string.Join("\n", errors));
-        return definition!;
-    }
+    private static readonly MonitoringDefinition Monitoring = BundledFiles.Monitoring();
 
     private static RegistryEntry Item(string zone, string type, string? subtype, string? level, DateOnly? founded, DateOnly? closed = null) =>
         new(type, subtype, zone, level, false, founded, closed, null, new Dictionary<(int, string), decimal>(), []);

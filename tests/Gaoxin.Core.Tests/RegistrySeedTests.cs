@@ -18,14 +18,7 @@ public class RegistrySeedTests
     // ---------------------------------------------------------------- the bundled file
 
     /// <summary>The repository folder (the one holding Gaoxin.slnx), found by walking up from the test output.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Gaoxin.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Gaoxin.slnx not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryRoot() => BundledFiles.RepositoryRoot();
 
     /// <summary>The bundled seed file: from the test output when the project copies registries/ there, otherwise from the repository.</summary>
     private static string BundledPath()
