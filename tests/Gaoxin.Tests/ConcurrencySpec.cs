@@ -170,7 +170,7 @@ public abstract class ConcurrencySpec(ITestStore store) : IAsyncLifetime
         for (var round = 0; round < Rounds; round++)
         {
             var name = $"并发测试联盟{round}";
-            var item = new { name, zone = "shenyang", founded = "2021-01-01" };
+            var item = new { name, zone = "shenyang", founded = "2021-01-01", confirmDistinct = true };
 
             var (a, b) = await RaceAsync(() => _office.PostAsJsonAsync("/api/registries/alliance", item), () => _office.PostAsJsonAsync("/api/registries/alliance", item));
             var stored = (await _server.Client.GetFromJsonAsync<JsonElement>("/api/registries/alliance?zone=shenyang")).EnumerateArray()
@@ -186,7 +186,7 @@ public abstract class ConcurrencySpec(ITestStore store) : IAsyncLifetime
     {
         for (var round = 0; round < Rounds; round++)
         {
-            var added = await _shenyang.PostAsJsonAsync("/api/registries/alliance", new { name = $"待审联盟{round}", zone = "shenyang", founded = "2021-01-01" });
+            var added = await _shenyang.PostAsJsonAsync("/api/registries/alliance", new { name = $"待审联盟{round}", zone = "shenyang", founded = "2021-01-01", confirmDistinct = true });
             Assert.Equal(HttpStatusCode.Created, added.StatusCode);
             var id = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
