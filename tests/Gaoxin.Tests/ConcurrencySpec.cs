@@ -198,6 +198,26 @@ public abstract class ConcurrencySpec(ITestStore store) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_form_saved_over_a_value_changed_since_the_page_opened_is_refused_and_the_other_edit_stays()
+    {
+        await DraftAsync(2040, 500m);
+        using var session = new PageSession(_server.Address);
+        await session.SignInAsync("shenyang@example.org", "correct-horse-battery");
+        var opened = await session.GetStringAsync(Data(2040)[4..]);
+        Assert.Equal(HttpStatusCode.OK, (await _shenyang.PutAsJsonAsync(Data(2040), Values(600m, 500m, expect: true))).StatusCode);
+
+        var saved = await session.PostFormAsync(Data(2040)[4..], Data(2040)[4..] + "?handler=Save",
+            [new("Values[gdp]", "700"), new("Values[revenue]", "4200"), new("Values[tax]", "300"), new("Loaded[gdp]", "500")]);
+        var page = await saved.Content.ReadAsStringAsync();
+        var stored = (await _shenyang.GetFromJsonAsync<JsonElement>(Data(2040))).GetProperty("draft").GetProperty("gdp").GetDecimal();
+
+        Assert.Contains("name=\"Loaded[gdp]\" value=\"500\"", opened);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("本次未保存", page);
+        Assert.Equal(600m, stored);
+    }
+
     /// <summary>Each change of gdp starts from the value the one before left, and the last leaves the stored value.</summary>
     private static void AssertChainEndsAt(IEnumerable<JsonElement> audit, decimal stored)
     {
