@@ -156,8 +156,8 @@ public abstract class RegistryMaintenanceSpec(ITestStore store) : IAsyncLifetime
         var duplicateSpaced = await _shenyang.PostAsJsonAsync("/api/registries/alliance", new { name = "机器人产业技术创新 战略联盟。", zone = "shenyang", founded = "2019-01-01" });
         var otherZone = await _shenyang.PostAsJsonAsync("/api/registries/alliance", new { name = "新联盟", zone = "dalian", founded = "2019-01-01" });
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, duplicate.StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, duplicateSpaced.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, duplicateSpaced.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherZone.StatusCode);
     }
 

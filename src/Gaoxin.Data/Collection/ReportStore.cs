@@ -148,27 +148,65 @@ public static class ReportStore
         return changed;
     }
 
-    /// <summary>Saves a draft from the form or the API: element checks must pass; rules and outliers are checked at submission.</summary>
+    /// <summary>The write lock of one unit-year's reports (see <see cref="WriteLock"/>).</summary>
+    private static string Scope(string unit, int year) => $"report:{unit}:{year}";
+
+    /// <summary>
+    /// Runs one workflow step of a unit-year under its write lock, in one transaction: the step reads the state only after
+    /// the lock is held, checks it with <see cref="ReportWorkflow"/>, writes and audits; a refusal writes nothing. A step that
+    /// still collides on a unique index (another process stored the same revision first) is refused as <c>concurrent_change</c>.
+    /// </summary>
+    private static async Task<ReportResult> StepAsync(GaoxinDb db, string unit, int year, Func<Task<ReportResult>> step, CancellationToken cancellationToken)
+    {
+        await using var transaction = await WriteLock.BeginAsync(db, Scope(unit, year), cancellationToken);
+        try
+        {
+            var result = await step();
+            if (result.Succeeded) await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (DbUpdateException e) when (WriteLock.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return ReportResult.Refused("concurrent_change");
+        }
+    }
+
+    /// <summary>
+    /// Saves a draft from the form or the API: element checks must pass; rules and outliers are checked at submission.
+    /// <paramref name="expected"/> holds, per element, the value the editor started from (null: no value); when the stored value
+    /// has changed since, another edit came first and the save is refused as <c>stale_values</c>, so no edit is lost silently.
+    /// </summary>
     public static async Task<ReportResult> SaveDraftAsync(GaoxinDb db, DataSetDefinition set, ReportingUnit unit, int year,
-        IReadOnlyDictionary<string, decimal?> values, IReadOnlyDictionary<string, string?> comments, Principal who, string via, TimeProvider clock, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, decimal?> values, IReadOnlyDictionary<string, string?> comments, Principal who, string via, TimeProvider clock, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, decimal?>? expected = null)
     {
         if (!who.MayReport(unit.Code)) return ReportResult.Refused("forbidden");
         var present = values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!.Value);
         var problems = DataValidation.CheckElements(set, unit, year, present, via).ToList();
         if (problems.Count > 0) return ReportResult.Refused("invalid_values", problems);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var report = await OpenRevisionAsync(db, unit.Code, year, who, via, null, now, cancellationToken);
-        if (ReportWorkflow.Check(report.State, ReportAction.Edit, who, unit.Code) is { } refused) return ReportResult.Refused(refused);
-        Apply(db, report, values, comments, who, via, null, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ReportResult.Ok();
+        return await StepAsync(db, unit.Code, year, async () =>
+        {
+            var now = clock.GetUtcNow();
+            var report = await OpenRevisionAsync(db, unit.Code, year, who, via, null, now, cancellationToken);
+            if (ReportWorkflow.Check(report.State, ReportAction.Edit, who, unit.Code) is { } refused) return ReportResult.Refused(refused);
+            var stale = (expected ?? new Dictionary<string, decimal?>())
+                .Where(e => report.Values.FirstOrDefault(v => v.ElementCode == e.Key)?.Value != e.Value)
+                .Select(e => new DataProblem(via, null, 0, null, unit.Code, e.Key, report.Values.FirstOrDefault(v => v.ElementCode == e.Key)?.Value.ToString(), "stale_value"))
+                .ToList();
+            if (stale.Count > 0) return ReportResult.Refused("stale_values", stale);
+            Apply(db, report, values, comments, who, via, null, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return ReportResult.Ok();
+        }, cancellationToken);
     }
 
     /// <summary>Sends the open revision to the office. Errors block; every warning needs a comment on its value.</summary>
-    public static async Task<ReportResult> SubmitAsync(GaoxinDb db, DataSetDefinition set, ReportingUnit unit, int year, Principal who, string via, TimeProvider clock, CancellationToken cancellationToken)
+    public static Task<ReportResult> SubmitAsync(GaoxinDb db, DataSetDefinition set, ReportingUnit unit, int year, Principal who, string via, TimeProvider clock, CancellationToken cancellationToken) =>
+        StepAsync(db, unit.Code, year, () => SubmitLockedAsync(db, set, unit, year, who, via, clock, cancellationToken), cancellationToken);
+
+    private static async Task<ReportResult> SubmitLockedAsync(GaoxinDb db, DataSetDefinition set, ReportingUnit unit, int year, Principal who, string via, TimeProvider clock, CancellationToken cancellationToken)
     {
         var report = await db.Reports.Include(r => r.Values).FirstOrDefaultAsync(r => r.UnitCode == unit.Code && r.Year == year
             && (r.State == ReportState.Draft || r.State == ReportState.Returned || r.State == ReportState.Submitted), cancellationToken);
@@ -200,7 +238,11 @@ public static class ReportStore
             ? Task.FromResult(ReportResult.Refused("comment_required"))
             : DecideAsync(db, unit, year, who, via, ReportAction.Return, comment, clock, cancellationToken);
 
-    private static async Task<ReportResult> DecideAsync(GaoxinDb db, string unit, int year, Principal who, string via, ReportAction action, string? comment,
+    private static Task<ReportResult> DecideAsync(GaoxinDb db, string unit, int year, Principal who, string via, ReportAction action, string? comment,
+        TimeProvider clock, CancellationToken cancellationToken) =>
+        StepAsync(db, unit, year, () => DecideLockedAsync(db, unit, year, who, via, action, comment, clock, cancellationToken), cancellationToken);
+
+    private static async Task<ReportResult> DecideLockedAsync(GaoxinDb db, string unit, int year, Principal who, string via, ReportAction action, string? comment,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var reports = await db.Reports.Where(r => r.UnitCode == unit && r.Year == year).ToListAsync(cancellationToken);
@@ -246,6 +288,9 @@ public static class ReportStore
 
         var byUnitYear = parsed.Values.GroupBy(v => (v.Value.Unit, v.Value.Year)).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The write locks of every unit-year the file touches, in one fixed order so two imports cannot deadlock.
+        foreach (var (lockUnit, lockYear) in byUnitYear.Select(g => g.Key).OrderBy(k => k.Unit, StringComparer.Ordinal).ThenBy(k => k.Year))
+            await WriteLock.TakeAsync(db, Scope(lockUnit, lockYear), cancellationToken);
         var now = clock.GetUtcNow();
         var changedTotal = 0;
         var changedUnits = new List<string>();

@@ -82,6 +82,8 @@ public static partial class RegistryStore
         if (string.IsNullOrWhiteSpace(name)) return (null, "name_required");
         if (level is not null && !RegistrySeedParser.Levels.Contains(level)) return (null, "unknown_level");
         if (!await db.Zones.AnyAsync(z => z.Code == zone, cancellationToken)) return (null, "unknown_zone");
+        // Under the lock of the zone's registry of this type, so the same item added twice at once is found by the second.
+        await using var transaction = await WriteLock.BeginAsync(db, $"registry:{type}:{zone}", cancellationToken);
         // The same item entered twice in slightly different words is the commonest registry error.
         var normalized = RegistryNames.Normalize(name);
         var siblings = await db.RegistryItems.Where(i => i.Type == type && i.ZoneCode == zone && i.Approval != "rejected").Select(i => i.Name).ToListAsync(cancellationToken);
@@ -102,6 +104,7 @@ public static partial class RegistryStore
             ElementCode = item.Id, Comment = $"{type}: {item.Name}",
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (item.Id, null);
     }
 
@@ -109,6 +112,8 @@ public static partial class RegistryStore
     public static async Task<string?> DecideAsync(GaoxinDb db, Core.Collection.Principal who, string id, bool approve, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!who.IsAdmin) return "forbidden";
+        // Under the item's lock: of two decisions at once, the second finds it decided.
+        await using var transaction = await WriteLock.BeginAsync(db, $"registry-item:{id}", cancellationToken);
         var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null) return "not_found";
         if (item.Approval != "pending") return "not_pending";
@@ -122,6 +127,7 @@ public static partial class RegistryStore
             Action = approve ? "registry_item_approved" : "registry_item_rejected", ElementCode = item.Id, Comment = item.Name,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 

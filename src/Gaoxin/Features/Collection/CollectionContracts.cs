@@ -16,7 +16,11 @@ public sealed record ReportResponse(string Zone, int Year, string? State, int? R
     IReadOnlyDictionary<string, decimal> Approved, IReadOnlyDictionary<string, decimal>? Draft,
     IReadOnlyDictionary<string, string?> Comments, string? DecisionComment, IReadOnlyList<ProblemResponse> Problems);
 
-public sealed record ReportUpdateRequest(Dictionary<string, decimal?> Values, Dictionary<string, string?>? Comments);
+/// <summary>
+/// Values to save (null removes one). <c>Expected</c> optionally gives, per element, the value the editor started from
+/// (null: none); if another edit changed it since, nothing is saved and the answer is 409 <c>stale_values</c>.
+/// </summary>
+public sealed record ReportUpdateRequest(Dictionary<string, decimal?> Values, Dictionary<string, string?>? Comments, Dictionary<string, decimal?>? Expected = null);
 
 public sealed record ReturnRequest(string Comment);
 

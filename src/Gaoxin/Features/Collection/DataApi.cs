@@ -64,7 +64,7 @@ public static class DataApi
     public static Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> PutReport(
         string code, int year, ReportUpdateRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct) =>
         ActAsync(code, year, context, db, (set, unit, who) =>
-            ReportStore.SaveDraftAsync(db, set, unit, year, request.Values, request.Comments ?? [], who, ReportStore.Via.Api, clock, ct), ct);
+            ReportStore.SaveDraftAsync(db, set, unit, year, request.Values, request.Comments ?? [], who, ReportStore.Via.Api, clock, ct, request.Expected), ct);
 
     public static Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Submit(
         string code, int year, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct) =>

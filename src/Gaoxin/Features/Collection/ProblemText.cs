@@ -129,6 +129,9 @@ public static class ProblemText
             "report_submitted" => english
                 ? $"The {value} report of {Quoted(p.Unit, true)} is submitted and waits for review; it cannot take new values now."
                 : $"{Quoted(p.Unit, false)} {value} 年报表已提交待审核,暂不能导入新数值。",
+            "stale_value" => english
+                ? $"{p.Element} was changed by someone else since you opened the report; it is now {value ?? "empty"}."
+                : $"{p.Element} 在您打开报表后已被他人修改,现为 {value ?? "空"}。",
             _ => p.Code,
         };
     }

@@ -28,6 +28,8 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
     [BindProperty] public Dictionary<string, string?> Values { get; set; } = [];
     [BindProperty] public Dictionary<string, string?> Comments { get; set; } = [];
     [BindProperty] public string? ReturnComment { get; set; }
+    /// <summary>The values the form showed when it was opened (hidden fields): one changed since by someone else refuses the save.</summary>
+    [BindProperty] public Dictionary<string, string?> Loaded { get; set; } = [];
 
     public bool MayReport => Who?.MayReport(Unit.Code) == true;
     public bool Editable => MayReport && (View.State is null or ReportState.Draft or ReportState.Returned || View.State == ReportState.Approved);
@@ -75,7 +77,9 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
     {
         var values = ParseForm();
         if (Problems.Count > 0) return await RedisplayAsync(code, year, ct);
-        var result = await ReportStore.SaveDraftAsync(db, Set, Unit, year, values, Comments, Who!, ReportStore.Via.Form, clock, ct);
+        var expected = Loaded.ToDictionary(l => l.Key, l => decimal.TryParse(l.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null);
+        var result = await ReportStore.SaveDraftAsync(db, Set, Unit, year, values, Comments, Who!, ReportStore.Via.Form, clock, ct, expected);
         if (!result.Succeeded)
         {
             Problems.AddRange(result.Problems);
@@ -169,6 +173,10 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
         var source = View.Open ?? View.Approved;
         return source.TryGetValue(element, out var value) ? DataValidation.Format(value) : "";
     }
+
+    /// <summary>The stored value the form starts from (a correction starts from the approved one), for the hidden <c>Loaded</c> field.</summary>
+    public string LoadedValue(string element) =>
+        (View.Open ?? View.Approved).TryGetValue(element, out var value) ? Shared.Json.Normalize(value).ToString(CultureInfo.InvariantCulture) : "";
 
     public string? FieldComment(string element) =>
         Comments.TryGetValue(element, out var typed) ? typed : View.Comments.GetValueOrDefault(element);

@@ -211,7 +211,7 @@ public static class RegistryApi
                 detail: $"An item named '{refused[13..]}' exists; send confirmDistinct: true if this is a different one.",
                 extensions: new Dictionary<string, object?> { ["code"] = "similar_name", ["similarTo"] = refused[13..] });
         if (refused is not null)
-            return TypedResults.Problem(statusCode: refused == "forbidden" ? 403 : refused is "unknown_type" or "unknown_zone" ? 404 : 422, title: refused,
+            return TypedResults.Problem(statusCode: refused == "forbidden" ? 403 : refused is "unknown_type" or "unknown_zone" ? 404 : refused == "duplicate_name" ? 409 : 422, title: refused,
                 extensions: new Dictionary<string, object?> { ["code"] = refused });
         if (request.Attributes is { Count: > 0 })
             await RegistryStore.EditAsync(db, who, id!, new RegistryStore.ItemChange(null, null, null, null, null, null, null, request.Attributes), clock, ct);
