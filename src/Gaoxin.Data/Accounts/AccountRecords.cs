@@ -19,5 +19,7 @@ public sealed class ApiTokenRecord
     public required string TokenHash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
+    /// <summary>After this instant the token no longer signs anyone in; null for a token that never expires.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 }

@@ -34,6 +34,10 @@ public sealed partial class PageSession : IDisposable
         return await _client.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
 
+    /// <summary>Posts a form with an anti-forgery token taken earlier (e.g. before the account was changed).</summary>
+    public Task<HttpResponseMessage> PostFormWithTokenAsync(string action, string token, IEnumerable<KeyValuePair<string, string>> fields) =>
+        _client.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+
     /// <summary>Posts a file upload form (multipart) as the page would, with the token taken from <paramref name="formPage"/>.</summary>
     public async Task<HttpResponseMessage> PostFileAsync(string formPage, string action, string field, string fileName, byte[] content)
     {

@@ -4,6 +4,7 @@ using Gaoxin.Core.Collection;
 using Gaoxin.Data;
 using Gaoxin.Data.Accounts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -42,9 +43,48 @@ public static class AccountSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Every signed-in request checks the account: a disabled or deleted user, or one whose role or zone changed,
+            // has a new security stamp, so the old cookie stops working at once.
+            o.Events.OnValidatePrincipal = ValidateCookieAsync;
         });
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(TokenScheme, null);
+        services.AddSingleton<TokenUsage>();
+        services.AddHostedService<TokenUsageWriter>();
     }
+
+    /// <summary>Rejects a sign-in cookie whose account is gone, disabled, or has changed since it was issued.</summary>
+    private static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var users = services.GetRequiredService<UserManager<GaoxinUser>>();
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var id = context.Principal is { } principal ? users.GetUserId(principal) : null;
+        var user = id is null ? null : await users.FindByIdAsync(id);
+        if (user is not null && user.SecurityStamp is { } stamp && stamp == context.Principal!.FindFirstValue(stampClaim) && !UserAccounts.IsDisabled(user))
+            return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    /// <summary>
+    /// An API call whose bearer token is unknown, revoked or expired, or belongs to a disabled account, is answered 401
+    /// rather than served as an anonymous visitor.
+    /// </summary>
+    public static IApplicationBuilder UseRejectedTokens(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && !(await context.AuthenticateAsync(TokenScheme)).Succeeded)
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = 401, Title = "The token is unknown, revoked or expired, or its account is disabled." },
+            });
+            return;
+        }
+        await next(context);
+    });
 
     private static void ConfigureIdentity(IdentityOptions o)
     {
@@ -93,16 +133,62 @@ public sealed class ZoneClaimsFactory(UserManager<GaoxinUser> users, RoleManager
 /// <summary>Authenticates API calls by a personal token: <c>Authorization: Bearer gx_…</c>.</summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    GaoxinDb db, IUserClaimsPrincipalFactory<GaoxinUser> claims, TimeProvider clock)
+    GaoxinDb db, IUserClaimsPrincipalFactory<GaoxinUser> claims, TimeProvider clock, TokenUsage usage)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var user = await ApiTokens.FindUserAsync(db, header["Bearer ".Length..].Trim(), clock, Context.RequestAborted);
-        if (user is null || (user.LockoutEnd is { } end && end > clock.GetUtcNow())) return AuthenticateResult.Fail("invalid token");
+        // Reads only: the time of use goes to TokenUsage and is written in the background.
+        var found = await ApiTokens.FindAsync(db, header["Bearer ".Length..].Trim(), clock, usage, Context.RequestAborted);
+        if (found is not { User: var user } || (user.LockoutEnd is { } end && end > clock.GetUtcNow())) return AuthenticateResult.Fail("invalid token");
         var principal = await claims.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
+}
+
+/// <summary>
+/// Writes when tokens were last used, at most once a minute and off the request path; a busy or unreachable store only
+/// postpones the write to the next round (and the last round at shutdown).
+/// </summary>
+public sealed partial class TokenUsageWriter(IServiceScopeFactory scopes, TokenUsage usage, ILogger<TokenUsageWriter> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(Interval, stoppingToken);
+                await FlushAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (usage.Pending == 0) return;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await usage.FlushAsync(scope.ServiceProvider.GetRequiredService<GaoxinDb>(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogPostponed(logger, e.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Token last-use times not written yet, will retry: {Reason}")]
+    private static partial void LogPostponed(ILogger logger, string reason);
 }

@@ -97,6 +97,7 @@ public static partial class WebApp
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRejectedTokens();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
