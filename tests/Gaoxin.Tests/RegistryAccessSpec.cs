@@ -177,7 +177,9 @@ public abstract class RegistryAccessSpec(ITestStore store) : IAsyncLifetime
         // As curl sends a large body: the server's answer comes before the body is sent.
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/registries/tech_platform/import") { Content = new ByteArrayContent(huge) };
         request.Headers.ExpectContinue = true;
-        var response = await _office.SendAsync(request);
+        using var office = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(2) }) { BaseAddress = _server.Address };
+        office.DefaultRequestHeaders.Authorization = _office.DefaultRequestHeaders.Authorization;
+        var response = await office.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
