@@ -212,7 +212,7 @@ public abstract class RegistryMaintenanceSpec(ITestStore store) : IAsyncLifetime
             .Single(a => a.GetProperty("name").GetString() == "机器人产业技术创新战略联盟").GetProperty("id").GetString();
 
         var edit = await _shenyang.PutAsJsonAsync($"/api/registries/items/{id}", new { attributes = new Dictionary<string, string> { ["牵头单位"] = "新松机器人", ["成员单位"] = "32家" }, level = "provincial" });
-        var whilePending = await _server.Client.GetFromJsonAsync<JsonElement>($"/api/registries/items/{id}");
+        var whilePending = await _shenyang.GetFromJsonAsync<JsonElement>($"/api/registries/items/{id}");
         var approve = await _office.PostAsync($"/api/registries/items/{id}/change/approve", null);
         var afterwards = await _server.Client.GetFromJsonAsync<JsonElement>($"/api/registries/items/{id}");
         var foreign = await _shenyang.PutAsJsonAsync("/api/registries/items/alliance.dalian.ai", new { name = "改名" });

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using Gaoxin.Core.Collection;
@@ -23,9 +22,6 @@ public static class ExcelWorkbook
     private const int UnitColumn = 1;
     private const int UnitNameColumn = 2;
     private const int FirstElementColumn = 3;
-
-    // A small .xlsx can unpack to gigabytes (a "zip bomb"); the workbook is loaded whole, so its unpacked size is bounded too.
-    private const long MaxUnpackedBytes = 10 * DataImport.MaxBytes;
 
     private static readonly XLColor NotReported = XLColor.FromHtml("#D9D9D9");
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#DDEBF7");
@@ -176,14 +172,10 @@ public static class ExcelWorkbook
     {
         if (!stream.CanSeek) throw new ArgumentException("A workbook is read from a seekable stream; use DataImport.Read for uploads.", nameof(stream));
         var collector = new ImportCollector(fileName);
-        if (UnpackedSize(stream) is not { } unpacked)
+        // Size, entry count, well-formed XML without DTDs: checked before the spreadsheet library loads the package whole.
+        if (XlsxGuard.Check(stream) is { } refused)
         {
-            collector.Problem(null, 0, null, "unreadable_file");
-            return collector.Result();
-        }
-        if (unpacked > MaxUnpackedBytes)
-        {
-            collector.Problem(null, 0, null, "file_too_large", detail: MaxUnpackedBytes.ToString(CultureInfo.InvariantCulture));
+            collector.Problem(refused.Entry, refused.Line, null, refused.Code, detail: refused.Detail);
             return collector.Result();
         }
 
@@ -207,25 +199,6 @@ public static class ExcelWorkbook
             if (!sawData) collector.Problem(null, 0, null, "empty_file");
         }
         return collector.Result();
-    }
-
-    /// <summary>The sum of the archive's unpacked entry sizes, or null when it is not a readable ZIP.</summary>
-    private static long? UnpackedSize(Stream stream)
-    {
-        var start = stream.Position;
-        try
-        {
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            return zip.Entries.Sum(e => e.Length);
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
-        finally
-        {
-            stream.Position = start;
-        }
     }
 
     /// <summary>Reads one sheet; returns whether it held any data cell.</summary>

@@ -443,6 +443,31 @@ public static partial class RegistryStore
         return null;
     }
 
+    /// <summary>
+    /// May <paramref name="who"/> see unapproved data (a pending item, change, figure or project) of an item of <paramref name="zone"/>?
+    /// The office sees all; a zone operator sees their own zone's; everyone else (anonymous, enterprises, other zones) sees approved data only.
+    /// </summary>
+    public static bool MaySeePending(Core.Collection.Principal? who, string? zone) =>
+        who is { } w && (zone is null ? w.IsAdmin : w.MayReport(zone));
+
+    /// <summary>An item as one reader may see it: <see cref="PendingChange"/> is null and the figures and projects approved only, unless they may see pending data.</summary>
+    public sealed record ItemView(RegistryItemRecord Item, List<RegistryFigureRecord> Figures, List<RegistryProjectRecord> Projects, string? PendingChange, bool SeesPending);
+
+    /// <summary>
+    /// An item with what <paramref name="who"/> may see of it, or null when there is none for them: rejected, or pending and
+    /// not theirs to see (<see cref="MaySeePending"/>).
+    /// </summary>
+    public static async Task<ItemView?> ViewAsync(GaoxinDb db, Core.Collection.Principal? who, string id, CancellationToken cancellationToken)
+    {
+        var item = await FindAsync(db, id, cancellationToken);
+        if (item is null || item.Approval == "rejected") return null;
+        var sees = MaySeePending(who, item.ZoneCode);
+        if (item.Approval != "approved" && !sees) return null;
+        var figures = (await FiguresAsync(db, [id], cancellationToken)).Where(f => sees || f.Approval != "pending").ToList();
+        var projects = (await ProjectsAsync(db, id, cancellationToken)).Where(p => p.Approval != "rejected" && (sees || p.Approval != "pending")).ToList();
+        return new ItemView(item, figures, projects, sees ? item.PendingChange : null, sees);
+    }
+
     /// <summary>An item by id (any approval state), or null.</summary>
     public static Task<RegistryItemRecord?> FindAsync(GaoxinDb db, string id, CancellationToken cancellationToken) =>
         db.RegistryItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);

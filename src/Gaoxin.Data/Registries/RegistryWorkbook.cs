@@ -59,6 +59,23 @@ public static class RegistryWorkbook
 
     private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The office and zone operators import registry workbooks (an operator only their zone's rows); enterprises do not.</summary>
+    public static bool MayImport(Principal who) => who.IsAdmin || (who.Role == Roles.ZoneOperator && who.Zone is not null);
+
+    private static async Task<bool> CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > limit) return false;
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+        return true;
+    }
+
     /// <summary>A row of an import, checked.</summary>
     private sealed record Row(int Number, string? Id, string Name, string Zone, string? Subtype, string? Level, DateOnly? Founded, DateOnly? Accredited,
         decimal? Amount, string? Unit, Dictionary<string, string> Attributes);
@@ -73,11 +90,22 @@ public static class RegistryWorkbook
         var problems = new List<DataProblem>();
         DataProblem Problem(int row, string? column, string? value, string code, string? detail = null) =>
             new(fileName, type, row, column, null, null, value, code, Severity.Error, detail);
+        // Who may import is settled before a byte of the file is read.
+        if (!MayImport(who)) return (0, 0, [Problem(0, null, null, "forbidden")]);
         if (!RegistrySeedParser.Types.Contains(type)) return (0, 0, [Problem(0, null, type, "unknown_type")]);
+
+        // The upload is bounded, then checked as the data import checks its workbooks (size, entries, XML without DTDs), then opened.
+        using var copy = new MemoryStream();
+        if (input.CanSeek ? input.Length - input.Position > DataImport.MaxBytes : !await CopyAtMostAsync(input, copy, DataImport.MaxBytes, cancellationToken))
+            return (0, 0, [Problem(0, null, null, "file_too_large", DataImport.MaxBytes.ToString(CultureInfo.InvariantCulture))]);
+        if (!input.CanSeek) { copy.Position = 0; input = copy; }
+        if (XlsxGuard.Check(input) is { } unsafeFile)
+            return (0, 0, [new(fileName, unsafeFile.Entry ?? type, unsafeFile.Line, null, null, null, null,
+                unsafeFile.Code == "unreadable_file" ? "not_a_workbook" : unsafeFile.Code, Severity.Error, unsafeFile.Detail)]);
 
         XLWorkbook workbook;
         try { workbook = new XLWorkbook(input); }
-        catch (Exception ex) when (ex is InvalidDataException or FileFormatException or InvalidOperationException or ArgumentException)
+        catch (Exception) // a package that passes the checks but is not a workbook (no workbook part, a broken relationship): it cannot be opened
         {
             return (0, 0, [Problem(0, null, null, "not_a_workbook")]);
         }

@@ -271,4 +271,80 @@ public class ExcelWorkbookTests
 
         Single(Read(damaged), "unreadable_file", null, 0, null);
     }
+
+    /// <summary>The template with its first sheet's XML rewritten (given the original text), or entries added.</summary>
+    private static byte[] Repacked(Func<string, string>? sheet = null, Action<System.IO.Compression.ZipArchive>? add = null)
+    {
+        var output = new MemoryStream();
+        output.Write(Template());
+        using (var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            if (sheet is not null)
+            {
+                var entry = zip.GetEntry(SheetEntry)!;
+                string text;
+                using (var reader = new StreamReader(entry.Open())) text = reader.ReadToEnd();
+                entry.Delete();
+                using var writer = new StreamWriter(zip.CreateEntry(SheetEntry).Open());
+                writer.Write(sheet(text));
+            }
+            add?.Invoke(zip);
+        }
+        return output.ToArray();
+    }
+
+    private const string SheetEntry = "xl/worksheets/sheet1.xml";
+
+    [Fact]
+    public void A_workbook_that_unpacks_to_more_than_the_limit_is_refused_at_that_part_before_it_is_loaded()
+    {
+        var bomb = Repacked(add: zip =>
+        {
+            using var stream = zip.CreateEntry("xl/media/padding.bin", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 120; i++) stream.Write(zeros);
+        });
+
+        var problem = Single(Read(bomb), "file_too_large", "xl/media/padding.bin", 0, null);
+        Assert.Equal(XlsxGuard.MaxUnpackedBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), problem.Detail);
+        Assert.True(bomb.Length < 1024 * 1024);
+    }
+
+    [Fact]
+    public void A_workbook_of_too_many_parts_is_refused()
+    {
+        var crowded = Repacked(add: zip =>
+        {
+            for (int i = 0; i <= XlsxGuard.MaxEntries; i++) zip.CreateEntry($"customXml/item{i}.bin");
+        });
+
+        Single(Read(crowded), "too_many_entries", null, 0, null);
+    }
+
+    [Fact]
+    public void A_document_type_declaration_is_refused_where_it_stands_and_its_entity_is_never_resolved()
+    {
+        var secret = Path.Combine(Path.GetTempPath(), $"gaoxin-secret-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(secret, "TOP-SECRET-VALUE");
+        var xxe = Repacked(sheet: xml =>
+        {
+            var root = xml.IndexOf("?>", StringComparison.Ordinal) + 2;
+            return xml[..root] + $"\n<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"file://{secret}\">]>\n" + xml[root..];
+        });
+
+        var parsed = Read(xxe);
+        File.Delete(secret);
+
+        Single(parsed, "xml_dtd_not_allowed", SheetEntry, 2, null);
+        Assert.DoesNotContain(parsed.Problems, p => (p.Detail ?? "").Contains("TOP-SECRET", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Malformed_sheet_xml_is_refused_at_its_part_and_line()
+    {
+        var problem = Assert.Single(Read(Repacked(sheet: xml => xml[..(xml.Length / 2)])).Problems);
+
+        Assert.Equal(("malformed_xml", SheetEntry), (problem.Code, problem.Sheet));
+        Assert.True(problem.Row > 0);
+    }
 }

@@ -26,6 +26,15 @@ public static class ProblemText
             "unreadable_file" => english
                 ? "The file cannot be read; it may be damaged or not a CSV or .xlsx file."
                 : "无法读取文件，文件可能已损坏，或不是 CSV 或 .xlsx 文件。",
+            "too_many_entries" => english
+                ? $"The workbook has too many parts (more than {detail}); save it again from Excel."
+                : $"工作簿内部文件过多（超过 {detail} 个），请用 Excel 重新保存后上传。",
+            "xml_dtd_not_allowed" => english
+                ? "The workbook contains a document type declaration (DTD), which Excel never writes; it is refused for safety."
+                : "工作簿中含有文档类型声明（DTD），Excel 不会写入此类内容，出于安全原因拒绝导入。",
+            "malformed_xml" => english
+                ? "A part of the workbook is not well-formed XML; it may be damaged. Save it again from Excel."
+                : "工作簿中有部分内容不是格式正确的 XML，文件可能已损坏，请用 Excel 重新保存。",
             "not_utf8" => english
                 ? "The file's start is UTF-8 text but this row is not (the file mixes encodings); save it as \"CSV UTF-8\" and upload again."
                 : "文件开头为 UTF-8 编码，但此行不是（文件混用了编码），请另存为“CSV UTF-8”格式后重新上传。",

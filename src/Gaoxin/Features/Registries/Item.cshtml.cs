@@ -16,6 +16,8 @@ public sealed class ItemModel(GaoxinDb db, TimeProvider clock) : PageModel
     public List<RegistryProjectRecord> Projects { get; private set; } = [];
     public Core.Collection.Principal? Who { get; private set; }
     public string? Notice { get; private set; }
+    /// <summary>The item's change awaiting approval, when this reader may see it.</summary>
+    public string? PendingChange { get; private set; }
     public string ZoneName { get; private set; } = "";
     public bool MayEdit => Who is { } w && (Item.ZoneCode is null ? w.IsAdmin : w.MayReport(Item.ZoneCode));
     public IReadOnlyList<string> FigureNames => RegistryFigures.ByType.GetValueOrDefault(Item.Type) ?? [];
@@ -24,12 +26,12 @@ public sealed class ItemModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
-        var item = await RegistryStore.FindAsync(db, id, ct);
-        if (item is null || item.Approval == "rejected") return false;
-        Item = item;
         Who = User.ToPrincipal();
-        Figures = await RegistryStore.FiguresAsync(db, [id], ct);
-        Projects = (await RegistryStore.ProjectsAsync(db, id, ct)).Where(p => p.Approval != "rejected").ToList();
+        if (await RegistryStore.ViewAsync(db, Who, id, ct) is not { } view) return false;
+        var item = Item = view.Item;
+        Figures = view.Figures;
+        Projects = view.Projects;
+        PendingChange = view.PendingChange;
         var names = await ZoneRegistry.NamesAsync(db, z => Shared.Text.T(z.Name, z.NameEn), ct);
         ZoneName = item.ZoneCode is { } z ? names.GetValueOrDefault(z, z) : Shared.Text.T("各高新区", "every zone");
         return true;

@@ -1,6 +1,7 @@
 using Gaoxin.Core.Figures;
 using Gaoxin.Core.Registries;
 using Gaoxin.Data;
+using Gaoxin.Data.Collection;
 using Gaoxin.Data.Figures;
 using Gaoxin.Data.Registries;
 using Gaoxin.Features.Accounts;
@@ -68,20 +69,20 @@ public static class RegistryApi
     }
 
     private static ProblemHttpResult Refused(string code) => TypedResults.Problem(
-        statusCode: code switch { "forbidden" => 403, "not_found" => 404, "not_pending" or "rejected" => 409, _ => 422 },
-        title: code, extensions: new Dictionary<string, object?> { ["code"] = code });
+        statusCode: code switch { "forbidden" => 403, "not_found" => 404, "not_pending" or "rejected" => 409, "file_too_large" => 413, _ => 422 },
+        title: code, detail: code == "file_too_large" ? $"The limit is {DataImport.MaxBytes} bytes." : null,
+        extensions: new Dictionary<string, object?> { ["code"] = code });
 
-    public static async Task<Results<Ok<RegistryItemDetailResponse>, NotFound>> GetItem(string id, GaoxinDb db, CancellationToken ct)
+    /// <summary>An item as the caller may see it: pending items, changes, figures and projects only for the office and the item's zone.</summary>
+    public static async Task<Results<Ok<RegistryItemDetailResponse>, NotFound>> GetItem(string id, HttpContext context, GaoxinDb db, CancellationToken ct)
     {
-        var item = await RegistryStore.FindAsync(db, id, ct);
-        if (item is null || item.Approval == "rejected") return TypedResults.NotFound();
-        var figures = await RegistryStore.FiguresAsync(db, [id], ct);
-        var projects = await RegistryStore.ProjectsAsync(db, id, ct);
+        if (await RegistryStore.ViewAsync(db, await context.TokenPrincipalAsync(), id, ct) is not { } view) return TypedResults.NotFound();
+        var item = view.Item;
         return TypedResults.Ok(new RegistryItemDetailResponse(ToResponse(item), item.Approval,
-            figures.Select(f => new RegistryFigureResponse(f.Year, f.Measure.Replace("pending:", "", StringComparison.Ordinal), Json.Normalize(f.Value),
+            view.Figures.Select(f => new RegistryFigureResponse(f.Year, f.Measure.Replace("pending:", "", StringComparison.Ordinal), Json.Normalize(f.Value),
                 RegistryFigures.UnitOf(f.Measure.Replace("pending:", "", StringComparison.Ordinal)), f.Approval)).ToList(),
-            projects.Where(p => p.Approval != "rejected").Select(p => new RegistryProjectResponse(p.Id, p.Name, p.Started.ToString("yyyy-MM-dd"), p.Ended?.ToString("yyyy-MM-dd"), p.Result, p.Approval)).ToList(),
-            item.PendingChange is null ? null : System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(item.PendingChange)));
+            view.Projects.Select(p => new RegistryProjectResponse(p.Id, p.Name, p.Started.ToString("yyyy-MM-dd"), p.Ended?.ToString("yyyy-MM-dd"), p.Result, p.Approval)).ToList(),
+            view.PendingChange is null ? null : System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(view.PendingChange)));
     }
 
     public sealed record EditItemRequest(string? Name, string? Subtype, string? Level, DateOnly? Founded, DateOnly? Accredited, decimal? Amount, string? Unit,
@@ -145,9 +146,25 @@ public static class RegistryApi
         string type, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
         if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        // Refused before the body is read: who may not import, an unknown registry, a body declared too large.
+        if (!RegistryWorkbook.MayImport(who)) return Refused("forbidden");
         if (!RegistrySeedParser.Types.Contains(type)) return TypedResults.Problem(statusCode: 404, title: $"No registry '{type}'.");
+        if (context.Request.ContentLength > DataImport.MaxBytes) return Refused("file_too_large");
         using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, ct);
+        try
+        {
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > DataImport.MaxBytes) return Refused("file_too_large");
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Refused("file_too_large");
+        }
         buffer.Position = 0;
         var (added, edited, problems) = await RegistryWorkbook.ImportAsync(db, who, type, "upload.xlsx", buffer, clock, ct);
         if (problems.Count > 0)
@@ -301,6 +318,10 @@ public static class RegistryText
         "unknown_column" => Text.T("未知的列名(第1行须为导出模板中的列名)。", "Unknown column (row 1 must hold the template's column keys)."),
         "missing_column" => Text.T("缺少必需的列。", "A required column is missing."),
         "missing_sheet" => Text.T("工作簿中没有以名录类型命名的工作表。", "The workbook has no sheet named after the registry type."),
+        "file_too_large" => Text.T("文件过大(上传上限 20 MB,解压后上限 100 MB)。", "The file is too large (20 MB uploaded, 100 MB unpacked at most)."),
+        "too_many_entries" => Text.T("工作簿内部文件过多,请用 Excel 重新保存后上传。", "The workbook has too many parts; save it again from Excel."),
+        "xml_dtd_not_allowed" => Text.T("工作簿中含有文档类型声明(DTD),出于安全原因拒绝导入。", "The workbook contains a document type declaration (DTD); it is refused for safety."),
+        "malformed_xml" => Text.T("工作簿中有部分内容不是格式正确的 XML,文件可能已损坏。", "A part of the workbook is not well-formed XML; it may be damaged."),
         "not_a_workbook" => Text.T("无法读取文件,请上传 .xlsx 工作簿。", "The file cannot be read; upload an .xlsx workbook."),
         "bad_date" => Text.T("日期格式应为 yyyy-MM-dd。", "Dates are written yyyy-MM-dd."),
         "founded_required" => Text.T("新增条目须填写成立日期。", "A new item needs its founding date."),

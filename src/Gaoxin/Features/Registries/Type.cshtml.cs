@@ -84,6 +84,7 @@ public sealed class TypeModel(GaoxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostImportAsync(string type, IFormFile? file, CancellationToken ct)
     {
         if (User.ToPrincipal() is not { } who) return Challenge();
+        if (!RegistryWorkbook.MayImport(who)) return Forbid();
         if (file is null) return RedirectToPage(new { type });
         await using var stream = file.OpenReadStream();
         var (added, edited, problems) = await RegistryWorkbook.ImportAsync(db, who, type, file.FileName, stream, clock, ct);
