@@ -19,9 +19,18 @@ namespace Gaoxin.Data;
 /// </remarks>
 public static class WriteLock
 {
-    /// <summary>Begins the step's transaction holding the write lock of <paramref name="scope"/>.</summary>
+    /// <summary>
+    /// Begins the step's transaction holding the write lock of <paramref name="scope"/>. A step run inside a larger
+    /// transaction (a workbook import stores all its rows or none) takes the lock in that transaction and leaves committing
+    /// and rolling back to its owner.
+    /// </summary>
     public static async Task<IDbContextTransaction> BeginAsync(GaoxinDb db, string scope, CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is { } outer)
+        {
+            await TakeAsync(db, scope, cancellationToken);
+            return new JoinedTransaction(outer);
+        }
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -54,4 +63,17 @@ public static class WriteLock
         Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode is 2067 or 1555,
         _ => false,
     };
+
+    /// <summary>A step's view of its owner's transaction: committing and disposing are the owner's to do.</summary>
+    private sealed class JoinedTransaction(IDbContextTransaction outer) : IDbContextTransaction
+    {
+        public Guid TransactionId => outer.TransactionId;
+        public void Commit() { }
+        public Task CommitAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+        // A refused step returns its refusal; the owner rolls back the whole unit of work.
+        public void Rollback() { }
+        public Task RollbackAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public void Dispose() { }
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }
