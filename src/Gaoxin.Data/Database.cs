@@ -58,6 +58,7 @@ public static class GaoxinDatabase
     {
         if (location.Provider == DatabaseProvider.Sqlite) options.UseSqlite(location.ConnectionString);
         else options.UseNpgsql(location.ConnectionString);
+        options.AddInterceptors(ControlCharacterGuard.Instance);
         // A connection that fails throws, and whoever handles the exception reports it (the CLI's message, the server's
         // problem handler and its log): EF's own "An error occurred using the connection" line at Error said it a second
         // time — and on every first start against a PostgreSQL database not created yet, where the refusal is expected

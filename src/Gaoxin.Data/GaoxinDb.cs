@@ -54,6 +54,7 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        StoredText.Check(this);
         if (!ChangesCachedData()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is not null)
         {
@@ -70,6 +71,7 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        StoredText.Check(this);
         if (!ChangesCachedData()) return base.SaveChanges(acceptAllChangesOnSuccess);
         var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         try

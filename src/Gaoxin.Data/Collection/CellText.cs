@@ -9,5 +9,20 @@ public static class CellText
     /// Only for text: numbers are written as numbers and never pass through here.
     /// </summary>
     public static string Neutralize(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+        FormulaAfterApostrophes(text) ? "'" + text : text;
+
+    /// <summary>
+    /// The text <see cref="Neutralize"/> was given: the apostrophe it put in front of a formula's first character is taken off,
+    /// so that an export imports back to exactly what was exported. Text that already began with apostrophes before such a
+    /// character got one more, so it too comes back as it was; any other text is kept as it is.
+    /// </summary>
+    public static string Restore(string text) =>
+        text.Length > 1 && text[0] == '\'' && FormulaAfterApostrophes(text.AsSpan(1)) ? text[1..] : text;
+
+    /// <summary>Does the text start with a formula's first character, after any number of apostrophes?</summary>
+    private static bool FormulaAfterApostrophes(ReadOnlySpan<char> text)
+    {
+        var rest = text.TrimStart('\'');
+        return rest.Length > 0 && rest[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    }
 }

@@ -239,7 +239,7 @@ public static class ExcelWorkbook
         foreach (var (row, cells) in rows)
         {
             var unitCell = sheet.Cell(row, UnitColumn);
-            var unitText = unitCell.GetString().Trim();
+            var unitText = CellText.Restore(unitCell.GetString().Trim());
             var unit = lookup.Unit(unitText);
             if (unit is null)
                 collector.Problem(name, row, unitCell.Address.ColumnLetter, "unknown_zone", value: unitText);

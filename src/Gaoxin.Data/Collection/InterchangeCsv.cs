@@ -179,7 +179,7 @@ public static class InterchangeCsv
     private static void ReadRow(int row, string[] fields, int[] ordinals, ImportCollector collector, ImportLookup lookup, bool skipDerived)
     {
         var (zoneText, yearText, elementText, valueText) =
-            (fields[ordinals[0]].Trim(), fields[ordinals[1]].Trim(), fields[ordinals[2]].Trim(), fields[ordinals[3]]);
+            (CellText.Restore(fields[ordinals[0]].Trim()), fields[ordinals[1]].Trim(), CellText.Restore(fields[ordinals[2]].Trim()), fields[ordinals[3]]);
         var source = ordinals[4] >= 0 ? ImportRules.Clean(fields[ordinals[4]]).ToLowerInvariant() : ReportedSource;
         if (source is not (ReportedSource or "registry" or "enterprises"))
         {

@@ -158,6 +158,8 @@ public static class ReportStore
     /// </summary>
     private static async Task<ReportResult> StepAsync(GaoxinDb db, string unit, int year, Func<Task<ReportResult>> step, CancellationToken cancellationToken)
     {
+        // The years the importers take, for every step (InputLimits): a report of year 0 or 99,999 is never opened.
+        if (!Core.InputLimits.IsYear(year)) return ReportResult.Refused("bad_year");
         await using var transaction = await WriteLock.BeginAsync(db, Scope(unit, year), cancellationToken);
         try
         {
@@ -184,6 +186,11 @@ public static class ReportStore
         if (!who.MayReport(unit.Code)) return ReportResult.Refused("forbidden");
         var present = values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!.Value);
         var problems = DataValidation.CheckElements(set, unit, year, present, via).ToList();
+        // Comments are bounded and plain text, located by their element (InputLimits).
+        foreach (var (element, comment) in comments)
+            if (Core.InputLimits.Check("comments." + element, comment, Core.InputLimits.Comment) is { } bad)
+                problems.Add(new DataProblem(via, null, 0, "comment", unit.Code, element, null, bad.Code, Severity.Error,
+                    (bad.Limit ?? bad.Position)?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (problems.Count > 0) return ReportResult.Refused("invalid_values", problems);
 
         return await StepAsync(db, unit.Code, year, async () =>

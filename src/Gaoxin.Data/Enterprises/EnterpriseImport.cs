@@ -344,9 +344,11 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
         else if (Core.Enterprises.CreditCode.Validate(code) is { } why)
             problems.Add(at, "credit_code", why.Code == "check_digit" ? "bad_check_digit" : "bad_credit_code", code, why.Code);
 
-        row.Name = Field(1).Trim();
+        row.Name = Collection.CellText.Restore(Field(1).Trim());
         if (row.Name.Length == 0) problems.Add(at, "name", "missing_value");
         else if (row.Name.Length > 200) problems.Add(at, "name", "too_long", null, "200");
+        else if (Core.InputLimits.ControlCharacterAt(row.Name) is var nameAt and >= 0)
+            problems.Add(at, "name", "control_character", null, nameAt.ToString(CultureInfo.InvariantCulture));
 
         var zoneText = ImportRules.Clean(Field(2));
         if (zones.TryGetValue(zoneText, out var zone)) row.Zone = zone;
@@ -361,9 +363,11 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
         if (row.RegisteredOn is { } registered && year is { } y && registered.Year > y)
             problems.Add(at, "registered_on", "registered_after_year", registered.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture));
 
-        var industry = Field(5).Trim();
+        var industry = Collection.CellText.Restore(Field(5).Trim());
         row.Industry = industry.Length == 0 ? null : industry;
         if (industry.Length > 100) problems.Add(at, "industry", "too_long", null, "100");
+        else if (Core.InputLimits.ControlCharacterAt(industry) is var industryAt and >= 0)
+            problems.Add(at, "industry", "control_character", null, industryAt.ToString(CultureInfo.InvariantCulture));
 
         row.IsHte = Flag(at, "is_hte", Field(6));
         row.Revenue = Money(at, 7);

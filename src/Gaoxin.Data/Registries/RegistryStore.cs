@@ -1,4 +1,5 @@
 using System.Text;
+using Gaoxin.Core;
 using Gaoxin.Core.Registries;
 using Gaoxin.Data.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -78,6 +79,8 @@ public static partial class RegistryStore
         bool confirmDistinct = false)
     {
         if (!RegistrySeedParser.Types.Contains(type)) return (null, "unknown_type");
+        CheckText(("name", name, InputLimits.Name), ("zone", zone, InputLimits.Name), ("subtype", subtype, InputLimits.Title),
+            ("level", level, InputLimits.Title), ("unit", unit, InputLimits.Title));
         if (!who.MayReport(zone)) return (null, "forbidden");
         if (string.IsNullOrWhiteSpace(name)) return (null, "name_required");
         if (level is not null && !RegistrySeedParser.Levels.Contains(level)) return (null, "unknown_level");
@@ -254,6 +257,10 @@ public static partial class RegistryStore
     /// </summary>
     public static async Task<string?> EditAsync(GaoxinDb db, Core.Collection.Principal who, string id, ItemChange change, TimeProvider clock, CancellationToken cancellationToken)
     {
+        CheckText(("name", change.Name, InputLimits.Name), ("subtype", change.Subtype, InputLimits.Title), ("level", change.Level, InputLimits.Title),
+            ("unit", change.Unit, InputLimits.Title));
+        foreach (var (key, value) in change.Attributes ?? new Dictionary<string, string>())
+            CheckText(("attributes", key, InputLimits.Title), ($"attributes.{key}", value, InputLimits.Comment));
         var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null) return "not_found";
         if (item.ZoneCode is null ? !who.IsAdmin : !who.MayReport(item.ZoneCode)) return "forbidden";
@@ -320,6 +327,12 @@ public static partial class RegistryStore
             }
             item.Attributes = merged.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(merged);
         }
+    }
+
+    /// <summary>Refuses text over its limit or with a control character, naming the field (<see cref="InputLimits"/>); a 422 at the edge.</summary>
+    private static void CheckText(params (string Field, string? Text, int Limit)[] fields)
+    {
+        foreach (var (field, text, limit) in fields) InputLimits.Ensure(field, text, limit);
     }
 
     /// <summary>An item's own attributes (lead organisation, members, manager, programme, field …).</summary>
@@ -413,6 +426,7 @@ public static partial class RegistryStore
     {
         var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == allianceId, cancellationToken);
         if (item is null) return (null, "not_found");
+        CheckText(("name", name, InputLimits.Name), ("result", result, InputLimits.Comment));
         if (item.Type != "alliance") return (null, "not_an_alliance");
         if (item.ZoneCode is null ? !who.IsAdmin : !who.MayReport(item.ZoneCode)) return (null, "forbidden");
         if (string.IsNullOrWhiteSpace(name)) return (null, "name_required");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using Gaoxin.Core;
 using Gaoxin.Core.Collection;
 using Gaoxin.Core.Registries;
 using Gaoxin.Data.Collection;
@@ -23,6 +24,9 @@ public static class RegistryWorkbook
 
     private const int FirstDataRow = 3;
 
+    /// <summary>The column of <c>amount</c> (1-based), the one written as a number.</summary>
+    private const int AmountColumn = 9;
+
     /// <summary>Writes the approved items of a type (all zones, or one).</summary>
     public static async Task WriteAsync(GaoxinDb db, string type, string? zone, Stream output, CancellationToken cancellationToken)
     {
@@ -39,10 +43,12 @@ public static class RegistryWorkbook
         int row = FirstDataRow;
         foreach (var i in items)
         {
+            // The amount is written as a number (a negative amount too), never as text.
+            if (i.Amount is { } amount) sheet.Cell(row, AmountColumn).SetValue(amount);
             string?[] cells =
             [
                 i.Id, i.Name, i.ZoneCode, i.Subtype, i.Level, Date(i.Founded), Date(i.Accredited), Date(i.Closed),
-                i.Amount?.ToString(CultureInfo.InvariantCulture), i.Unit, i.Status,
+                null, i.Unit, i.Status,
                 string.Join("; ", RegistryStore.AttributesOf(i).Select(a => $"{a.Key}={a.Value}")), i.Section, i.Quote,
             ];
             for (int c = 0; c < cells.Length; c++)
@@ -56,6 +62,15 @@ public static class RegistryWorkbook
         sheet.Column(14).Width = 60;
         workbook.SaveAs(output);
     }
+
+    /// <summary>The most characters a column's cell may hold.</summary>
+    private static int TextLimit(string key) => key switch
+    {
+        "name" or "zone" or "id" => InputLimits.Name,
+        "attributes" or "quote" => InputLimits.FreeText,
+        "section" => InputLimits.Comment,
+        _ => InputLimits.Title,
+    };
 
     private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -131,10 +146,16 @@ public static class RegistryWorkbook
             var last = sheet.LastRowUsed()?.RowNumber() ?? 0;
             for (int r = FirstDataRow; r <= last; r++)
             {
-                string? Cell(string key) => header.TryGetValue(key, out var c) && sheet.Cell(r, c).GetString().Trim() is { Length: > 0 } t ? t : null;
+                // A cell the export neutralised ('=…) reads back as the text it was.
+                string? Cell(string key) => header.TryGetValue(key, out var c) && CellText.Restore(sheet.Cell(r, c).GetString().Trim()) is { Length: > 0 } t ? t : null;
                 string Letter(string key) => header.TryGetValue(key, out var c) ? sheet.Cell(r, c).Address.ColumnLetter : key;
                 if (Columns.All(k => Cell(k) is null)) continue;
                 int before = problems.Count;
+                // Text the store would refuse is refused here, at its cell (InputLimits).
+                foreach (var key in header.Keys)
+                    if (Cell(key) is { } text && InputLimits.Check(key, text, TextLimit(key)) is { } bad)
+                        problems.Add(Problem(r, Letter(key), null, bad.Code, (bad.Limit ?? bad.Position)?.ToString(CultureInfo.InvariantCulture)));
+                if (problems.Count > before) continue;
                 var id = Cell("id");
                 var name = Cell("name");
                 var zone = Cell("zone");
@@ -164,7 +185,14 @@ public static class RegistryWorkbook
                 decimal? amount = null;
                 if (Cell("amount") is { } amountText)
                 {
-                    if (decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out var a) && a >= 0) amount = a;
+                    var amountCell = sheet.Cell(r, header["amount"]);
+                    if (amountCell.DataType == XLDataType.Number)
+                    {
+                        var number = amountCell.GetDouble();
+                        if (double.IsFinite(number) && number >= 0 && number < 1e14) amount = (decimal)number;
+                        else problems.Add(Problem(r, Letter("amount"), amountText, "not_a_number"));
+                    }
+                    else if (decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out var a) && a >= 0 && a < 1e14m) amount = a;
                     else problems.Add(Problem(r, Letter("amount"), amountText, "not_a_number"));
                 }
                 var attributes = new Dictionary<string, string>(StringComparer.Ordinal);

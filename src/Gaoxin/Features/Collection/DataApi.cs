@@ -35,7 +35,7 @@ public static class DataApi
         {
             "forbidden" => StatusCodes.Status403Forbidden,
             "unknown_zone" => StatusCodes.Status404NotFound,
-            "invalid_values" or "has_problems" or "comment_required" or "report_empty" => StatusCodes.Status422UnprocessableEntity,
+            "invalid_values" or "has_problems" or "comment_required" or "report_empty" or "bad_year" => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status409Conflict,
         },
         title: RefusalText.Describe(result.ErrorCode!, Text.IsEnglish),
@@ -55,6 +55,7 @@ public static class DataApi
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> GetReport(string code, int year, HttpContext context, GaoxinDb db, CancellationToken ct)
     {
+        if (Core.InputLimits.CheckYear("year", year) is { } badYear) return InputText.Problem(badYear);
         var (set, unit) = await UnitAsync(db, code, ct);
         if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
         var view = await ReportStore.GetAsync(db, set, unit, year, await context.TokenPrincipalAsync(), ct);

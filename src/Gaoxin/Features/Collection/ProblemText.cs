@@ -80,6 +80,12 @@ public static class ProblemText
             "bad_year" => english
                 ? $"Year {value} is not a year between 2000 and 2100."
                 : $"年份{value}不是 2000 至 2100 之间的年份。",
+            "too_long" => english
+                ? $"The text is longer than {detail} characters; shorten it."
+                : $"文字超过 {detail} 个字符,请缩短。",
+            "control_character" => english
+                ? $"The text holds a control character (position {detail}); remove it."
+                : $"文字中含有控制字符(位置 {detail}),请删除。",
             "missing_value" => english
                 ? "The value is missing."
                 : "缺少数值。",

@@ -46,6 +46,7 @@ public static class RefusalText
         "report_empty" => english ? "The report has no values." : "报表中没有任何数值。",
         "comment_required" => english ? "Say why the report goes back." : "退回时请填写意见。",
         "stale_values" => english ? "Someone else changed these values since you opened the report; nothing was saved. Reload and edit again." : "您打开报表后,这些数值已被他人修改,本次未保存。请刷新后重新修改。",
+        "bad_year" => english ? $"The year must be between {Core.InputLimits.MinYear} and {Core.InputLimits.MaxYear}." : $"年份须在 {Core.InputLimits.MinYear} 至 {Core.InputLimits.MaxYear} 之间。",
         "concurrent_change" => english ? "Someone else changed this report at the same moment; nothing was saved. Reload and try again." : "他人同时修改了该报表,本次未保存。请刷新后重试。",
         _ => code,
     };

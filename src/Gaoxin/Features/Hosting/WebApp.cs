@@ -194,8 +194,16 @@ public static partial class WebApp
         context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-        return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+        return Results.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
     }
+
+    /// <summary>
+    /// A path on this site, as <c>Url.IsLocalUrl</c> decides it: one leading slash not followed by a second slash or a backslash
+    /// (browsers read <c>/\host</c> as <c>//host</c>, another site), and no control characters. Anything else goes home, never
+    /// elsewhere and never to an error.
+    /// </summary>
+    public static bool IsLocalPath(string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] is not ('/' or '\\') && !url.Any(char.IsControl)));
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "No administrator yet. Create one with: gaoxin users add --email you@example.org --role admin")]
     private static partial void LogNoAdministrator(ILogger logger);
@@ -218,6 +226,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        // Input that broke a limit where the store is written (InputLimits): the client's to fix, not a fault.
+        if (exception is Gaoxin.Core.InputRefusedException refused) return await InputText.WriteAsync(problems, context, refused.Problem);
         LogUnhandled(logger, context.Request.Path, exception);
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -326,6 +326,8 @@ public static class RegistryText
         "bad_date" => Text.T("日期格式应为 yyyy-MM-dd。", "Dates are written yyyy-MM-dd."),
         "founded_required" => Text.T("新增条目须填写成立日期。", "A new item needs its founding date."),
         "not_a_number" => Text.T("须为不小于 0 的数字。", "Must be a number of at least 0."),
+        "too_long" => Text.T("文字过长。", "The text is too long."),
+        "control_character" => Text.T("文字中含有控制字符,请删除。", "The text holds a control character; remove it."),
         "bad_attribute" => Text.T("属性须写成 键=值,用分号分隔。", "Write attributes as key=value, separated by semicolons."),
         _ => code,
     };
@@ -333,6 +335,7 @@ public static class RegistryText
     /// <summary>A located import problem: sheet, cell and reason.</summary>
     public static string Problem(Core.Collection.DataProblem p) =>
         $"{p.File} {p.Sheet}!{p.Column}{(p.Row > 0 ? p.Row.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}: {Refusal(p.Code)}"
+        + (p.Code == "too_long" ? Text.T($"(上限 {p.Detail} 个字符)", $" (at most {p.Detail} characters)") : "")
         + (p.Value is { Length: > 0 } v ? $" ({v})" : "") + (p.Code == "duplicate_name" && p.Detail is { } other ? Text.T($" 与 {other} 重复", $" same as {other}") : "");
 
     public static string Status(string status) => status == "planned" ? Text.T("规划建设", "planned") : Text.T("已有", "existing");

@@ -1,0 +1,46 @@
+using Gaoxin.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gaoxin.Features.Shared;
+
+/// <summary>How a refused piece of input (<see cref="InputLimits"/>) reads and is answered: a 422 problem naming the field and the limit.</summary>
+public static class InputText
+{
+    public static string Describe(InputProblem p, bool english) => p.Code switch
+    {
+        InputProblem.TooLong => english
+            ? $"The field \"{p.Field}\" is longer than {p.Limit} characters."
+            : $"字段“{p.Field}”超过 {p.Limit} 个字符。",
+        InputProblem.ControlCharacter => english
+            ? $"The field \"{p.Field}\" holds a control character (position {p.Position}); remove it."
+            : $"字段“{p.Field}”含有控制字符(位置 {p.Position}),请删除。",
+        InputProblem.BadYear => english
+            ? $"The field \"{p.Field}\" is not a year between {InputLimits.MinYear} and {InputLimits.MaxYear}."
+            : $"字段“{p.Field}”不是 {InputLimits.MinYear} 至 {InputLimits.MaxYear} 之间的年份。",
+        _ => p.Code,
+    };
+
+    /// <summary>The 422 problem of a refused input: <c>code</c>, <c>field</c>, <c>limit</c>, <c>position</c>.</summary>
+    public static ProblemHttpResult Problem(InputProblem p) => TypedResults.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: Describe(p, Text.IsEnglish),
+        type: $"https://gaoxin.local/problems/{p.Code}",
+        extensions: Extensions(p));
+
+    private static Dictionary<string, object?> Extensions(InputProblem p) => new()
+    {
+        ["code"] = p.Code, ["field"] = p.Field, ["limit"] = p.Limit, ["position"] = p.Position,
+    };
+
+    /// <summary>Writes the problem from the exception handler.</summary>
+    public static async ValueTask<bool> WriteAsync(IProblemDetailsService problems, HttpContext context, InputProblem p)
+    {
+        context.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        var details = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity, Title = Describe(p, Text.IsEnglish), Type = $"https://gaoxin.local/problems/{p.Code}",
+        };
+        foreach (var (key, value) in Extensions(p)) details.Extensions[key] = value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details });
+    }
+}
