@@ -110,7 +110,14 @@ public sealed record Comparison(Formula Left, string Operator, Formula Right)
 
 internal sealed class FormulaParser(string text)
 {
+    /// <summary>
+    /// The longest formula and the deepest nesting read. Parsing and evaluating recurse, so a formula of thousands of
+    /// brackets or signs would overflow the stack (which ends the process, not just the parse); no real formula comes near.
+    /// </summary>
+    public const int MaxLength = 4_000, MaxDepth = 64;
+
     private int _position;
+    private int _depth;
 
     private void SkipSpaces()
     {
@@ -146,6 +153,21 @@ internal sealed class FormulaParser(string text)
     }
 
     private Formula ParseFactor()
+    {
+        if (text.Length > MaxLength) throw new FormulaException($"longer than {MaxLength} characters", MaxLength);
+        if (_depth >= MaxDepth) throw new FormulaException($"nested more than {MaxDepth} deep", _position);
+        _depth++;
+        try
+        {
+            return ParseNestedFactor();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Formula ParseNestedFactor()
     {
         var c = Peek();
         if (c == '-' || c == '−')
