@@ -24,7 +24,7 @@ public static class ProgressReport
         foreach (var t in progress.Targets)
         {
             var c = 1;
-            sheet.Cell(row, c++).Value = t.Target.Id;
+            sheet.Cell(row, c++).Value = CellText.Neutralize(t.Target.Id);
             sheet.Cell(row, c++).Value = CellText.Neutralize(t.Target.Title);
             sheet.Cell(row, c++).Value = CellText.Neutralize(t.Target.Unit);
             sheet.Cell(row, c++).Value = CellText.Neutralize(t.Target.Goal.Describe(t.Target.Unit));
