@@ -41,7 +41,7 @@ public abstract class InputLimitsSpec(ITestStore store) : IAsyncLifetime
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.UnprocessableEntity)
     {
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {text}");
+        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {(text.Length > 300 ? text[..300] + "…" : text)}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return JsonDocument.Parse(text).RootElement;
     }

@@ -57,7 +57,13 @@ internal sealed class YamlObject
     {
         var node = Get(key, required);
         if (node is null) return null;
-        if (node is YamlScalarNode scalar && !string.IsNullOrWhiteSpace(scalar.Value)) return scalar.Value;
+        if (node is YamlScalarNode scalar && !string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            // YAML refuses raw control characters, but a quoted "\0" writes one; no stored text may hold it (InputLimits).
+            if (InputLimits.ControlCharacterAt(scalar.Value) is not (var at and >= 0)) return scalar.Value;
+            _errors.Add(node, FieldPath(key), InputProblem.ControlCharacter, $"'{key}' holds a control character at position {at}");
+            return null;
+        }
         _errors.Add(node, FieldPath(key), "wrong_type", $"'{key}' must be a non-empty text");
         return null;
     }

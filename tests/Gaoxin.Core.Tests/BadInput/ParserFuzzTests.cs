@@ -115,6 +115,19 @@ public sealed class ParserFuzzTests
     }
 
     [Fact]
+    public void A_control_character_written_as_an_escape_in_a_quoted_yaml_text_is_refused_at_its_line()
+    {
+        var yaml = Bundled("models/liaoning-2017-default.yaml");
+        var name = yaml.IndexOf("\ntitle:", StringComparison.Ordinal);
+        Assert.True(name >= 0);
+        var broken = yaml[..(name + 1)] + "title: \"bad\\0title\"\n" + yaml[(yaml.IndexOf('\n', name + 1) + 1)..];
+        var (model, errors) = EvaluationModelParser.Parse("model.yaml", broken, Elements);
+        Assert.Null(model);
+        var error = Assert.Single(errors, e => e.Code == "control_character");
+        Assert.Equal(broken[..(name + 1)].Count(c => c == '\n') + 1, error.Line);
+    }
+
+    [Fact]
     public void A_formula_of_thousands_of_terms_is_refused_by_its_length()
     {
         var text = string.Join(" + ", Enumerable.Repeat("a", 50_000));
