@@ -15,6 +15,15 @@ public static class Cli
     /// <summary>Exit code for something asked for that does not exist.</summary>
     public const int NotFound = 3;
 
+    /// <summary>
+    /// Exit code when the store cannot be opened, read or written: not a database, malformed, read-only, full, a
+    /// PostgreSQL server that refuses or drops the connection. One line on standard error says which store and why.
+    /// </summary>
+    public const int StoreUnavailable = 4;
+
+    /// <summary>Exit code when a file or folder other than the store cannot be written or read (disk full, no permission).</summary>
+    public const int FileUnavailable = 5;
+
     /// <summary>The store every verb works on: <c>--db PATH</c> (SQLite) or <c>--db "Host=…"</c> (PostgreSQL).</summary>
     public static readonly Option<string> Db = new("--db")
     {
@@ -55,9 +64,38 @@ public static class Cli
         return root;
     }
 
-    /// <summary>Runs the command line, writing to the given streams; returns the exit code.</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
-        Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    /// <summary>
+    /// Runs the command line, writing to the given streams; returns the exit code. A store or file that cannot be used
+    /// gives one located line (<see cref="CliFailure"/>); anything else unexpected is a defect and keeps its stack trace.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var parse = Build().Parse(args);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (Exception exception) when (CliFailure.From(exception, DescribeStore(parse)) is { } failure)
+        {
+            error.WriteLine(failure.Line);
+            return failure.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 1;
+        }
+        catch (Exception exception)
+        {
+            error.WriteLine($"Unhandled exception: {exception}");
+            return 1;
+        }
+    }
+
+    private static string DescribeStore(ParseResult parse)
+    {
+        try { return Location(parse).Describe(); }
+        catch (ArgumentException) { return parse.GetValue(Db) ?? "the store"; }
+    }
 
     /// <summary>The store named by <c>--db</c>, or the default file.</summary>
     public static DatabaseLocation Location(ParseResult parse) =>
@@ -66,11 +104,18 @@ public static class Cli
     /// <summary>Opens the store named by <c>--db</c>, creating, migrating and loading the bundled plans first if needed.</summary>
     public static async Task<GaoxinDb> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var db = GaoxinDatabase.CreateContext(Location(parse));
+        var location = Location(parse);
+        var db = GaoxinDatabase.CreateContext(location);
         try
         {
             await GaoxinDatabase.InitializeAsync(db, GaoxinDatabase.BundleDirectory, TimeProvider.System, cancellationToken);
             return db;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // While opening, a file-system refusal is about the store's own folder (it cannot be created or written).
+            await db.DisposeAsync();
+            throw new StoreUnavailableException(location.Describe(), e.Message, e);
         }
         catch
         {

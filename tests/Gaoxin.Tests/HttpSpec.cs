@@ -168,10 +168,10 @@ public abstract class HttpSpec(ITestStore store) : IAsyncLifetime
     [Fact]
     public async Task Health_check_reports_healthy_with_the_database_up()
     {
-        var response = await Client.GetAsync("/healthz");
+        var response = await Client.GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -284,6 +284,7 @@ public static class ReportStore
     public static async Task<ImportOutcome> ImportAsync(GaoxinDb db, DataSetDefinition set, IReadOnlyList<ReportingUnit> units, ParsedImport parsed, string fileName,
         bool approve, bool dryRun, Principal who, string via, TimeProvider clock, CancellationToken cancellationToken, bool isDemo = false)
     {
+        using var job = Telemetry.Start(Telemetry.Jobs.ZoneDataImport);
         var batch = $"{clock.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
         var problems = parsed.Problems.ToList();
         if (approve && !who.IsAdmin)
@@ -364,6 +365,7 @@ public static class ReportStore
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        job.Stored(changedTotal);
         return new ImportOutcome(batch, true, problems, parsed.Values.Count, changedTotal, changedUnits);
     }
 

@@ -57,6 +57,7 @@ public static class EnterpriseImport
     public static async Task<EnterpriseImportOutcome> ImportAsync(GaoxinDb db, Stream stream, string fileName, string actor, string via,
         TimeProvider clock, CancellationToken cancellationToken, GazelleCounting? gazelles = null)
     {
+        using var job = Telemetry.Start(Telemetry.Jobs.EnterpriseImport);
         var watch = Stopwatch.StartNew();
         var batch = Guid.NewGuid().ToString("N")[..16];
         var set = await DataSetStore.GetAsync(db, cancellationToken);
@@ -103,6 +104,7 @@ public static class EnterpriseImport
             });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            job.Stored(rows);
             return new EnterpriseImportOutcome(batch, true, [], 0, rows, years, reader.ZoneYears.Count, aggregates, watch.Elapsed);
         }
         finally

@@ -144,6 +144,7 @@ public static class EvaluationStore
     /// </summary>
     public static async Task<string?> PublishAsync(GaoxinDb db, long runId, string actor, TimeProvider clock, CancellationToken cancellationToken)
     {
+        using var job = Telemetry.Start(Telemetry.Jobs.Publication);
         var run = await db.EvaluationRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null) return "run_not_found";
         if (run.PublishedAt is not null) return "run_published";
@@ -171,6 +172,7 @@ public static class EvaluationStore
                 await ZoneRegistry.RecordAsync(db, new ZoneChange(code, ZoneEventKind.ReportedUpward, today, act, "国家级高新区连续考核不合格,报请科技部处理"), actor, clock, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        job.Stored();
         return null;
     }
 

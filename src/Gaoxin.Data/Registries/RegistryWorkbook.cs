@@ -102,6 +102,7 @@ public static class RegistryWorkbook
     public static async Task<(int Added, int Edited, IReadOnlyList<DataProblem> Problems)> ImportAsync(GaoxinDb db, Principal who, string type, string fileName,
         Stream input, TimeProvider clock, CancellationToken cancellationToken)
     {
+        using var job = Telemetry.Start(Telemetry.Jobs.RegistryImport);
         var problems = new List<DataProblem>();
         DataProblem Problem(int row, string? column, string? value, string code, string? detail = null) =>
             new(fileName, type, row, column, null, null, value, code, Severity.Error, detail);
@@ -246,6 +247,7 @@ public static class RegistryWorkbook
                 }
             }
             await transaction.CommitAsync(cancellationToken);
+            job.Stored(added + edited);
             return (added, edited, []);
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Gaoxin.Tests.Support;
 
@@ -23,9 +24,13 @@ public sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningServer> StartAsync(DatabaseLocation location)
+    /// <param name="location">The store.</param>
+    /// <param name="settings">Configuration as <c>gaoxin serve</c> takes it, e.g. <c>--Telemetry:Prometheus=true</c>.</param>
+    /// <param name="logs">Also receives the server's logs from its start on.</param>
+    public static async Task<RunningServer> StartAsync(DatabaseLocation location, string[]? settings = null, ILoggerProvider? logs = null)
     {
-        var app = WebApp.Build(["--Logging:LogLevel:Default=Warning"], new WebSettings(location, "http://127.0.0.1:0"));
+        var app = WebApp.Build(["--Logging:LogLevel:Default=Warning", .. settings ?? []], new WebSettings(location, "http://127.0.0.1:0"));
+        if (logs is not null) app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         await WebApp.InitializeAsync(app, CancellationToken.None);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

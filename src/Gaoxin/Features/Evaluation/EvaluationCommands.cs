@@ -92,12 +92,14 @@ public static class EvaluationRunner
     /// <summary>Evaluates a year with a model, records the run, and returns the result and its JSON.</summary>
     public static async Task<Outcome> RunAsync(GaoxinDb db, int year, string modelId, SensitivityOptions? sensitivity, string actor, TimeProvider clock, CancellationToken ct)
     {
+        using var job = Telemetry.Start(Telemetry.Jobs.Evaluation);
         var model = (await ModelsAsync(db, ct)).FirstOrDefault(m => m.Model.Id == modelId);
         if (model is null) return new Outcome($"No evaluation model '{modelId}'.", 0, null, "", false);
         var data = await EvaluationStore.LoadDataAsync(db, year, ct);
         var response = EvaluationEngine.Evaluate(model.Model, data.Input, sensitivity).ToResponse();
         var json = Json.Serialize(response);
         var runId = await EvaluationStore.SaveRunAsync(db, model, year, sensitivity, data, json, actor, clock, ct);
+        job.Stored();
         return new Outcome(null, runId, response, json, data.UsesDemoData);
     }
 

@@ -21,7 +21,6 @@ using Gaoxin.Features.Zones;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
 
@@ -62,7 +61,7 @@ public static partial class WebApp
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddOperations();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         builder.Services.AddGaoxinAuthentication();
@@ -107,7 +106,7 @@ public static partial class WebApp
         // Works offline, as a government intranet needs: the script is served from the package itself, the page keeps the
         // browser's own fonts instead of fetching Inter and JetBrains Mono from a CDN, and nothing is reported to Scalar.
         app.MapScalarApiReference(o => o.WithTitle("Gaoxin API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());
-        app.MapHealthChecks("/healthz");
+        app.MapOperations();
         app.MapGet("/lang/{culture}", SwitchLanguage).ExcludeFromDescription();
         var api = app.MapGroup("/api");
         // A trivial JSON endpoint through the same pipeline: the peer of the HTTP benchmark (bench W6, docs/performance.md).
@@ -210,15 +209,6 @@ public static partial class WebApp
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Database ready: {Location}")]
     private static partial void LogDatabaseReady(ILogger logger, string location);
-}
-
-/// <summary>Reports whether the store answers.</summary>
-public sealed class DatabaseHealthCheck(GaoxinDb db) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await db.Database.CanConnectAsync(cancellationToken)
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("the database does not answer");
 }
 
 /// <summary>Turns an unexpected exception into a ProblemDetails response and logs it once.</summary>
