@@ -24,6 +24,7 @@ public abstract class CrashSafetySpec(ITestStore store) : IAsyncLifetime
     private const string Office = "office@example.org";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
     private string _token = "";
+    private readonly string _files = Directory.CreateTempSubdirectory("gaoxin-crash-").FullName;
 
     public async Task InitializeAsync()
     {
@@ -32,7 +33,11 @@ public abstract class CrashSafetySpec(ITestStore store) : IAsyncLifetime
         _token = (await Cli("users", "token", "--email", Office)).Output.Trim();
     }
 
-    public async Task DisposeAsync() => await store.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await store.DisposeAsync();
+        try { Directory.Delete(_files, recursive: true); } catch (IOException) { }
+    }
 
     private Task<CliResult> Cli(params string[] args) => CliRun.RunAsync([.. args, "--db", store.DbArgument]);
 
@@ -159,7 +164,7 @@ public abstract class CrashSafetySpec(ITestStore store) : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string Temp(string name) => Path.Combine(Directory.CreateTempSubdirectory("gaoxin-crash-").FullName, name);
+    private string Temp(string name) => Path.Combine(_files, name);
 
     /// <summary>The demo figures of 2016–2020 in the interchange format, without the figures the registries derive.</summary>
     private async Task<string> DemoFileAsync()
