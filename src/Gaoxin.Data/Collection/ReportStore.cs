@@ -299,6 +299,7 @@ public static class ReportStore
         // The write locks of every unit-year the file touches, in one fixed order so two imports cannot deadlock.
         foreach (var (lockUnit, lockYear) in byUnitYear.Select(g => g.Key).OrderBy(k => k.Unit, StringComparer.Ordinal).ThenBy(k => k.Year))
             await WriteLock.TakeAsync(db, Scope(lockUnit, lockYear), cancellationToken);
+        CrashPoint.Reach("in-transaction");
         var now = clock.GetUtcNow();
         var changedTotal = 0;
         var changedUnits = new List<string>();
@@ -364,6 +365,7 @@ public static class ReportStore
             return new ImportOutcome(batch, false, problems, parsed.Values.Count, failed ? 0 : changedTotal, failed ? [] : changedUnits);
         }
         await db.SaveChangesAsync(cancellationToken);
+        CrashPoint.Reach("before-commit");
         await transaction.CommitAsync(cancellationToken);
         job.Stored(changedTotal);
         return new ImportOutcome(batch, true, problems, parsed.Values.Count, changedTotal, changedUnits);

@@ -95,6 +95,7 @@ public static class EnterpriseImport
             // The returns were written by the bulk path, not the save, and so raise the store version themselves
             // (the aggregates below raise it again for theirs; the audit record alone would not).
             await StoreVersion.RaiseAsync(db, cancellationToken);
+            CrashPoint.Reach("mid-write");
             var aggregates = await EnterpriseAggregates.RecomputeAsync(db, transaction, years, gazelles, cancellationToken);
             db.Audit.Add(new AuditRecord
             {
@@ -103,6 +104,7 @@ public static class EnterpriseImport
                 Comment = $"{fileName}: {rows} returns, {reader.ZoneYears.Count} zone-years, years {string.Join(",", years)}",
             });
             await db.SaveChangesAsync(cancellationToken);
+            CrashPoint.Reach("before-commit");
             await transaction.CommitAsync(cancellationToken);
             job.Stored(rows);
             return new EnterpriseImportOutcome(batch, true, [], 0, rows, years, reader.ZoneYears.Count, aggregates, watch.Elapsed);

@@ -156,6 +156,7 @@ public static class EvaluationStore
         run.PublishedAt = now;
         run.PublishedBy = actor;
         await db.SaveChangesAsync(cancellationToken);
+        CrashPoint.Reach("mid-write");
 
         using var result = JsonDocument.Parse(run.ResultJson);
         var act = $"{run.Year}年度综合评价考核结果 (run {run.Id}, {run.ModelId} v{run.ModelVersion})";
@@ -171,6 +172,7 @@ public static class EvaluationStore
             if (flags.Contains(EvaluationFlags.ReportUpward))
                 await ZoneRegistry.RecordAsync(db, new ZoneChange(code, ZoneEventKind.ReportedUpward, today, act, "国家级高新区连续考核不合格,报请科技部处理"), actor, clock, cancellationToken);
         }
+        CrashPoint.Reach("before-commit");
         await transaction.CommitAsync(cancellationToken);
         job.Stored();
         return null;

@@ -221,6 +221,7 @@ public static class RegistryWorkbook
 
             // All rows are good: store them together.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            CrashPoint.Reach("in-transaction");
             int added = 0, edited = 0;
             foreach (var row in rows)
             {
@@ -245,7 +246,9 @@ public static class RegistryWorkbook
                     db.ChangeTracker.Clear();
                     return (0, 0, [Problem(row.Number, null, row.Name, refused)]);
                 }
+                if (added + edited == (rows.Count + 1) / 2) CrashPoint.Reach("mid-write");
             }
+            CrashPoint.Reach("before-commit");
             await transaction.CommitAsync(cancellationToken);
             job.Stored(added + edited);
             return (added, edited, []);
