@@ -337,7 +337,7 @@ public static class StoreCopy
     private static string Describe(Table table, object?[] values) =>
         string.Join(", ", table.Columns.Select((c, i) => (c.Name, Value: values[i]))
             .Where(v => v.Name is "id" or "code" or "credit_code" or "year" or "unit_code" or "zone_code" or "element_code" or "email")
-            .Select(v => $"{v.Name} {Canonical(v.Value, null)}"));
+            .Select(v => $"{v.Name} {(v.Value is null ? "null" : Canonical(v.Value, null))}"));
 
     private static async Task<TableSummary> SummarizeAsync(DbConnection connection, DbTransaction? transaction, Table table, CancellationToken cancellationToken)
     {

@@ -87,6 +87,16 @@ public static class StoreCommands
             error.WriteLine(e.Message);
             return Cli.NotFound;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 26) // SQLITE_NOTADB
+        {
+            error.WriteLine("the file is not a Gaoxin store or backup (not a SQLite database)");
+            return Cli.InvalidInput;
+        }
+        catch (IOException e)
+        {
+            error.WriteLine(e.Message);
+            return 1;
+        }
         catch (DbException e)
         {
             error.WriteLine($"the store could not be read or written: {e.Message.Split('\n')[0]}");
