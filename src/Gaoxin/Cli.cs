@@ -60,6 +60,7 @@ public static class Cli
             Features.Enterprises.SelfAssessmentCommands.BuildHte(),
             Features.Enterprises.SelfAssessmentCommands.BuildTechSme(),
             ServeCommand.Build(),
+            Features.Operations.StoreCommands.BuildBackup(), Features.Operations.StoreCommands.BuildRestore(), Features.Operations.StoreCommands.BuildMigrateStore(),
         };
         return root;
     }
