@@ -3,6 +3,7 @@ using Gaoxin.Data.Accounts;
 using Gaoxin.Data.Collection;
 using Gaoxin.Data.Plans;
 using Gaoxin.Data.Zones;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,12 @@ namespace Gaoxin.Data;
 
 /// <summary>
 /// The platform's store. Each provider has its own subclass so that each keeps its own migration set
-/// (<see cref="SqliteGaoxinDb"/>, <see cref="PostgresGaoxinDb"/>).
+/// (<see cref="SqliteGaoxinDb"/>, <see cref="PostgresGaoxinDb"/>). It also keeps the data-protection keys
+/// (<see cref="IDataProtectionKeyContext"/>), so that every server on one database reads the sign-in cookies and form
+/// tokens the others issue.
 /// </summary>
-public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<GaoxinUser, IdentityRole, string>(options)
+public abstract class GaoxinDb(DbContextOptions options)
+    : IdentityDbContext<GaoxinUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
     public DbSet<PlanZoneRecord> PlanZones => Set<PlanZoneRecord>();
@@ -45,6 +49,7 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
     public DbSet<Enterprises.ReservePoolMemberRecord> ReservePoolMembers => Set<Enterprises.ReservePoolMemberRecord>();
     public DbSet<Enterprises.ReservePoolMoveRecord> ReservePoolMoves => Set<Enterprises.ReservePoolMoveRecord>();
     public DbSet<Enterprises.ReservePoolTrainingRecord> ReservePoolTrainings => Set<Enterprises.ReservePoolTrainingRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
@@ -92,7 +97,7 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            if (entry.Entity is AuditRecord or ApiTokenRecord or GaoxinUser or StoreVersionRecord) continue;
+            if (entry.Entity is AuditRecord or ApiTokenRecord or GaoxinUser or StoreVersionRecord or DataProtectionKey) continue;
             if (entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true) continue;
             return true;
         }
@@ -257,6 +262,7 @@ public abstract class GaoxinDb(DbContextOptions options) : IdentityDbContext<Gao
             e.HasKey(x => new { x.ZoneCode, x.Year, x.Element });
             e.Property(x => x.Element).HasMaxLength(64);
         });
+        model.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
         model.Entity<StoreVersionRecord>(e =>
         {
             e.ToTable("store_version");

@@ -65,6 +65,7 @@ public static partial class WebApp
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         builder.Services.AddGaoxinAuthentication();
+        builder.Services.AddSharedKeys();
         builder.Services.AddAuthorization();
         // Whole anonymous pages kept while the store version holds (W6): the version is part of the key, so any write —
         // by this server or by the CLI on the same store — makes the next request render afresh. Signed-in requests,
