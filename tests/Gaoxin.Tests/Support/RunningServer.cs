@@ -23,9 +23,13 @@ public sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningServer> StartAsync(DatabaseLocation location)
+    /// <summary>The server's services, e.g. its endpoint data source.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="configuration">Further settings as command-line arguments, e.g. <c>--ReverseProxy:KnownProxies=127.0.0.1</c>.</param>
+    public static async Task<RunningServer> StartAsync(DatabaseLocation location, params string[] configuration)
     {
-        var app = WebApp.Build(["--Logging:LogLevel:Default=Warning"], new WebSettings(location, "http://127.0.0.1:0"));
+        var app = WebApp.Build(["--Logging:LogLevel:Default=Warning", .. configuration], new WebSettings(location, "http://127.0.0.1:0"));
         await WebApp.InitializeAsync(app, CancellationToken.None);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

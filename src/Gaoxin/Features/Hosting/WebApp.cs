@@ -79,10 +79,12 @@ public static partial class WebApp
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Sign-in attempts per client address: slows password guessing on top of Identity's lockout.
-            o.AddPolicy(LoginModel.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            // Sign-in attempts (the form's POSTs; opening the page is free) per client address: slows password guessing on top
+            // of Identity's lockout. Behind a configured reverse proxy the address is the client's, from X-Forwarded-For.
+            o.AddPolicy(LoginModel.RateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginModel.AttemptsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("page"));
         });
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = DataImport.MaxBytes + 1024 * 1024);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = DataImport.MaxBytes + 1024 * 1024);
@@ -94,7 +96,18 @@ public static partial class WebApp
         // Pages are read in Chinese: write it as text, not as &#x…; escapes.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+        // Cookies are Secure when the request came over HTTPS (directly, or through a known proxy's X-Forwarded-Proto).
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+        });
+        var proxies = SecurityHeaders.KnownProxies(builder.Configuration);
+
         var app = builder.Build();
+        app.UseKnownProxies(proxies);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization(LocalizationOptions());
@@ -197,7 +210,7 @@ public static partial class WebApp
         var chosen = culture == "en" ? "en" : "zh-CN";
         context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
         return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
     }
 
