@@ -38,6 +38,10 @@ public sealed class MonitoringJourneyTests(BrowserFixture browser) : IAsyncLifet
     {
         const string test = nameof(Visitor_follows_a_target_from_its_tile_to_the_plan_text_its_zones_and_its_split);
 
+        // Anything the Content-Security-Policy blocks is reported on the console.
+        var blocked = new List<string>();
+        _page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) blocked.Add(message.Text); };
+
         // The dashboard: a tile per target, coloured by status, with sparklines, and the map of the zones.
         await _page.GotoAsync("/monitoring?year=2020");
         await Expect(_page.Locator("h1")).ToContainTextAsync("2020 年规划目标监测");
@@ -56,6 +60,13 @@ public sealed class MonitoringJourneyTests(BrowserFixture browser) : IAsyncLifet
         await Expect(_page.Locator("#zone-map")).ToContainTextAsync("沈阳");
         await Expect(_page.Locator("#zone-list tbody tr")).ToHaveCountAsync(15);
         await browser.ScreenshotAsync(_page, $"{test}-1-dashboard");
+
+        // The map's measure selector submits by itself, from a script file (no inline handler runs under the policy).
+        var measure = await _page.Locator("#map-measure option:not([selected])").First.GetAttributeAsync("value");
+        await _page.Locator("#map-measure").SelectOptionAsync(measure!);
+        await Expect(_page).ToHaveURLAsync(new Regex("measure=" + Regex.Escape(measure!)));
+        await Expect(_page.Locator("#zone-map[data-rendered=true]")).ToHaveCountAsync(1);
+        Assert.Empty(blocked);
 
         // One target: the figure beside the plan's words, its trajectory and its zones.
         await _page.Locator("#tiles [data-target=rd_intensity] a.tile-link").ClickAsync();

@@ -15,6 +15,12 @@ public sealed partial class PageSession : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(path);
 
+    /// <summary>Headers sent with every request, e.g. the X-Forwarded-For a reverse proxy would add.</summary>
+    public System.Net.Http.Headers.HttpRequestHeaders Headers => _client.DefaultRequestHeaders;
+
+    /// <summary>Any request, with the session's cookies.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
+
     public async Task<string> GetStringAsync(string path) => await (await _client.GetAsync(path)).Content.ReadAsStringAsync();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -24,12 +24,19 @@ public sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The server's services, e.g. its endpoint data source.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <param name="location">The store.</param>
-    /// <param name="settings">Configuration as <c>gaoxin serve</c> takes it, e.g. <c>--Telemetry:Prometheus=true</c>.</param>
+    /// <param name="configuration">Further settings as <c>gaoxin serve</c> takes them, e.g. <c>--ReverseProxy:KnownProxies:0=127.0.0.1</c>.</param>
+    public static Task<RunningServer> StartAsync(DatabaseLocation location, params string[] configuration) => StartAsync(location, configuration, null);
+
+    /// <param name="location">The store.</param>
+    /// <param name="configuration">Further settings as <c>gaoxin serve</c> takes them, e.g. <c>--Telemetry:Prometheus=true</c>.</param>
     /// <param name="logs">Also receives the server's logs from its start on.</param>
-    public static async Task<RunningServer> StartAsync(DatabaseLocation location, string[]? settings = null, ILoggerProvider? logs = null)
+    public static async Task<RunningServer> StartAsync(DatabaseLocation location, string[] configuration, ILoggerProvider? logs)
     {
-        var app = WebApp.Build(["--Logging:LogLevel:Default=Warning", .. settings ?? []], new WebSettings(location, "http://127.0.0.1:0"));
+        var app = WebApp.Build(["--Logging:LogLevel:Default=Warning", .. configuration], new WebSettings(location, "http://127.0.0.1:0"));
         if (logs is not null) app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         await WebApp.InitializeAsync(app, CancellationToken.None);
         await app.StartAsync();

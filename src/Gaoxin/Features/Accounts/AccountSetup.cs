@@ -41,6 +41,7 @@ public static class AccountSetup
             o.Cookie.Name = "gaoxin.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // Every signed-in request checks the account: a disabled or deleted user, or one whose role or zone changed,

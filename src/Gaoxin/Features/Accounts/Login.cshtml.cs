@@ -12,10 +12,15 @@ public sealed class LoginModel(SignInManager<GaoxinUser> signIn) : PageModel
 {
     public const string RateLimit = "login";
 
+    /// <summary>Sign-in attempts a client address may make a minute.</summary>
+    public const int AttemptsPerMinute = 20;
+
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Message { get; private set; }
+
+    public static string Failed => T("邮箱或密码不正确,或该账号因多次输错密码暂时锁定。", "Wrong e-mail or password, or the account is locked for a while after too many wrong passwords.");
 
     public void OnGet() { }
 
@@ -24,9 +29,9 @@ public sealed class LoginModel(SignInManager<GaoxinUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : "/data");
-        Message = result.IsLockedOut
-            ? T("密码错误次数过多,账号已锁定,请 15 分钟后再试。", "Too many wrong passwords: the account is locked for 15 minutes.")
-            : T("邮箱或密码不正确。", "Wrong e-mail or password.");
+        // One answer for every failure — unknown e-mail, wrong password, locked or disabled account — so that the form does
+        // not tell which e-mails have accounts.
+        Message = Failed;
         return Page();
     }
 }

@@ -17,17 +17,17 @@ public static class DataApi
     public static void MapDataApi(this RouteGroupBuilder api)
     {
         var zones = api.MapGroup("/zones/{code}/data/{year:int}").WithTags("Data");
-        zones.MapGet("/", GetReport).WithName("GetZoneData").WithSummary("A zone's figures for a year: approved for everyone, the draft for those who report for it");
-        zones.MapPut("/", PutReport).WithName("PutZoneData").WithSummary("Save values into the zone's draft (null removes a value)");
-        zones.MapPost("/submit", Submit).WithName("SubmitZoneData");
-        zones.MapPost("/approve", Approve).WithName("ApproveZoneData");
-        zones.MapPost("/return", Return).WithName("ReturnZoneData");
+        zones.MapGet("/", GetReport).AllowAnonymous().WithName("GetZoneData").WithSummary("A zone's figures for a year: approved for everyone, the draft for those who report for it");
+        zones.MapPut("/", PutReport).RequireApi(Access.ZoneStaff).WithName("PutZoneData").WithSummary("Save values into the zone's draft (null removes a value)");
+        zones.MapPost("/submit", Submit).RequireApi(Access.ZoneStaff).WithName("SubmitZoneData");
+        zones.MapPost("/approve", Approve).RequireApi(Access.Office).WithName("ApproveZoneData");
+        zones.MapPost("/return", Return).RequireApi(Access.Office).WithName("ReturnZoneData");
 
         var data = api.MapGroup("/data").WithTags("Data");
-        data.MapGet("/elements", Elements).WithName("ListDataElements").WithSummary("The data elements (数据元)");
-        data.MapPost("/import", Import).WithName("ImportData").WithSummary("Import a CSV or Excel file, all or nothing").DisableAntiforgery();
-        api.MapGet("/audit", Audit).WithTags("Data").WithName("ListAudit").WithSummary("Every change of a value and every workflow step, newest first");
-        api.MapGet("/reports/completeness", Completeness).WithTags("Data").WithName("Completeness").WithSummary("Per zone: report state, share filled, on time");
+        data.MapGet("/elements", Elements).AllowAnonymous().WithName("ListDataElements").WithSummary("The data elements (数据元)");
+        data.MapPost("/import", Import).RequireApi(Access.ZoneStaff).WithName("ImportData").WithSummary("Import a CSV or Excel file, all or nothing").DisableAntiforgery();
+        api.MapGet("/audit", Audit).RequireApi(Access.ZoneStaff).WithTags("Data").WithName("ListAudit").WithSummary("Every change of a value and every workflow step, newest first");
+        api.MapGet("/reports/completeness", Completeness).RequireApi(Access.ZoneStaff).WithTags("Data").WithName("Completeness").WithSummary("Per zone: report state, share filled, on time");
     }
 
     private static ProblemHttpResult Refusal(ReportResult result) => TypedResults.Problem(
@@ -83,7 +83,7 @@ public static class DataApi
     private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ActAsync(
         string code, int year, HttpContext context, GaoxinDb db, Func<DataSetDefinition, ReportingUnit, Principal, Task<ReportResult>> step, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var who = await context.CallerAsync();
         var (set, unit) = await UnitAsync(db, code, ct);
         if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
         var result = await step(set, unit, who);
@@ -97,7 +97,7 @@ public static class DataApi
     public static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Import(
         IFormFile file, [FromForm] bool? approve, [FromForm] bool? dryRun, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var who = await context.CallerAsync();
         var outcome = await DataImportFlow.ImportAsync(db, file, approve ?? false, dryRun ?? false, who, ReportStore.Via.Api, clock, ct);
         var response = outcome.ToResponse(Text.IsEnglish);
         return outcome.HasErrors ? TypedResults.UnprocessableEntity(response) : TypedResults.Ok(response);
@@ -106,14 +106,14 @@ public static class DataApi
     public static async Task<Results<Ok<List<AuditResponse>>, UnauthorizedHttpResult>> Audit(
         string? zone, int? year, string? batch, int? limit, HttpContext context, GaoxinDb db, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var who = await context.CallerAsync();
         var rows = await ReportStore.AuditAsync(db, who, zone, year, batch, Math.Clamp(limit ?? 500, 1, 5000), ct);
         return TypedResults.Ok(rows.Select(a => a.ToResponse()).ToList());
     }
 
     public static async Task<Results<Ok<List<CompletenessResponse>>, UnauthorizedHttpResult>> Completeness(int year, HttpContext context, GaoxinDb db, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var who = await context.CallerAsync();
         var set = await DataSetStore.GetAsync(db, ct);
         var units = await DataSetStore.UnitsAsync(db, set, ct);
         var rows = await ReportStore.CompletenessAsync(db, set, units, year, ct);

@@ -12,9 +12,11 @@ public static class DataDownloads
     public static void MapDataDownloads(this WebApplication app)
     {
         var group = app.MapGroup("/data").ExcludeFromDescription();
-        group.MapGet("/template/{year:int}.xlsx", Template);
-        group.MapGet("/export/{year:int}.csv", ExportCsv);
-        group.MapGet("/export/{year:int}.xlsx", ExportXlsx);
+        // The template holds what a reporter may see: the office's or a zone operator's (their zone only, decided below).
+        group.MapGet("/template/{year:int}.xlsx", Template).RequireAuthorization(Access.ZoneStaff);
+        // Approved figures: public.
+        group.MapGet("/export/{year:int}.csv", ExportCsv).AllowAnonymous();
+        group.MapGet("/export/{year:int}.xlsx", ExportXlsx).AllowAnonymous();
     }
 
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -22,7 +24,7 @@ public static class DataDownloads
     /// <summary>A signed-in reporter's template: a zone operator's holds only their zone, pre-filled with what they may see.</summary>
     public static async Task<Results<FileContentHttpResult, ChallengeHttpResult, ForbidHttpResult>> Template(int year, string? zone, HttpContext context, GaoxinDb db, CancellationToken ct)
     {
-        if (context.User.ToPrincipal() is not { } who) return TypedResults.Challenge();
+        var who = context.User.ToPrincipal()!;
         var set = await DataSetStore.GetAsync(db, ct);
         var units = await DataSetStore.UnitsAsync(db, set, ct);
         var only = who.IsAdmin ? (zone is null ? null : new HashSet<string> { zone }) : who.Zone is { } z ? new HashSet<string> { z } : null;

@@ -48,7 +48,7 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, bool approve, bool dryRun, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         if (file is null) { await LoadAsync(ct); Notice = Shared.Text.T("请选择文件。", "Choose a file."); return Page(); }
         Upload = await DataImportFlow.ImportAsync(db, file, approve && who.IsAdmin, dryRun, who, ReportStore.Via.Import, clock, ct);
         await LoadAsync(ct);

@@ -25,9 +25,7 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string creditCode, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
-        var (allowed, _) = EnterpriseStore.Scope(who);
-        if (!allowed) return Forbid();
+        var who = User.Caller();
         return await LoadAsync(who, creditCode, ct) ? Page() : NotFound();
     }
 
@@ -43,9 +41,8 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostCertificateAsync(string creditCode, string? number, string? issuedOn, string? expiresOn, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
-        var (allowed, own) = EnterpriseStore.Scope(who);
-        if (!allowed) return Forbid();
+        var who = User.Caller();
+        var (_, own) = EnterpriseStore.Scope(who);
         if (await EnterpriseStore.GetAsync(db, creditCode, own, ct) is null) return NotFound();
         var (issued, expires, bad) = CertificateInput.Read(issuedOn, expiresOn, Shared.Text.T("发证日期", "Issued on"), Shared.Text.T("有效期至", "Expires on"));
         string? refusal;

@@ -48,23 +48,22 @@ public static class EnterpriseApi
 {
     public static void MapEnterpriseApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/enterprises").WithTags("Enterprises");
+        var group = api.MapGroup("/enterprises").WithTags("Enterprises").RequireApi(Access.ZoneStaff);
         group.MapGet("/", List).WithName("ListEnterprises").WithSummary("Enterprises with one year's return (or their latest), by zone and high-tech status, 50 a page");
         group.MapGet("/{creditCode}", Get).WithName("GetEnterprise").WithSummary("An enterprise of the registry with its returns by year");
         group.MapPost("/import", Import).WithName("ImportEnterpriseReturns").DisableAntiforgery()
             .WithSummary("Upload the yearly returns CSV (multipart field file), all or nothing; a zone operator only their zone's rows");
         group.MapPut("/{creditCode}/certificate", PutCertificate).WithName("SetHteCertificate")
             .WithSummary("Enter an enterprise's high-tech enterprise certificate; expiresOn defaults to issuedOn + 3 years");
-        api.MapGet("/zones/{code}/enterprise-aggregates", Aggregates).WithTags("Enterprises").WithName("ZoneEnterpriseAggregates")
+        api.MapGet("/zones/{code}/enterprise-aggregates", Aggregates).RequireApi(Access.ZoneStaff).WithTags("Enterprises").WithName("ZoneEnterpriseAggregates")
             .WithSummary("A zone's figures summed from the enterprise returns, in the units of the data elements they fill");
     }
 
     public static async Task<Results<Ok<EnterpriseListResponse>, UnauthorizedHttpResult, ProblemHttpResult>> List(
         string? zone, int? year, bool? hte, int? page, HttpContext context, GaoxinDb db, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
-        var (allowed, own) = EnterpriseStore.Scope(who);
-        if (!allowed) return Forbidden();
+        var who = await context.CallerAsync();
+        var (_, own) = EnterpriseStore.Scope(who);
         if (own is not null && !string.IsNullOrEmpty(zone) && zone != own) return Forbidden();
         var result = await EnterpriseStore.ListAsync(db, own ?? (string.IsNullOrEmpty(zone) ? null : zone), year, hte, page ?? 1, ct);
         return TypedResults.Ok(new EnterpriseListResponse(
@@ -76,9 +75,8 @@ public static class EnterpriseApi
     public static async Task<Results<Ok<EnterpriseResponse>, UnauthorizedHttpResult, ProblemHttpResult>> Get(
         string creditCode, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
-        var (allowed, own) = EnterpriseStore.Scope(who);
-        if (!allowed) return Forbidden();
+        var who = await context.CallerAsync();
+        var (_, own) = EnterpriseStore.Scope(who);
         var detail = await EnterpriseStore.GetAsync(db, creditCode, own, ct);
         if (detail is null) return TypedResults.Problem(statusCode: 404, title: $"No enterprise '{creditCode}'.");
         return TypedResults.Ok(ToResponse(detail, Today(clock)));
@@ -87,9 +85,9 @@ public static class EnterpriseApi
     public static async Task<Results<Ok<List<EnterpriseAggregateResponse>>, UnauthorizedHttpResult, ProblemHttpResult>> Aggregates(
         string code, int? year, HttpContext context, GaoxinDb db, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
-        var (allowed, own) = EnterpriseStore.Scope(who);
-        if (!allowed || (own is not null && own != code)) return Forbidden();
+        var who = await context.CallerAsync();
+        var (_, own) = EnterpriseStore.Scope(who);
+        if (own is not null && own != code) return Forbidden();
         if (await db.Zones.FindAsync([code], ct) is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
         var units = EnterpriseAggregates.Definitions.ToDictionary(d => d.Element, d => d.Unit);
         var rows = await EnterpriseStore.AggregatesAsync(db, code, year, ct);
@@ -104,8 +102,7 @@ public static class EnterpriseApi
     public static async Task<Results<Ok<EnterpriseImportResponse>, BadRequest<List<EnterpriseImportProblem>>, UnauthorizedHttpResult, ProblemHttpResult>> Import(
         IFormFile? file, HttpContext context, GaoxinDb db, EnterpriseRules rules, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
-        if (!EnterpriseStore.Scope(who).Allowed) return Forbidden();
+        var who = await context.CallerAsync();
         if (file is null || file.Length == 0)
             return TypedResults.BadRequest(new List<EnterpriseImportProblem>
             {
@@ -131,8 +128,7 @@ public static class EnterpriseApi
     public static async Task<Results<Ok<HteCertificateResponse>, UnauthorizedHttpResult, ProblemHttpResult>> PutCertificate(
         string creditCode, CertificateRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
-        if (!EnterpriseStore.Scope(who).Allowed) return Forbidden();
+        var who = await context.CallerAsync();
         var code = creditCode.Trim().ToUpperInvariant();
         var (issuedOn, expiresOn, bad) = CertificateInput.Read(request.IssuedOn, request.ExpiresOn);
         if (bad is { } b) return CertificateRefusal(b.Code, CertificateInput.Describe(b.Code, Text.IsEnglish, b.Field, b.Value), b.Field);

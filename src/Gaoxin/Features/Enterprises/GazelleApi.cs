@@ -15,16 +15,16 @@ public static class GazelleApi
 {
     public static void MapGazelleApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/gazelles", List).WithTags("Enterprises").WithName("ListGazelles")
+        api.MapGet("/gazelles", List).RequireApi(Access.ZoneStaff).WithTags("Enterprises").WithName("ListGazelles")
             .WithSummary("Gazelles (瞪羚) and unicorns (独角兽) of a year with their routes and per-zone counts");
     }
 
     public static async Task<Results<Ok<GazelleYearResponse>, UnauthorizedHttpResult, ProblemHttpResult, ValidationProblem>> List(
         int year, string? zone, string? rules, HttpContext context, GaoxinDb db, EnterpriseRules catalog, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
-        var (allowed, own) = EnterpriseStore.Scope(who);
-        if (!allowed || (own is not null && !string.IsNullOrEmpty(zone) && zone != own))
+        var who = await context.CallerAsync();
+        var (_, own) = EnterpriseStore.Scope(who);
+        if ((own is not null && !string.IsNullOrEmpty(zone) && zone != own))
             return TypedResults.Problem(statusCode: 403, title: "Enterprise returns are open to the provincial office and to a zone's own operators.");
         var (choice, error) = catalog.Gazelle(rules);
         if (choice is null) return TypedResults.ValidationProblem(EnterpriseChecks.ToDictionary([error!]));

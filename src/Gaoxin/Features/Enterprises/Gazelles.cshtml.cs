@@ -23,9 +23,8 @@ public sealed class GazellesModel(GaoxinDb db, EnterpriseRules rules) : PageMode
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
-        var (allowed, own) = EnterpriseStore.Scope(who);
-        if (!allowed) return Forbid();
+        var who = User.Caller();
+        var (_, own) = EnterpriseStore.Scope(who);
         OwnZone = own;
         if (own is not null) Zone = own;
         Years = await EnterpriseStore.YearsAsync(db, ct);

@@ -32,14 +32,13 @@ public sealed class IndexModel(GaoxinDb db, EnterpriseRules rules, TimeProvider 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         return await LoadAsync(who, ct) ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
-        if (!EnterpriseStore.Scope(who).Allowed) return Forbid();
+        var who = User.Caller();
         if (file is null || file.Length == 0)
         {
             Notice = Shared.Text.T("请选择要上传的 CSV 文件。", "Choose the CSV file to upload.");

@@ -27,7 +27,7 @@ public sealed class PoolModel(GaoxinDb db, EnterpriseRules rules, TimeProvider c
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         if (!await LoadAsync(who, ct)) return Forbid();
         return Page();
     }
@@ -70,7 +70,7 @@ public sealed class PoolModel(GaoxinDb db, EnterpriseRules rules, TimeProvider c
 
     public async Task<IActionResult> OnPostProposeAsync(string creditCode, string assessment, DateOnly? date, string? note, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         var (hte, techSme, errors) = PoolAssessment.Read(rules, assessment ?? "", Today);
         if (errors.Count > 0)
             return await AfterAsync(who, PoolOutcome.Refused("invalid_input", string.Join("; ", errors.Select(EnterpriseChecks.Describe))), "", ct);
@@ -80,7 +80,7 @@ public sealed class PoolModel(GaoxinDb db, EnterpriseRules rules, TimeProvider c
 
     public async Task<IActionResult> OnPostMoveAsync(string creditCode, string to, DateOnly? date, string? note, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         if (PoolMapping.Stage(to) is not { } stage)
             return await AfterAsync(who, PoolOutcome.Refused("unknown_stage", $"'{to}' is no stage."), "", ct);
         var outcome = await ReservePoolStore.MoveAsync(db, who, Rules, creditCode, stage, date ?? Today, note, ReportStore.Via.Form, clock, ct);
@@ -89,7 +89,7 @@ public sealed class PoolModel(GaoxinDb db, EnterpriseRules rules, TimeProvider c
 
     public async Task<IActionResult> OnPostTrainAsync(string creditCode, DateOnly? date, string? course, decimal? hours, string? provider, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         var outcome = await ReservePoolStore.TrainAsync(db, who, Rules, creditCode, date ?? Today, course ?? "", hours, provider, ReportStore.Via.Form, clock, ct);
         return await AfterAsync(who, outcome, Shared.Text.T($"已记录 {creditCode} 的培训。", $"Training of {creditCode} recorded."), ct);
     }

@@ -18,7 +18,7 @@ public static class PoolApi
 {
     public static void MapPoolApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/pool").WithTags("Reserve pool");
+        var group = api.MapGroup("/pool").WithTags("Reserve pool").RequireApi(Access.ZoneStaff);
         group.MapGet("/", List).WithName("ListReservePool").WithSummary("Enterprises of the reserve pool by zone and stage");
         group.MapGet("/counts", Counts).WithName("ReservePoolCounts").WithSummary("Per zone: in the pool at year end, trained and recognised in the year and to date");
         group.MapPost("/", Propose).WithName("ProposeToReservePool").WithSummary("Propose an enterprise as a candidate with its self-assessment; the entry rule decides");
@@ -43,9 +43,9 @@ public static class PoolApi
     public static async Task<Results<Ok<List<PoolMemberResponse>>, UnauthorizedHttpResult, ProblemHttpResult>> List(
         string? zone, string? stage, HttpContext context, GaoxinDb db, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
-        var (allowed, own) = EnterpriseStore.Scope(who);
-        if (!allowed || (own is not null && !string.IsNullOrEmpty(zone) && zone != own)) return Forbidden();
+        var who = await context.CallerAsync();
+        var (_, own) = EnterpriseStore.Scope(who);
+        if ((own is not null && !string.IsNullOrEmpty(zone) && zone != own)) return Forbidden();
         var filter = PoolMapping.Stage(stage);
         if (!string.IsNullOrEmpty(stage) && filter is null)
             return TypedResults.Problem(statusCode: 400, title: $"'{stage}' is no stage.", extensions: new Dictionary<string, object?> { ["code"] = "unknown_stage" });
@@ -56,9 +56,9 @@ public static class PoolApi
     public static async Task<Results<Ok<PoolYearResponse>, UnauthorizedHttpResult, ProblemHttpResult>> Counts(
         int year, string? zone, HttpContext context, GaoxinDb db, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
-        var (allowed, own) = EnterpriseStore.Scope(who);
-        if (!allowed || (own is not null && !string.IsNullOrEmpty(zone) && zone != own)) return Forbidden();
+        var who = await context.CallerAsync();
+        var (_, own) = EnterpriseStore.Scope(who);
+        if ((own is not null && !string.IsNullOrEmpty(zone) && zone != own)) return Forbidden();
         var figures = await ReservePoolStore.FiguresAsync(db, [year], own ?? (string.IsNullOrEmpty(zone) ? null : zone), ct);
         return TypedResults.Ok(PoolMapping.ToResponse(year, figures));
     }
@@ -66,8 +66,7 @@ public static class PoolApi
     public static async Task<Results<Ok<PoolChangeResponse>, UnauthorizedHttpResult, ProblemHttpResult, ValidationProblem>> Propose(
         PoolProposeRequest request, HttpContext context, GaoxinDb db, EnterpriseRules rules, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
-        if (!EnterpriseStore.Scope(who).Allowed) return Forbidden();
+        var who = await context.CallerAsync();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var json = request.Assessment.GetRawText();
         var (hte, techSme, errors) = PoolAssessment.Read(rules, json, today);
@@ -82,8 +81,7 @@ public static class PoolApi
     public static async Task<Results<Ok<PoolChangeResponse>, UnauthorizedHttpResult, ProblemHttpResult>> Move(
         string creditCode, PoolMoveRequest request, HttpContext context, GaoxinDb db, EnterpriseRules rules, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
-        if (!EnterpriseStore.Scope(who).Allowed) return Forbidden();
+        var who = await context.CallerAsync();
         if (PoolMapping.Stage(request.To) is not { } to)
             return TypedResults.Problem(statusCode: 422, title: $"'{request.To}' is no stage.", extensions: new Dictionary<string, object?> { ["code"] = "unknown_stage" });
         var outcome = await ReservePoolStore.MoveAsync(db, who, rules.ReservePool, creditCode, to, request.Date ?? DateOnly.FromDateTime(clock.GetLocalNow().Date),
@@ -94,8 +92,7 @@ public static class PoolApi
     public static async Task<Results<Ok<PoolChangeResponse>, UnauthorizedHttpResult, ProblemHttpResult>> Train(
         string creditCode, PoolTrainRequest request, HttpContext context, GaoxinDb db, EnterpriseRules rules, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
-        if (!EnterpriseStore.Scope(who).Allowed) return Forbidden();
+        var who = await context.CallerAsync();
         var outcome = await ReservePoolStore.TrainAsync(db, who, rules.ReservePool, creditCode, request.Date, request.Course ?? "", request.Hours, request.Provider,
             ReportStore.Via.Api, clock, ct);
         return outcome.Done ? TypedResults.Ok(Changed(creditCode, outcome)) : Refusal(outcome);

@@ -14,15 +14,15 @@ public static class SelfAssessmentApi
 
     public static void MapSelfAssessmentApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/hte/assess", AssessHte).WithTags("Enterprises").WithName("AssessHighTechEnterprise")
+        api.MapPost("/hte/assess", AssessHte).AllowAnonymous().WithTags("Enterprises").WithName("AssessHighTechEnterprise")
             .WithSummary("High-tech enterprise self-assessment (高企自评): conditions, innovation score range per block, hints; nothing is stored")
             .WithDescription("Query ?rules=ID picks a rule set (default: the one in force on assessedOn). Bad input: 400 with each field's path and reason.")
             .Accepts<HteAssessRequest>("application/json");
-        api.MapPost("/tech-sme/assess", AssessTechSme).WithTags("Enterprises").WithName("AssessTechSme")
+        api.MapPost("/tech-sme/assess", AssessTechSme).AllowAnonymous().WithTags("Enterprises").WithName("AssessTechSme")
             .WithSummary("科技型中小企业 evaluation: conditions, score, direct-qualification route, hints; nothing is stored")
             .WithDescription("Query ?rules=ID picks a rule set (default: the one in force on assessedOn, else today). Bad input: 400 with each field's path and reason.")
             .Accepts<TechSmeAssessRequest>("application/json");
-        api.MapGet("/rules", ListRules).WithTags("Enterprises").WithName("ListRuleSets")
+        api.MapGet("/rules", ListRules).AllowAnonymous().WithTags("Enterprises").WithName("ListRuleSets")
             .WithSummary("The enterprise rule sets (rules/*.yaml): id, kind, name, validity and source document");
     }
 

@@ -20,18 +20,16 @@ public static class EvaluationApi
     public static void MapEvaluationApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/evaluations").WithTags("Evaluation");
-        group.MapGet("/", ListRuns).WithName("ListEvaluationRuns").WithSummary("Evaluation runs, newest first (published ones only without a token)");
-        group.MapGet("/{year:int}", GetYear).Produces<EvaluationResponse>(StatusCodes.Status200OK, "application/json").WithName("GetEvaluation").WithSummary("The evaluation of a year: the published run, or for the office the newest run");
-        group.MapGet("/{year:int}/{zone}", GetExplanation).WithName("GetEvaluationExplanation")
+        group.MapGet("/", ListRuns).AllowAnonymous().WithName("ListEvaluationRuns").WithSummary("Evaluation runs, newest first (published ones only without a token)");
+        group.MapGet("/{year:int}", GetYear).AllowAnonymous().Produces<EvaluationResponse>(StatusCodes.Status200OK, "application/json").WithName("GetEvaluation").WithSummary("The evaluation of a year: the published run, or for the office the newest run");
+        group.MapGet("/{year:int}/{zone}", GetExplanation).AllowAnonymous().WithName("GetEvaluationExplanation")
             .WithSummary("Why a zone scored what it did in a stored run: the year's published run, or ?run=ID (unpublished runs for the office)");
-        group.MapPost("/", Run).WithName("RunEvaluation").WithSummary("Run an evaluation and keep it as a record (office)");
-        group.MapPost("/runs/{id:long}/publish", Publish).WithName("PublishEvaluation").WithSummary("Publish a run (office)");
+        group.MapPost("/", Run).RequireApi(Access.Office).WithName("RunEvaluation").WithSummary("Run an evaluation and keep it as a record (office)");
+        group.MapPost("/runs/{id:long}/publish", Publish).RequireApi(Access.Office).WithName("PublishEvaluation").WithSummary("Publish a run (office)");
     }
 
-    private static async Task<Core.Collection.Principal?> OfficeAsync(HttpContext context) =>
-        await context.TokenPrincipalAsync() is { IsAdmin: true } office ? office : null;
-
-    private static async Task<bool> IsOfficeAsync(HttpContext context) => await OfficeAsync(context) is not null;
+    /// <summary>Unpublished runs are shown to the office's token only.</summary>
+    private static async Task<bool> IsOfficeAsync(HttpContext context) => await context.TokenPrincipalAsync() is { IsAdmin: true };
 
     public static async Task<Ok<List<EvaluationRunResponse>>> ListRuns(HttpContext context, GaoxinDb db, CancellationToken ct)
     {
@@ -71,7 +69,7 @@ public static class EvaluationApi
     public static async Task<Results<Ok<EvaluationRunResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Run(
         RunRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await OfficeAsync(context) is not { } office) return TypedResults.Unauthorized();
+        var office = await context.CallerAsync();
         var sensitivity = request.Sensitivity is > 0 and var n ? new SensitivityOptions(Math.Min(n, 100_000), request.Seed ?? 1) : null;
         var outcome = await EvaluationRunner.RunAsync(db, request.Year, request.Model ?? EvaluationCommands.DefaultModel, sensitivity,
             office.Name, clock, ct);
@@ -82,7 +80,7 @@ public static class EvaluationApi
 
     public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> Publish(long id, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await OfficeAsync(context) is not { } office) return TypedResults.Unauthorized();
+        var office = await context.CallerAsync();
         var refused = await EvaluationStore.PublishAsync(db, id, office.Name, clock, ct);
         return refused switch
         {

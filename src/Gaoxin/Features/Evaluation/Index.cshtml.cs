@@ -38,7 +38,7 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostRunAsync(int year, int sensitivity, int seed, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { IsAdmin: true } office) return Forbid();
+        var office = User.Caller();
         var options = sensitivity > 0 ? new SensitivityOptions(Math.Min(sensitivity, 100_000), seed) : null;
         var outcome = await EvaluationRunner.RunAsync(db, year, Model, options, office.Name, clock, ct);
         TempData["notice"] = outcome.Error ?? Shared.Text.T($"已完成评价(记录 {outcome.RunId}),尚未发布。", $"Evaluated (run {outcome.RunId}); not published yet.");
@@ -47,7 +47,7 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostPublishAsync(long run, int year, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { IsAdmin: true } office) return Forbid();
+        var office = User.Caller();
         var refused = await EvaluationStore.PublishAsync(db, run, office.Name, clock, ct);
         TempData["notice"] = refused is null
             ? Shared.Text.T("已发布;黄牌和建议摘牌已记入各区沿革。", "Published; yellow cards and delisting proposals are recorded in the zones' histories.")

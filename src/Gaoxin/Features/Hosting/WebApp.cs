@@ -66,7 +66,7 @@ public static partial class WebApp
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         builder.Services.AddGaoxinAuthentication();
         builder.Services.AddSharedKeys();
-        builder.Services.AddAuthorization();
+        builder.Services.AddGaoxinAuthorization();
         // Whole anonymous pages kept while the store version holds (W6): the version is part of the key, so any write —
         // by this server or by the CLI on the same store — makes the next request render afresh. Signed-in requests,
         // responses that set a cookie and non-GET requests are never cached (the output cache's default rules).
@@ -79,18 +79,35 @@ public static partial class WebApp
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Sign-in attempts per client address: slows password guessing on top of Identity's lockout.
-            o.AddPolicy(LoginModel.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            // Sign-in attempts (the form's POSTs; opening the page is free) per client address: slows password guessing on top
+            // of Identity's lockout. Behind a configured reverse proxy the address is the client's, from X-Forwarded-For.
+            o.AddPolicy(LoginModel.RateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginModel.AttemptsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("page"));
         });
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = DataImport.MaxBytes + 1024 * 1024);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = DataImport.MaxBytes + 1024 * 1024);
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            Access.PageConventions(o.Conventions);
+        });
         // Pages are read in Chinese: write it as text, not as &#x…; escapes.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+        // Cookies are Secure when the request came over HTTPS (directly, or through a known proxy's X-Forwarded-Proto).
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+        });
+        var proxies = SecurityHeaders.KnownProxies(builder.Configuration);
+
         var app = builder.Build();
+        app.UseKnownProxies(proxies);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization(LocalizationOptions());
@@ -103,15 +120,15 @@ public static partial class WebApp
         app.UseAntiforgery();
         app.UseOutputCache();
 
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         // Works offline, as a government intranet needs: the script is served from the package itself, the page keeps the
         // browser's own fonts instead of fetching Inter and JetBrains Mono from a CDN, and nothing is reported to Scalar.
-        app.MapScalarApiReference(o => o.WithTitle("Gaoxin API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());
+        app.MapScalarApiReference(o => o.WithTitle("Gaoxin API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp()).AllowAnonymous();
         app.MapOperations();
-        app.MapGet("/lang/{culture}", SwitchLanguage).ExcludeFromDescription();
+        app.MapGet("/lang/{culture}", SwitchLanguage).ExcludeFromDescription().AllowAnonymous();
         var api = app.MapGroup("/api");
         // A trivial JSON endpoint through the same pipeline: the peer of the HTTP benchmark (bench W6, docs/performance.md).
-        api.MapGet("/ping", Ping).WithName("Ping").WithSummary("A tiny JSON answer that touches no database").WithTags("Health");
+        api.MapGet("/ping", Ping).WithName("Ping").WithSummary("A tiny JSON answer that touches no database").WithTags("Health").AllowAnonymous();
         api.MapPlanApi();
         api.MapZoneApi();
         api.MapDataApi();
@@ -125,8 +142,8 @@ public static partial class WebApp
         api.MapSelfAssessmentApi();
         app.MapDataDownloads();
         Features.Registries.RegistryDownloads.MapRegistryDownloads(app);
-        app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription();
-        app.MapGet("/monitoring/report/{year:int}.xlsx", Features.Monitoring.ReportModel.WorkbookAsync).ExcludeFromDescription();
+        app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/monitoring/report/{year:int}.xlsx", Features.Monitoring.ReportModel.WorkbookAsync).ExcludeFromDescription().AllowAnonymous();
         app.MapRazorPages();
         return app;
     }
@@ -193,7 +210,7 @@ public static partial class WebApp
         var chosen = culture == "en" ? "en" : "zh-CN";
         context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
         return Results.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
     }
 

@@ -8,7 +8,7 @@ namespace Gaoxin.Features.Monitoring;
 public static class ProgressApi
 {
     public static void MapProgressApi(this RouteGroupBuilder api) =>
-        api.MapGet("/plans/{id}/progress", GetProgress).WithTags("Plans").WithName("GetPlanProgress")
+        api.MapGet("/plans/{id}/progress", GetProgress).AllowAnonymous().WithTags("Plans").WithName("GetPlanProgress")
             .WithSummary("Every target's value, status (achieved/on_track/at_risk/off_track/no_data/no_data_source), forecast and zone breakdown");
 
     public static async Task<Results<Ok<PlanProgressResponse>, ProblemHttpResult>> GetProgress(string id, int? year, GaoxinDb db, TimeProvider clock, CancellationToken ct)

@@ -25,14 +25,12 @@ public static class TrackingApi
     public static void MapTrackingApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/plans/{id}").WithTags("Plans");
-        group.MapGet("/decomposition", GetDecomposition).WithName("GetDecomposition").WithSummary("Each target's owner and zone split; addsUp is false where additive zone targets do not add up");
-        group.MapPut("/targets/{targetId}/decomposition", PutDecomposition).WithName("PutDecomposition").WithSummary("Set a target's owner and zone split (office)");
-        group.MapGet("/tasks", GetTasks).WithName("GetTaskProgress").WithSummary("The key tasks as a tree with owner, due year, status and notes");
-        group.MapPut("/tasks/{taskId}", PutTask).WithName("PutTaskProgress").WithSummary("Update a key task's progress (office)");
+        group.MapGet("/decomposition", GetDecomposition).AllowAnonymous().WithName("GetDecomposition").WithSummary("Each target's owner and zone split; addsUp is false where additive zone targets do not add up");
+        group.MapPut("/targets/{targetId}/decomposition", PutDecomposition).RequireApi(Access.Office).WithName("PutDecomposition").WithSummary("Set a target's owner and zone split (office)");
+        group.MapGet("/tasks", GetTasks).AllowAnonymous().WithName("GetTaskProgress").WithSummary("The key tasks as a tree with owner, due year, status and notes");
+        group.MapPut("/tasks/{taskId}", PutTask).RequireApi(Access.Office).WithName("PutTaskProgress").WithSummary("Update a key task's progress (office)");
     }
 
-    private static async Task<string?> OfficeAsync(HttpContext context) =>
-        await context.TokenPrincipalAsync() is { IsAdmin: true } office ? office.Name : null;
 
     private static DecompositionResponse ToResponse(TargetDecompositionView v) => new(v.TargetId, v.ResponsibleUnit, v.Contact, v.Additive, v.Sum, v.Gap, v.AddsUp,
         v.Zones.Select(z => new ZoneTargetResponse(z.ZoneCode, Json.Normalize(z.Value), z.ResponsibleUnit, z.Contact)).ToList());
@@ -45,7 +43,7 @@ public static class TrackingApi
     public static async Task<Results<Ok<DecompositionResponse>, ProblemHttpResult, UnauthorizedHttpResult>> PutDecomposition(
         string id, string targetId, DecompositionBody body, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await OfficeAsync(context) is not { } office) return TypedResults.Unauthorized();
+        var office = (await context.CallerAsync()).Name;
         if (await PlanStore.GetAsync(db, id, ct) is not { } plan || plan.Targets.All(t => t.Id != targetId))
             return TypedResults.Problem(statusCode: 404, title: $"No target '{targetId}' in plan '{id}'.");
         if (body.Zones.Keys.FirstOrDefault(z => plan.Zones.All(pz => pz.Code != z)) is { } unknown)
@@ -70,7 +68,7 @@ public static class TrackingApi
     public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> PutTask(
         string id, string taskId, TaskBody body, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await OfficeAsync(context) is not { } office) return TypedResults.Unauthorized();
+        var office = (await context.CallerAsync()).Name;
         if (await PlanStore.GetAsync(db, id, ct) is not { } plan) return TypedResults.Problem(statusCode: 404, title: $"No plan '{id}'.");
         var refused = await PlanTrackingStore.UpdateTaskAsync(db, plan, taskId, body.Owner, body.DueYear, body.Status, body.Note,
             body.Year ?? clock.GetUtcNow().Year, office, clock, ct);

@@ -56,7 +56,7 @@ public sealed class ItemModel(GaoxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostEditAsync(string id, string? name, string? level, DateOnly? founded, DateOnly? accredited, decimal? amount,
         string? attributes, Dictionary<string, string?>? attr, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         Dictionary<string, string>? parsed = null;
         if (attributes is not null || attr is { Count: > 0 })
         {
@@ -72,14 +72,14 @@ public sealed class ItemModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostDecideChangeAsync(string id, bool approve, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         return await AfterAsync(id, await RegistryStore.DecideChangeAsync(db, who, id, approve, clock, ct),
             approve ? Shared.Text.T("修改已批准。", "Change approved.") : Shared.Text.T("修改已驳回。", "Change rejected."), ct);
     }
 
     public async Task<IActionResult> OnPostFiguresAsync(string id, int year, Dictionary<string, string> figures, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         var values = new Dictionary<string, decimal>();
         foreach (var (measure, text) in figures.Where(f => !string.IsNullOrWhiteSpace(f.Value)))
         {
@@ -92,20 +92,20 @@ public sealed class ItemModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostDecideFiguresAsync(string id, int year, bool approve, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         return await AfterAsync(id, await RegistryStore.DecideFiguresAsync(db, who, id, year, approve, clock, ct), Shared.Text.T("已处理。", "Done."), ct);
     }
 
     public async Task<IActionResult> OnPostProjectAsync(string id, string name, DateOnly started, DateOnly? ended, string? result, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         var (_, refused) = await RegistryStore.AddProjectAsync(db, who, id, name, started, ended, string.IsNullOrWhiteSpace(result) ? null : result, clock, ct);
         return await AfterAsync(id, refused, Pending(who), ct);
     }
 
     public async Task<IActionResult> OnPostDecideProjectAsync(string id, int projectId, bool approve, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         return await AfterAsync(id, await RegistryStore.DecideProjectAsync(db, who, projectId, approve, clock, ct), Shared.Text.T("已处理。", "Done."), ct);
     }
 }

@@ -41,30 +41,35 @@ public static class RegistryApi
     public static void MapRegistryApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/registries").WithTags("Registries");
-        group.MapGet("/", ListTypes).WithName("ListRegistries").WithSummary("The registry types with their item counts");
-        group.MapGet("/{type}", ListItems).WithName("ListRegistryItems").WithSummary("Items of a registry, by zone and year; items seeded from the plan carry their quote");
-        group.MapPost("/{type}", AddItem).WithName("AddRegistryItem").WithSummary("Add an item (a zone's waits for the office's approval)");
-        group.MapPost("/items/{id}/approve", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideAsync(id, true, c, db, clock, ct))
+        // Reading is public (pending items and figures are shown to the office and their zone only, by the store);
+        // keeping items needs the office or a zone operator (which zone: the store); deciding is the office's.
+        var read = group.MapGroup("").AllowAnonymous();
+        var keep = group.MapGroup("").RequireApi(Access.ZoneStaff);
+        var decide = group.MapGroup("").RequireApi(Access.Office);
+        read.MapGet("/", ListTypes).WithName("ListRegistries").WithSummary("The registry types with their item counts");
+        read.MapGet("/{type}", ListItems).WithName("ListRegistryItems").WithSummary("Items of a registry, by zone and year; items seeded from the plan carry their quote");
+        keep.MapPost("/{type}", AddItem).WithName("AddRegistryItem").WithSummary("Add an item (a zone's waits for the office's approval)");
+        decide.MapPost("/items/{id}/approve", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideAsync(id, true, c, db, clock, ct))
             .WithName("ApproveRegistryItem");
-        group.MapPost("/items/{id}/reject", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideAsync(id, false, c, db, clock, ct))
+        decide.MapPost("/items/{id}/reject", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideAsync(id, false, c, db, clock, ct))
             .WithName("RejectRegistryItem");
-        group.MapPost("/items/{id}/close", CloseItem).WithName("CloseRegistryItem").WithSummary("Record that an item closed on a date (its zone or the office)");
-        group.MapGet("/items/{id}", GetItem).WithName("GetRegistryItem").WithSummary("An item with its yearly figures and projects");
-        group.MapPut("/items/{id}", EditItem).WithName("EditRegistryItem").WithSummary("Edit an item (a zone's edit of an approved item waits for the office)");
-        group.MapPost("/items/{id}/change/approve", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideChangeAsync(id, true, c, db, clock, ct))
+        keep.MapPost("/items/{id}/close", CloseItem).WithName("CloseRegistryItem").WithSummary("Record that an item closed on a date (its zone or the office)");
+        read.MapGet("/items/{id}", GetItem).WithName("GetRegistryItem").WithSummary("An item with its yearly figures and projects");
+        keep.MapPut("/items/{id}", EditItem).WithName("EditRegistryItem").WithSummary("Edit an item (a zone's edit of an approved item waits for the office)");
+        decide.MapPost("/items/{id}/change/approve", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideChangeAsync(id, true, c, db, clock, ct))
             .WithName("ApproveRegistryChange");
-        group.MapPost("/items/{id}/change/reject", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideChangeAsync(id, false, c, db, clock, ct))
+        decide.MapPost("/items/{id}/change/reject", (string id, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideChangeAsync(id, false, c, db, clock, ct))
             .WithName("RejectRegistryChange");
-        group.MapPut("/items/{id}/figures/{year:int}", SetFigures).WithName("SetRegistryFigures").WithSummary("Set an item's figures for a year, e.g. {\"revenue\": 520}");
-        group.MapPost("/items/{id}/figures/{year:int}/approve", (string id, int year, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideFiguresAsync(id, year, true, c, db, clock, ct))
+        keep.MapPut("/items/{id}/figures/{year:int}", SetFigures).WithName("SetRegistryFigures").WithSummary("Set an item's figures for a year, e.g. {\"revenue\": 520}");
+        decide.MapPost("/items/{id}/figures/{year:int}/approve", (string id, int year, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideFiguresAsync(id, year, true, c, db, clock, ct))
             .WithName("ApproveRegistryFigures");
-        group.MapPost("/items/{id}/projects", AddProject).WithName("AddAllianceProject").WithSummary("Add a collaborative project to an alliance");
-        group.MapPost("/projects/{projectId:int}/approve", (int projectId, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideProjectAsync(projectId, true, c, db, clock, ct))
+        keep.MapPost("/items/{id}/projects", AddProject).WithName("AddAllianceProject").WithSummary("Add a collaborative project to an alliance");
+        decide.MapPost("/projects/{projectId:int}/approve", (int projectId, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideProjectAsync(projectId, true, c, db, clock, ct))
             .WithName("ApproveAllianceProject");
-        group.MapPost("/projects/{projectId:int}/reject", (int projectId, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideProjectAsync(projectId, false, c, db, clock, ct))
+        decide.MapPost("/projects/{projectId:int}/reject", (int projectId, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideProjectAsync(projectId, false, c, db, clock, ct))
             .WithName("RejectAllianceProject");
-        group.MapPost("/{type}/import", ImportWorkbook).WithName("ImportRegistryWorkbook").WithSummary("Import a registry workbook (.xlsx, all or nothing)").DisableAntiforgery();
-        api.MapGet("/zones/{code}/counts", ZoneCounts).WithTags("Registries").WithName("ZoneRegistryCounts")
+        keep.MapPost("/{type}/import", ImportWorkbook).WithName("ImportRegistryWorkbook").WithSummary("Import a registry workbook (.xlsx, all or nothing)").DisableAntiforgery();
+        api.MapGet("/zones/{code}/counts", ZoneCounts).AllowAnonymous().WithTags("Registries").WithName("ZoneRegistryCounts")
             .WithSummary("The counts the registries give a zone's data elements for a year, beside what the zone reported");
     }
 
@@ -91,7 +96,7 @@ public static class RegistryApi
     public static async Task<Results<Ok<AddedItemResponse>, ProblemHttpResult, UnauthorizedHttpResult>> EditItem(string id, EditItemRequest request, HttpContext context, GaoxinDb db,
         TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var who = await context.CallerAsync();
         var refused = await RegistryStore.EditAsync(db, who, id, new RegistryStore.ItemChange(request.Name, request.Subtype, request.Level, request.Founded,
             request.Accredited, request.Amount, request.Unit, request.Attributes), clock, ct);
         if (refused is not null) return Refused(refused);
@@ -101,20 +106,20 @@ public static class RegistryApi
 
     private static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> DecideChangeAsync(string id, bool approve, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var who = await context.CallerAsync();
         return await RegistryStore.DecideChangeAsync(db, who, id, approve, clock, ct) is { } refused ? Refused(refused) : TypedResults.NoContent();
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> SetFigures(string id, int year, Dictionary<string, decimal> figures, HttpContext context,
         GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var who = await context.CallerAsync();
         return await RegistryStore.SetFiguresAsync(db, who, id, year, figures, clock, ct) is { } refused ? Refused(refused) : TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> DecideFiguresAsync(string id, int year, bool approve, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var who = await context.CallerAsync();
         return await RegistryStore.DecideFiguresAsync(db, who, id, year, approve, clock, ct) is { } refused ? Refused(refused) : TypedResults.NoContent();
     }
 
@@ -125,7 +130,7 @@ public static class RegistryApi
     public static async Task<Results<Created<AddedProjectResponse>, ProblemHttpResult, UnauthorizedHttpResult>> AddProject(string id, AddProjectRequest request, HttpContext context,
         GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var who = await context.CallerAsync();
         var (projectId, refused) = await RegistryStore.AddProjectAsync(db, who, id, request.Name, request.Started, request.Ended, request.Result, clock, ct);
         if (refused is not null) return Refused(refused);
         return TypedResults.Created($"/api/registries/items/{id}", new AddedProjectResponse(projectId!.Value, who.IsAdmin ? "approved" : "pending"));
@@ -133,7 +138,7 @@ public static class RegistryApi
 
     private static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> DecideProjectAsync(int projectId, bool approve, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var who = await context.CallerAsync();
         return await RegistryStore.DecideProjectAsync(db, who, projectId, approve, clock, ct) is { } refused ? Refused(refused) : TypedResults.NoContent();
     }
 
@@ -145,9 +150,8 @@ public static class RegistryApi
     public static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<List<ImportProblem>>, ProblemHttpResult, UnauthorizedHttpResult>> ImportWorkbook(
         string type, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
-        // Refused before the body is read: who may not import, an unknown registry, a body declared too large.
-        if (!RegistryWorkbook.MayImport(who)) return Refused("forbidden");
+        var who = await context.CallerAsync();
+        // Refused before the body is read: who may not import (the policy), an unknown registry, a body declared too large.
         if (!RegistrySeedParser.Types.Contains(type)) return TypedResults.Problem(statusCode: 404, title: $"No registry '{type}'.");
         if (context.Request.ContentLength > DataImport.MaxBytes) return Refused("file_too_large");
         using var buffer = new MemoryStream();
@@ -201,7 +205,7 @@ public static class RegistryApi
 
     public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> CloseItem(string id, CloseRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var who = await context.CallerAsync();
         return await RegistryStore.CloseAsync(db, who, id, request.Closed, clock, ct) switch
         {
             null => TypedResults.NoContent(),
@@ -220,7 +224,7 @@ public static class RegistryApi
     public static async Task<Results<Created<AddedItemResponse>, ProblemHttpResult, UnauthorizedHttpResult>> AddItem(
         string type, AddItemRequest request, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var who = await context.CallerAsync();
         var (id, refused) = await RegistryStore.AddAsync(db, who, type, request.Subtype, request.Name, request.Zone, request.Level, request.Founded,
             request.Amount, request.Unit, clock, ct, request.ConfirmDistinct);
         if (refused is not null && refused.StartsWith("similar_name:", StringComparison.Ordinal))
@@ -237,7 +241,7 @@ public static class RegistryApi
 
     private static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> DecideAsync(string id, bool approve, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await context.TokenPrincipalAsync() is not { } who) return TypedResults.Unauthorized();
+        var who = await context.CallerAsync();
         return await RegistryStore.DecideAsync(db, who, id, approve, clock, ct) switch
         {
             null => TypedResults.NoContent(),

@@ -14,5 +14,5 @@ public static class RegistryDownloads
             var buffer = new MemoryStream();
             await RegistryWorkbook.WriteAsync(db, type, string.IsNullOrEmpty(zone) ? null : zone, buffer, ct);
             return Results.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"registry-{type}.xlsx");
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
 }

@@ -60,7 +60,7 @@ public sealed class TypeModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAddAsync(string type, string name, string zone, DateOnly founded, string? level, string? subtype, bool confirmDistinct, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         var (_, refused) = await RegistryStore.AddAsync(db, who, type, string.IsNullOrEmpty(subtype) ? null : subtype, name, zone, string.IsNullOrEmpty(level) ? null : level,
             founded, null, null, clock, ct, confirmDistinct);
         AskDistinct = refused?.StartsWith("similar_name:", StringComparison.Ordinal) == true;
@@ -69,22 +69,21 @@ public sealed class TypeModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostDecideAsync(string type, string id, bool approve, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         var refused = await RegistryStore.DecideAsync(db, who, id, approve, clock, ct);
         return await AfterAsync(type, refused, approve ? Shared.Text.T("已批准。", "Approved.") : Shared.Text.T("已驳回。", "Rejected."), ct);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(string type, string id, DateOnly closed, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
+        var who = User.Caller();
         var refused = await RegistryStore.CloseAsync(db, who, id, closed, clock, ct);
         return await AfterAsync(type, refused, Shared.Text.T("已记录撤销。", "Closure recorded."), ct);
     }
 
     public async Task<IActionResult> OnPostImportAsync(string type, IFormFile? file, CancellationToken ct)
     {
-        if (User.ToPrincipal() is not { } who) return Challenge();
-        if (!RegistryWorkbook.MayImport(who)) return Forbid();
+        var who = User.Caller();
         if (file is null) return RedirectToPage(new { type });
         await using var stream = file.OpenReadStream();
         var (added, edited, problems) = await RegistryWorkbook.ImportAsync(db, who, type, file.FileName, stream, clock, ct);

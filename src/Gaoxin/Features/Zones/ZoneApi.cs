@@ -12,7 +12,7 @@ public static class ZoneApi
 {
     public static void MapZoneApi(this RouteGroupBuilder api)
     {
-        var zones = api.MapGroup("/zones").WithTags("Zones");
+        var zones = api.MapGroup("/zones").WithTags("Zones").AllowAnonymous();
         zones.MapGet("/", ListZones).Produces<List<ZoneResponse>>(StatusCodes.Status200OK, "application/json").WithName("ListZones").WithSummary("Every zone with its current level, status and governance");
         zones.MapGet("/{code}", GetZone).WithName("GetZone").WithSummary("A zone with its history of level and status");
     }

@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using Gaoxin.Core.Collection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace Gaoxin.Features.Accounts;
+
+/// <summary>
+/// Who may reach which route, declared once: named policies put on the API's route groups and on the page folders.
+/// Which zone a zone operator may see or change is decided with the data, in the stores; the policies decide the role.
+/// A route that declares nothing needs a signed-in user (the fallback policy).
+/// </summary>
+public static class Access
+{
+    /// <summary>The provincial office (role <c>admin</c>).</summary>
+    public const string Office = "office";
+
+    /// <summary>The office, or a zone operator bound to a zone: those who report and keep a zone's data.</summary>
+    public const string ZoneStaff = "zone-staff";
+
+    /// <summary>Any signed-in account, whatever its role.</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>Anyone reads (GET/HEAD); the office alone posts.</summary>
+    public const string OfficeWrites = "office-writes";
+
+    /// <summary>Anyone reads (GET/HEAD); the office or a zone's operator posts (which zone: the stores decide).</summary>
+    public const string ZoneStaffWrites = "zone-staff-writes";
+
+    public static bool IsOffice(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Admin);
+
+    public static bool IsZoneStaff(ClaimsPrincipal user) =>
+        IsOffice(user) || (user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.ZoneOperator) && user.HasClaim(c => c.Type == AccountSetup.ZoneClaim));
+
+    private static bool IsRead(object? resource) =>
+        resource is HttpContext context && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method));
+
+    /// <summary>The policies, the fallback for undeclared routes, and the API's refusals as problem+json.</summary>
+    public static void AddGaoxinAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Office, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsOffice(c.User)))
+            .AddPolicy(ZoneStaff, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsZoneStaff(c.User)))
+            .AddPolicy(OfficeWrites, p => p.RequireAssertion(c => IsRead(c.Resource) || IsOffice(c.User)))
+            .AddPolicy(ZoneStaffWrites, p => p.RequireAssertion(c => IsRead(c.Resource) || IsZoneStaff(c.User)))
+            // Deny by default: a route added without a declared rule is closed to anonymous visitors.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessRefusals>();
+    }
+
+    /// <summary>
+    /// Page folders and pages (the folders under <c>Features/</c>): public reading folders, folders whose writes need a
+    /// role, and folders closed to all but zone staff.
+    /// </summary>
+    public static void PageConventions(PageConventionCollection pages)
+    {
+        pages.AllowAnonymousToFolder("/Home");
+        pages.AllowAnonymousToFolder("/Zones");
+        pages.AllowAnonymousToFolder("/Plans");
+        pages.AllowAnonymousToFolder("/Accounts");
+        pages.AuthorizeFolder("/Monitoring", OfficeWrites);
+        pages.AuthorizePage("/Monitoring/Decompose", Office);
+        pages.AuthorizeFolder("/Evaluation", OfficeWrites);
+        pages.AuthorizeFolder("/Registries", ZoneStaffWrites);
+        pages.AuthorizeFolder("/Collection", ZoneStaffWrites);
+        pages.AuthorizeFolder("/Enterprises", ZoneStaff);
+        // The enterprise self-checks store nothing and are open to everyone, their form posts included.
+        pages.AllowAnonymousToPage("/Enterprises/SelfAssessment");
+        pages.AllowAnonymousToPage("/Enterprises/TechSme");
+    }
+
+    /// <summary>An API route (or group) for <paramref name="policy"/>, judged on the personal token only: the API never reads cookies.</summary>
+    public static TBuilder RequireApi<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(new AuthorizeAttribute(policy) { AuthenticationSchemes = AccountSetup.TokenScheme });
+
+    /// <summary>The signed-in user of a page or download whose policy requires one (see <see cref="CallerAsync"/>).</summary>
+    public static Principal Caller(this ClaimsPrincipal user) =>
+        user.ToPrincipal() ?? throw new InvalidOperationException("This page needs a signed-in user but declares no policy that requires one.");
+
+    /// <summary>
+    /// The caller of an API route whose policy requires a token. Only reached once the policy let the request in, so a
+    /// missing principal means the route lost its policy: an error, never an anonymous write.
+    /// </summary>
+    public static async Task<Principal> CallerAsync(this HttpContext context) =>
+        await context.TokenPrincipalAsync()
+        ?? throw new InvalidOperationException($"{context.Request.Method} {context.Request.Path} needs a token but declares no policy that requires one.");
+}
+
+/// <summary>
+/// Refusals of the policies in one place: on the API a 401 (no or no valid token) or 403 (the role may not) problem+json
+/// with a <c>code</c>; on pages the sign-in page or the denied page, as the cookie scheme does.
+/// </summary>
+public sealed class AccessRefusals(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _pages = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    {
+        if (!(result.Challenged || result.Forbidden) || !context.Request.Path.StartsWithSegments("/api"))
+        {
+            await _pages.HandleAsync(next, context, policy, result);
+            return;
+        }
+        var challenged = result.Challenged;
+        context.Response.StatusCode = challenged ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+        if (challenged) context.Response.Headers.WWWAuthenticate = "Bearer";
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = context.Response.StatusCode,
+                Title = challenged ? "A personal token is required (Authorization: Bearer gx_…)." : "Your role may not do this.",
+                Type = $"https://gaoxin.local/problems/{(challenged ? "unauthenticated" : "forbidden")}",
+                Extensions = { ["code"] = challenged ? "unauthenticated" : "forbidden" },
+            },
+        });
+    }
+}

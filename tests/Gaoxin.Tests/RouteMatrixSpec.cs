@@ -1,0 +1,448 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gaoxin.Data;
+using Gaoxin.Tests.Support;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gaoxin.Tests;
+
+/// <summary>Who asks: nobody, an enterprise account, the operator of zone A (asking about zone B), the provincial office.</summary>
+[Flags]
+public enum Who
+{
+    None = 0,
+    Anonymous = 1,
+    Enterprise = 2,
+    ZoneA = 4,
+    Office = 8,
+    Staff = ZoneA | Office,
+    SignedIn = Enterprise | ZoneA | Office,
+    Everyone = Anonymous | SignedIn,
+}
+
+/// <summary>
+/// Every route of the running server — each endpoint's pattern and method from its endpoint data source, each page's GET and
+/// each of its POST handlers — asked by four principals and checked against the declared matrix below. A route the server
+/// has and the matrix does not declare fails, so a new route cannot ship without a rule; a refused write changes nothing in
+/// the store (the store is compared table by table before and after all the refused requests). Refused means 401, 403, 404 or a redirect to the sign-in or denied page; anything else is allowed.
+/// Route parameters are zone B's (Dalian's) resources: zone A's (Shenyang's) operator is refused whatever belongs to B, and
+/// where a route's role lets them in (imports) zone B's rows are refused and the store stays as it was.
+/// </summary>
+public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
+{
+    private const string Password = "correct-horse-battery";
+    private const string ZoneB = "dalian";
+    private const string Plan = "liaoning-2017-2020";
+    private static readonly string EnterpriseA = TestCreditCodes.Make(3001);
+    private static readonly string EnterpriseB = TestCreditCodes.Make(3002);
+
+    private RunningServer _server = null!;
+    private readonly Dictionary<Who, HttpClient> _api = [];
+    private readonly Dictionary<Who, PageSession> _pages = [];
+    private readonly Dictionary<Who, string> _formTokens = [];
+    private string _itemB = "";
+    private int _projectB;
+    private long _run;
+
+    public async Task InitializeAsync()
+    {
+        Assert.Equal(0, (await Cli("demo", "seed")).ExitCode);
+        foreach (var (email, role, zone) in new[] { ("office@example.org", "admin", (string?)null), ("sy@example.org", "zone_operator", "shenyang"),
+                     ("firm@example.org", "enterprise", null) })
+            Assert.Equal(0, (await Cli(["users", "add", "--email", email, "--role", role, "--password", Password, .. zone is null ? Array.Empty<string>() : ["--zone", zone]])).ExitCode);
+        _server = await RunningServer.StartAsync(store.Location);
+        _api[Who.Anonymous] = new HttpClient { BaseAddress = _server.Address };
+        _api[Who.Enterprise] = await _server.TokenClientAsync(store, "firm@example.org");
+        _api[Who.ZoneA] = await _server.TokenClientAsync(store, "sy@example.org");
+        _api[Who.Office] = await _server.TokenClientAsync(store, "office@example.org");
+        foreach (var (who, email) in new[] { (Who.Anonymous, ""), (Who.Enterprise, "firm@example.org"), (Who.ZoneA, "sy@example.org"), (Who.Office, "office@example.org") })
+        {
+            var session = new PageSession(_server.Address);
+            if (email.Length > 0) Assert.Equal(HttpStatusCode.Redirect, (await session.SignInAsync(email, Password)).StatusCode);
+            _pages[who] = session;
+            _formTokens[who] = await session.TokenAsync(email.Length > 0 ? "/" : "/account/login");
+        }
+
+        // Zone B's resources, made by the office: enterprises with returns, one in the reserve pool, an alliance with a
+        // project, a published evaluation run.
+        var office = _api[Who.Office];
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(ReturnsCsv(EnterpriseA, "shenyang") + ReturnsCsv(EnterpriseB, ZoneB)[ReturnsHeader.Length..])), "file", "returns.csv" } })
+            Assert.Equal(HttpStatusCode.OK, (await office.PostAsync("/api/enterprises/import", form)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await office.PostAsJsonAsync("/api/pool", new { creditCode = EnterpriseB, assessment = Assessment(), date = "2019-06-01" })).StatusCode);
+        var added = await office.PostAsJsonAsync("/api/registries/alliance", new { name = "大连矩阵测试联盟", zone = ZoneB, founded = "2018-01-01" });
+        _itemB = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var project = await office.PostAsJsonAsync($"/api/registries/items/{_itemB}/projects", new { name = "协同项目", started = "2019-01-01" });
+        _projectB = (await project.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var run = await office.PostAsJsonAsync("/api/evaluations", new { year = 2019 });
+        _run = (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsync($"/api/evaluations/runs/{_run}/publish", null)).StatusCode);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in _api.Values) client.Dispose();
+        foreach (var session in _pages.Values) session.Dispose();
+        await _server.DisposeAsync();
+        await store.DisposeAsync();
+    }
+
+    private Task<CliResult> Cli(params string[] args) => CliRun.RunAsync([.. args, "--db", store.DbArgument]);
+
+    private const string ReturnsHeader =
+        "credit_code,name,zone,year,registered_on,industry,is_hte,revenue,employees,st_employees,rd_expense,st_expense,high_tech_revenue,net_assets,exports,vc_received,valuation_usd_m,listed\n";
+
+    private static string ReturnsCsv(string code, string zone) => ReturnsHeader + $"{code},矩阵企业{zone},{zone},2019,2015-01-01,C39,0,6000,200,40,300,320,4800,1500,0,0,,0\n";
+
+    /// <summary>A high-tech self-assessment the reserve pool's entry rule admits.</summary>
+    private static JsonObject Assessment() => new()
+    {
+        ["registeredOn"] = "2015-01-01", ["assessedOn"] = "2019-01-05", ["domain"] = "electronic_information",
+        ["ip"] = new JsonObject { ["class1"] = 1, ["class2"] = 6, ["selfDeveloped"] = 7 },
+        ["employees"] = 200, ["stEmployees"] = 40,
+        ["salesRevenue"] = new JsonArray(4000, 5000, 6000), ["rdExpense"] = new JsonArray(200, 250, 300), ["rdExpenseDomestic"] = 600,
+        ["highTechRevenue"] = 4800, ["totalRevenue"] = 6000, ["netAssets"] = new JsonArray(1000, 1200, 1500),
+        ["innovation"] = new JsonObject
+        {
+            ["techAdvancement"] = "B", ["coreSupport"] = "B", ["ipAcquisition"] = "A", ["standards"] = false, ["conversions"] = 12,
+            ["rdManagement"] = new JsonObject { ["system"] = 5, ["institution"] = 5, ["conversionIncentives"] = 3, ["talent"] = 3 },
+        },
+        ["majorIncident"] = false,
+    };
+
+    /// <summary>One declared rule: a route (pattern as the server declares it, method, page handler) and who may use it, with the request that tries.</summary>
+    public sealed record Rule(string Method, string Pattern, Who Allowed, string Path, Func<HttpContent>? Body = null, string? Handler = null)
+    {
+        public string Key => RouteKey(Method, Pattern, Handler);
+    }
+
+    public static string RouteKey(string method, string pattern, string? handler) => $"{method} {pattern}{(handler is null ? "" : "?handler=" + handler)}";
+
+    private static Rule Get(string pattern, Who allowed, string path) => new("GET", pattern, allowed, path);
+
+    private static Rule Send(string method, string pattern, Who allowed, string path, object? json = null) =>
+        new(method, pattern, allowed, path, () => JsonContent.Create(json ?? new { }));
+
+    private static Rule Upload(string pattern, Who allowed, string path, string fileName, string content) =>
+        new("POST", pattern, allowed, path, () => new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "file", fileName } });
+
+    private static Rule PostPage(string pattern, string? handler, Who allowed, string path, params (string Name, string Value)[] fields) =>
+        new("POST", pattern, allowed, handler is null ? path : $"{path}?handler={handler}",
+            () => new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))), handler);
+
+    /// <summary>The matrix: every route the server answers, and who may use it on zone B's resources.</summary>
+    private List<Rule> Matrix()
+    {
+        var item = _itemB;
+        var csvB = ReturnsCsv(EnterpriseB, ZoneB);
+        var dataCsvB = $"unit,year,element,value\n{ZoneB},2019,gdp,1\n";
+        return
+        [
+            // Infrastructure and the API description.
+            Get("/healthz", Who.Everyone, "/healthz"),
+            Get("/readyz", Who.Everyone, "/readyz"),
+            Get("/openapi/{documentName}.json", Who.Everyone, "/openapi/v1.json"),
+            Get("/scalar/{documentName?}", Who.Everyone, "/scalar/v1"),
+            Get("/scalar/scalar.js", Who.Everyone, "/scalar/scalar.js"),
+            Get("/scalar/scalar.aspnetcore.js", Who.Everyone, "/scalar/scalar.aspnetcore.js"),
+            Get("/scalar/favicon.svg", Who.Everyone, "/scalar/favicon.svg"),
+            Get("/lang/{culture}", Who.Everyone, "/lang/en?returnUrl=/"),
+            Get("/api/ping", Who.Everyone, "/api/ping"),
+
+            // Plans, zones, monitoring: public reads; decomposition and key tasks written by the office.
+            Get("/api/plans", Who.Everyone, "/api/plans"),
+            Get("/api/plans/{id}", Who.Everyone, $"/api/plans/{Plan}"),
+            Get("/api/plans/{id}/progress", Who.Everyone, $"/api/plans/{Plan}/progress?year=2019"),
+            Get("/api/plans/{id}/decomposition", Who.Everyone, $"/api/plans/{Plan}/decomposition"),
+            Send("PUT", "/api/plans/{id}/targets/{targetId}/decomposition", Who.Office, $"/api/plans/{Plan}/targets/rd_intensity/decomposition",
+                new { zones = new Dictionary<string, object> { [ZoneB] = new { value = 3.1 } } }),
+            Get("/api/plans/{id}/tasks", Who.Everyone, $"/api/plans/{Plan}/tasks"),
+            Send("PUT", "/api/plans/{id}/tasks/{taskId}", Who.Office, $"/api/plans/{Plan}/tasks/evaluation.yellow_card", new { status = "in_progress" }),
+            Get("/api/zones", Who.Everyone, "/api/zones"),
+            Get("/api/zones/{code}", Who.Everyone, $"/api/zones/{ZoneB}"),
+
+            // Yearly data: approved figures public; the draft and its steps for those who report for the zone, approval for the office.
+            Get("/api/zones/{code}/data/{year:int}", Who.Everyone, $"/api/zones/{ZoneB}/data/2019"),
+            Send("PUT", "/api/zones/{code}/data/{year:int}", Who.Office, $"/api/zones/{ZoneB}/data/2021", new { values = new Dictionary<string, decimal> { ["gdp"] = 1 } }),
+            Send("POST", "/api/zones/{code}/data/{year:int}/submit", Who.Office, $"/api/zones/{ZoneB}/data/2021/submit"),
+            Send("POST", "/api/zones/{code}/data/{year:int}/approve", Who.Office, $"/api/zones/{ZoneB}/data/2022/approve"),
+            Send("POST", "/api/zones/{code}/data/{year:int}/return", Who.Office, $"/api/zones/{ZoneB}/data/2022/return", new { comment = "请核对" }),
+            Get("/api/data/elements", Who.Everyone, "/api/data/elements"),
+            Upload("/api/data/import", Who.Staff, "/api/data/import?dryRun=true", "b.csv", dataCsvB),
+            Get("/api/audit", Who.Staff, $"/api/audit?zone={ZoneB}"),
+            Get("/api/reports/completeness", Who.Staff, "/api/reports/completeness?year=2019"),
+
+            // Evaluation: published runs public; running and publishing the office's.
+            Get("/api/evaluations", Who.Everyone, "/api/evaluations"),
+            Get("/api/evaluations/{year:int}", Who.Everyone, "/api/evaluations/2019"),
+            Get("/api/evaluations/{year:int}/{zone}", Who.Everyone, $"/api/evaluations/2019/{ZoneB}"),
+            Send("POST", "/api/evaluations", Who.Office, "/api/evaluations", new { year = 2018 }),
+            Send("POST", "/api/evaluations/runs/{id:long}/publish", Who.Office, $"/api/evaluations/runs/{_run}/publish"),
+
+            // Registries: public reads (approved items); keeping zone B's items is B's or the office's, deciding the office's.
+            Get("/api/registries", Who.Everyone, "/api/registries"),
+            Get("/api/registries/{type}", Who.Everyone, $"/api/registries/alliance?zone={ZoneB}"),
+            Send("POST", "/api/registries/{type}", Who.Office, "/api/registries/alliance", new { name = "矩阵新增联盟", zone = ZoneB, founded = "2019-01-01" }),
+            Get("/api/registries/items/{id}", Who.Everyone, $"/api/registries/items/{item}"),
+            Send("PUT", "/api/registries/items/{id}", Who.Office, $"/api/registries/items/{item}", new { name = "大连矩阵测试联盟(改)" }),
+            Send("POST", "/api/registries/items/{id}/approve", Who.Office, $"/api/registries/items/{item}/approve"),
+            Send("POST", "/api/registries/items/{id}/reject", Who.Office, $"/api/registries/items/{item}/reject"),
+            Send("POST", "/api/registries/items/{id}/change/approve", Who.Office, $"/api/registries/items/{item}/change/approve"),
+            Send("POST", "/api/registries/items/{id}/change/reject", Who.Office, $"/api/registries/items/{item}/change/reject"),
+            Send("PUT", "/api/registries/items/{id}/figures/{year:int}", Who.Office, $"/api/registries/items/{item}/figures/2019", new Dictionary<string, decimal> { ["members"] = 12 }),
+            Send("POST", "/api/registries/items/{id}/figures/{year:int}/approve", Who.Office, $"/api/registries/items/{item}/figures/2019/approve"),
+            Send("POST", "/api/registries/items/{id}/projects", Who.Office, $"/api/registries/items/{item}/projects", new { name = "矩阵项目", started = "2019-02-01" }),
+            Send("POST", "/api/registries/projects/{projectId:int}/approve", Who.Office, $"/api/registries/projects/{_projectB}/approve"),
+            Send("POST", "/api/registries/projects/{projectId:int}/reject", Who.Office, $"/api/registries/projects/{_projectB}/reject"),
+            new("POST", "/api/registries/{type}/import", Who.Staff, "/api/registries/alliance/import", () => new ByteArrayContent("not a workbook"u8.ToArray())),
+            Send("POST", "/api/registries/items/{id}/close", Who.Office, $"/api/registries/items/{item}/close", new { closed = "2020-12-31" }),
+            Get("/api/zones/{code}/counts", Who.Everyone, $"/api/zones/{ZoneB}/counts?year=2019"),
+
+            // Enterprise returns, gazelles and the reserve pool: the office and a zone's own operator only.
+            Get("/api/enterprises", Who.Office, $"/api/enterprises?zone={ZoneB}"),
+            Get("/api/enterprises/{creditCode}", Who.Office, $"/api/enterprises/{EnterpriseB}"),
+            // Zone A's operator may import returns (the role), but zone B's rows are refused as located problems (400) and nothing is stored.
+            Upload("/api/enterprises/import", Who.Staff, "/api/enterprises/import", "returns.csv", csvB),
+            Send("PUT", "/api/enterprises/{creditCode}/certificate", Who.Office, $"/api/enterprises/{EnterpriseB}/certificate", new { number = "GR201921000001", issuedOn = "2019-11-01" }),
+            Get("/api/zones/{code}/enterprise-aggregates", Who.Office, $"/api/zones/{ZoneB}/enterprise-aggregates"),
+            Get("/api/gazelles", Who.Office, $"/api/gazelles?year=2019&zone={ZoneB}"),
+            Get("/api/pool", Who.Office, $"/api/pool?zone={ZoneB}"),
+            Get("/api/pool/counts", Who.Office, $"/api/pool/counts?year=2019&zone={ZoneB}"),
+            Send("POST", "/api/pool", Who.Office, "/api/pool", new { creditCode = EnterpriseB, assessment = Assessment(), date = "2019-06-02" }),
+            Send("POST", "/api/pool/{creditCode}/move", Who.Office, $"/api/pool/{EnterpriseB}/move", new { to = "in_pool", date = "2019-07-01" }),
+            Send("POST", "/api/pool/{creditCode}/trainings", Who.Office, $"/api/pool/{EnterpriseB}/trainings", new { date = "2019-08-01", course = "政策宣讲", hours = 2 }),
+
+            // Self-checks: anonymous, nothing stored.
+            Send("POST", "/api/hte/assess", Who.Everyone, "/api/hte/assess"),
+            Send("POST", "/api/tech-sme/assess", Who.Everyone, "/api/tech-sme/assess"),
+            Get("/api/rules", Who.Everyone, "/api/rules"),
+
+            // Downloads.
+            Get("/data/template/{year:int}.xlsx", Who.Office, $"/data/template/2019.xlsx?zone={ZoneB}"),
+            Get("/data/export/{year:int}.csv", Who.Everyone, "/data/export/2019.csv"),
+            Get("/data/export/{year:int}.xlsx", Who.Everyone, "/data/export/2019.xlsx"),
+            Get("/registries/{type}/export.xlsx", Who.Everyone, $"/registries/alliance/export.xlsx?zone={ZoneB}"),
+            Get("/evaluation/{year:int}/bulletin.xlsx", Who.Everyone, "/evaluation/2019/bulletin.xlsx"),
+            Get("/monitoring/report/{year:int}.xlsx", Who.Everyone, "/monitoring/report/2019.xlsx"),
+
+            // Public pages.
+            Get("/", Who.Everyone, "/"),
+            Get("/zones", Who.Everyone, "/zones"),
+            Get("/zones/{code}", Who.Everyone, $"/zones/{ZoneB}"),
+            Get("/plans/{id?}", Who.Everyone, $"/plans/{Plan}"),
+            Get("/account/login", Who.Everyone, "/account/login"),
+            PostPage("/account/login", null, Who.Everyone, "/account/login", ("Email", "nobody@example.org"), ("Password", "wrong-password-1")),
+            // The denied page is itself the refusal: it answers 403 to everyone.
+            Get("/account/denied", Who.None, "/account/denied"),
+            Get("/monitoring", Who.Everyone, "/monitoring?year=2019"),
+            Get("/monitoring/report/{year:int}", Who.Everyone, "/monitoring/report/2019"),
+            Get("/monitoring/targets/{id}", Who.Everyone, "/monitoring/targets/rd_intensity"),
+            Get("/monitoring/zones/{code}", Who.Everyone, $"/monitoring/zones/{ZoneB}"),
+            Get("/monitoring/tasks", Who.Everyone, "/monitoring/tasks"),
+            PostPage("/monitoring/tasks", null, Who.Office, "/monitoring/tasks", ("taskId", "evaluation.yellow_card"), ("status", "in_progress")),
+            Get("/monitoring/targets/{id}/decompose", Who.Office, "/monitoring/targets/rd_intensity/decompose"),
+            PostPage("/monitoring/targets/{id}/decompose", "Save", Who.Office, "/monitoring/targets/rd_intensity/decompose", ($"zone_{ZoneB}", "3.1")),
+            PostPage("/monitoring/targets/{id}/decompose", "Proportional", Who.Office, "/monitoring/targets/rd_intensity/decompose", ("element", "gdp"), ("year", "2019")),
+            Get("/evaluation", Who.Everyone, "/evaluation"),
+            PostPage("/evaluation", "Run", Who.Office, "/evaluation", ("year", "2017"), ("sensitivity", "0"), ("seed", "1")),
+            PostPage("/evaluation", "Publish", Who.Office, "/evaluation", ("run", _run.ToString()), ("year", "2019")),
+            Get("/evaluation/models", Who.Everyone, "/evaluation/models"),
+            Get("/evaluation/{year:int}/{zone}", Who.Everyone, $"/evaluation/2019/{ZoneB}"),
+            Get("/evaluation/{year:int}/bulletin", Who.Everyone, "/evaluation/2019/bulletin"),
+            Get("/enterprises/self-assessment", Who.Everyone, "/enterprises/self-assessment"),
+            PostPage("/enterprises/self-assessment", null, Who.Everyone, "/enterprises/self-assessment"),
+            Get("/enterprises/tech-sme", Who.Everyone, "/enterprises/tech-sme"),
+            PostPage("/enterprises/tech-sme", null, Who.Everyone, "/enterprises/tech-sme"),
+
+            // Data collection pages: reading public; a zone's report written by its own operator or the office.
+            Get("/data", Who.Everyone, "/data"),
+            PostPage("/data", "Demo", Who.Office, "/data"),
+            new("POST", "/data", Who.Staff, "/data?handler=Import",
+                () => new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(dataCsvB)), "file", "b.csv" }, { new StringContent("true"), "dryRun" } }, "Import"),
+            Get("/zones/{code}/data/{year:int}", Who.Everyone, $"/zones/{ZoneB}/data/2019"),
+            PostPage("/zones/{code}/data/{year:int}", "Save", Who.Office, $"/zones/{ZoneB}/data/2023", ("v_gdp", "1")),
+            PostPage("/zones/{code}/data/{year:int}", "Submit", Who.Office, $"/zones/{ZoneB}/data/2023"),
+            PostPage("/zones/{code}/data/{year:int}", "Approve", Who.Office, $"/zones/{ZoneB}/data/2024"),
+            PostPage("/zones/{code}/data/{year:int}", "Return", Who.Office, $"/zones/{ZoneB}/data/2024", ("ReturnComment", "请核对")),
+            new("POST", "/zones/{code}/data/{year:int}", Who.Office, $"/zones/{ZoneB}/data/2023?handler=Upload",
+                () => new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(dataCsvB)), "file", "b.csv" } }, "Upload"),
+
+            // Registry pages.
+            Get("/registries", Who.Everyone, "/registries"),
+            Get("/registries/clusters", Who.Everyone, "/registries/clusters"),
+            Get("/registries/{type}", Who.Everyone, "/registries/alliance"),
+            PostPage("/registries/{type}", "Add", Who.Office, "/registries/alliance", ("name", "矩阵页面联盟"), ("zone", ZoneB), ("founded", "2019-03-01")),
+            PostPage("/registries/{type}", "Decide", Who.Office, "/registries/alliance", ("id", item), ("approve", "true")),
+            new("POST", "/registries/{type}", Who.Staff, "/registries/alliance?handler=Import",
+                () => new MultipartFormDataContent { { new ByteArrayContent("not a workbook"u8.ToArray()), "file", "x.xlsx" } }, "Import"),
+            Get("/registries/items/{id}", Who.Everyone, $"/registries/items/{item}"),
+            PostPage("/registries/items/{id}", "Edit", Who.Office, $"/registries/items/{item}", ("name", "大连矩阵测试联盟(页)")),
+            PostPage("/registries/items/{id}", "DecideChange", Who.Office, $"/registries/items/{item}", ("approve", "true")),
+            PostPage("/registries/items/{id}", "Figures", Who.Office, $"/registries/items/{item}", ("year", "2020"), ("figures[members]", "13")),
+            PostPage("/registries/items/{id}", "DecideFigures", Who.Office, $"/registries/items/{item}", ("year", "2020"), ("approve", "true")),
+            PostPage("/registries/items/{id}", "Project", Who.Office, $"/registries/items/{item}", ("name", "页面项目"), ("started", "2019-05-01")),
+            PostPage("/registries/items/{id}", "DecideProject", Who.Office, $"/registries/items/{item}", ("projectId", _projectB.ToString()), ("approve", "true")),
+            PostPage("/registries/{type}", "Close", Who.Office, "/registries/alliance", ("id", item), ("closed", "2020-12-31")),
+
+            // Enterprise pages: the office and zone operators (their own zone's enterprises).
+            Get("/enterprises", Who.Staff, "/enterprises"),
+            // As the API: zone B's rows are shown back to zone A's operator as located problems.
+            new("POST", "/enterprises", Who.Staff, "/enterprises?handler=Import",
+                () => new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csvB)), "file", "returns.csv" } }, "Import"),
+            Get("/enterprises/{creditCode}", Who.Office, $"/enterprises/{EnterpriseB}"),
+            PostPage("/enterprises/{creditCode}", "Certificate", Who.Office, $"/enterprises/{EnterpriseB}", ("number", "GR201921000002"), ("issuedOn", "2019-11-02")),
+            Get("/enterprises/gazelles", Who.Staff, "/enterprises/gazelles?year=2019"),
+            Get("/enterprises/pool", Who.Staff, "/enterprises/pool"),
+            PostPage("/enterprises/pool", "Propose", Who.Office, "/enterprises/pool", ("creditCode", EnterpriseB), ("assessment", Assessment().ToJsonString()), ("date", "2019-06-03")),
+            PostPage("/enterprises/pool", "Move", Who.Office, "/enterprises/pool", ("creditCode", EnterpriseB), ("to", "in_pool"), ("date", "2019-07-02")),
+            PostPage("/enterprises/pool", "Train", Who.Office, "/enterprises/pool", ("creditCode", EnterpriseB), ("date", "2019-08-02"), ("course", "政策宣讲"), ("hours", "2")),
+
+            // Last: signing out ends the sessions the rows above use.
+            Get("/account/logout", Who.Everyone, "/account/logout"),
+            PostPage("/account/logout", null, Who.Everyone, "/account/logout"),
+        ];
+    }
+
+    /// <summary>Every route of the running server: endpoints by pattern and method, pages by GET and their POST handlers.</summary>
+    private async Task<SortedSet<string>> RoutesAsync()
+    {
+        var routes = new SortedSet<string>(StringComparer.Ordinal);
+        var loader = _server.Services.GetRequiredService<PageLoader>();
+        foreach (var endpoint in _server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = Normalise(endpoint.RoutePattern.RawText ?? "");
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                // A page answers GET (with or without a handler of its own) and each of its POST handlers.
+                routes.Add(RouteKey("GET", pattern, null));
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                foreach (var handler in compiled.HandlerMethods.Where(h => !h.HttpMethod.Equals("GET", StringComparison.OrdinalIgnoreCase)))
+                    routes.Add(RouteKey(handler.HttpMethod.ToUpperInvariant(), pattern, handler.Name));
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods) routes.Add(RouteKey(method, pattern, null));
+        }
+        return routes;
+    }
+
+    private static string Normalise(string raw)
+    {
+        var pattern = "/" + raw.Trim('/');
+        return pattern.Replace("//", "/", StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Who who, Rule rule)
+    {
+        var api = rule.Pattern.StartsWith("/api/", StringComparison.Ordinal) || rule.Pattern == "/api";
+        var request = new HttpRequestMessage(new HttpMethod(rule.Method), rule.Path);
+        if (rule.Body is { } body)
+        {
+            var content = body();
+            if (!api && rule.Method == "POST")
+            {
+                // A page's form carries the session's anti-forgery token, as the browser would send it.
+                if (content is FormUrlEncodedContent form)
+                {
+                    var fields = (await form.ReadAsStringAsync()).Split('&', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(f => f.Split('=')).Select(f => new KeyValuePair<string, string>(WebUtility.UrlDecode(f[0]), WebUtility.UrlDecode(f[1])))
+                        .Append(new("__RequestVerificationToken", _formTokens[who]));
+                    content = new FormUrlEncodedContent(fields);
+                }
+                else if (content is MultipartFormDataContent multipart) multipart.Add(new StringContent(_formTokens[who]), "__RequestVerificationToken");
+            }
+            request.Content = content;
+        }
+        return api ? await _api[who].SendAsync(request) : await _pages[who].SendAsync(request);
+    }
+
+    private static bool Refused(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+        || (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            && response.Headers.Location?.OriginalString is { } location
+            && (location.Contains("/account/login", StringComparison.OrdinalIgnoreCase) || location.Contains("/account/denied", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>A digest of each table's rows, every table but the tokens' (whose last use is written in the background).</summary>
+    private async Task<Dictionary<string, string>> FingerprintAsync()
+    {
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var digests = new Dictionary<string, string>();
+        foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Where(t => t != "api_tokens").Order(StringComparer.Ordinal))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            var rows = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync())
+                while (await reader.ReadAsync())
+                    rows.Add(string.Join('\u001f', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            rows.Sort(StringComparer.Ordinal);
+            digests[table] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', rows))));
+        }
+        return digests;
+    }
+
+    [Fact]
+    public async Task Every_route_and_page_answers_each_principal_as_the_declared_matrix_says_and_a_refused_write_changes_nothing()
+    {
+        var matrix = Matrix();
+        var declared = matrix.Select(r => r.Key).ToList();
+        Assert.Empty(declared.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key));
+        var routes = await RoutesAsync();
+        var undeclared = routes.Except(declared).ToList();
+        var stale = declared.Except(routes).ToList();
+
+        var wrong = new List<string>();
+        var changed = new List<string>();
+        var principals = new[] { Who.Anonymous, Who.Enterprise, Who.ZoneA, Who.Office };
+        var rules = matrix.Where(r => routes.Contains(r.Key)).ToList();
+
+        void Check(Rule rule, Who who, HttpResponseMessage response)
+        {
+            if (Refused(response) == rule.Allowed.HasFlag(who))
+                wrong.Add($"{rule.Key} as {who}: {(int)response.StatusCode} {response.Headers.Location} (declared {(rule.Allowed.HasFlag(who) ? "allowed" : "refused")})");
+        }
+
+        // First every request the matrix refuses, writes included: the store after them all is the store before them.
+        var before = await FingerprintAsync();
+        foreach (var rule in rules)
+            foreach (var who in principals.Where(p => !rule.Allowed.HasFlag(p)))
+            {
+                using var response = await SendAsync(who, rule);
+                Check(rule, who, response);
+            }
+        var after = await FingerprintAsync();
+        changed.AddRange(before.Where(t => after[t.Key] != t.Value).Select(t => $"table {t.Key} changed by the refused requests"));
+
+        // Then every request the matrix allows, in the matrix's order.
+        foreach (var rule in rules)
+            foreach (var who in principals.Where(p => rule.Allowed.HasFlag(p)))
+            {
+                // Zone A's operator may pass a route's role rule (imports), but zone B's data is not theirs: nothing may change.
+                var zoneABefore = rule.Method != "GET" && who == Who.ZoneA ? await FingerprintAsync() : null;
+                using var response = await SendAsync(who, rule);
+                Check(rule, who, response);
+                if (zoneABefore is not null && await FingerprintAsync() is var zoneAAfter && zoneABefore.Any(t => zoneAAfter[t.Key] != t.Value))
+                    changed.Add($"{rule.Key} as ZoneA on zone B's data changed {string.Join(", ", zoneABefore.Where(t => zoneAAfter[t.Key] != t.Value).Select(t => t.Key))}");
+            }
+
+        var failures = new List<string>();
+        if (undeclared.Count > 0) failures.Add("Routes without a declared rule:\n" + string.Join("\n", undeclared));
+        if (stale.Count > 0) failures.Add("Declared rules for routes the server does not have:\n" + string.Join("\n", stale));
+        if (wrong.Count > 0) failures.Add("Answers that differ from the matrix:\n" + string.Join("\n", wrong));
+        if (changed.Count > 0) failures.Add("Refused writes that changed the store:\n" + string.Join("\n", changed));
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+}
+
+public sealed class RouteMatrixOnSqlite() : RouteMatrixSpec(new SqliteTestStore());
+
+public sealed class RouteMatrixOnPostgres() : RouteMatrixSpec(new PostgresTestStore());
