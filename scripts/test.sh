@@ -76,6 +76,17 @@ else
   sed -n '/^## Results/,$p' artifacts/bench-small.log
 fi
 
+# Soak smoke (docs/performance.md): 20 s of the public pages and API at a steady rate must give no error, stay within
+# the memory bound and the p99 bar; the 10-minute soak is `bench/Gaoxin.Bench soak`.
+echo "== soak smoke (bench/Gaoxin.Bench soak --seconds 20)"
+if ! timeout 300 dotnet run -c Release --no-build --project bench/Gaoxin.Bench -- soak --seconds 20 > artifacts/soak-smoke.log 2>&1; then
+  tail -n 40 artifacts/soak-smoke.log >&2
+  echo "The soak smoke failed (artifacts/soak-smoke.log)." >&2
+  status=1
+else
+  tail -n 3 artifacts/soak-smoke.log
+fi
+
 # One closing line that any reader can count: "N passed, N failed".
 # Each test project ends with "Total tests: N / Passed: N / Failed: N / Skipped: N" lines.
 count() { awk -v key="$1" '$1 == key":" {s += $2} END {print s + 0}' artifacts/test.log; }

@@ -15,6 +15,7 @@ public static class Runner
         usage: Gaoxin.Bench all|w1|w2|w3|w4|w5|w6|w7|growth [--size small|national|stress] [--record]
                --record: write the results to the tracked bench/results/latest.json (else artifacts/bench/results/)
                Gaoxin.Bench micro [BenchmarkDotNet options, e.g. --filter *Engine*]
+               Gaoxin.Bench soak [--seconds 600] [--rate 40] [--record]: public pages and API at a steady rate (docs/performance.md)
         """;
 
     public static async Task<int> MainAsync(string[] args)
@@ -25,6 +26,7 @@ public static class Runner
             return args.Length == 0 ? 2 : 0;
         }
         var verb = args[0].ToLowerInvariant();
+        if (verb == "soak") return await Soak.RunAsync(args[1..]);
         if (verb == "micro")
         {
             Micro.CoreBenchmarks.Run(args[1..]);

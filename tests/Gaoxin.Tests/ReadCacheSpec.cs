@@ -111,6 +111,30 @@ public abstract class ReadCacheSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains(">987<", after);
     }
 
+    [Fact]
+    public async Task A_value_approved_through_the_cli_moves_the_kept_plan_progress_and_the_cached_monitoring_page_at_once()
+    {
+        const string progressUrl = "/api/plans/liaoning-2017-2020/progress?year=2020";
+        var progressBefore = await Client.GetStringAsync(progressUrl);
+        var pageBefore = await Client.GetStringAsync("/monitoring?year=2020");
+        var file = Path.Combine(Path.GetTempPath(), $"gaoxin-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "zone,year,element,value\nshenyang,2020,rd_expenditure,1\n");
+
+        var import = await Cli("data", "import", file, "--approve");
+        File.Delete(file);
+        var progressAfter = await Client.GetStringAsync(progressUrl);
+        var pageAfter = await Client.GetStringAsync("/monitoring?year=2020");
+        // A server started now keeps nothing yet: what it answers is the progress computed afresh.
+        await using var fresh = await RunningServer.StartAsync(store.Location);
+        var progressFresh = await fresh.Client.GetStringAsync(progressUrl);
+
+        Assert.True(import.ExitCode == 0, import.Output + import.Error);
+        Assert.NotEqual(progressBefore, progressAfter);
+        Assert.Equal(progressFresh, progressAfter);
+        Assert.NotEqual(pageBefore, pageAfter);
+        Assert.Equal(pageAfter, await fresh.Client.GetStringAsync("/monitoring?year=2020"));
+    }
+
     private static string ReturnsFile(params string[] rows)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("gaoxin-returns-").FullName, "returns.csv");

@@ -47,5 +47,25 @@ public static class Memory
         return null;
     }
 
+    /// <summary>VmRSS of a running process (its resident set now), bytes; null when it cannot be read.</summary>
+    public static long? ResidentOf(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (!line.StartsWith("VmRSS:", StringComparison.Ordinal)) continue;
+                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        return null;
+    }
+
     public static string Mb(long? bytes) => bytes is { } b ? $"{b / (1024.0 * 1024):0} MB" : "–";
 }

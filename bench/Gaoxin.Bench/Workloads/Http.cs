@@ -7,8 +7,7 @@ using Gaoxin.Bench.Support;
 namespace Gaoxin.Bench.Workloads;
 
 /// <summary>
-/// W6: the built <c>gaoxin serve</c> on loopback over a SQLite store holding the Liaoning demo data and a published
-/// evaluation with rank intervals; 64 connections drive the zone list, a zone's page and the ranking API for a fixed
+/// W6: the built <c>gaoxin serve</c> on loopback (<see cref="DemoServer"/>); 64 connections drive the zone list, a zone's page and the ranking API for a fixed
 /// time each, against the trivial <c>/api/ping</c> of the same server in the same run. The load generator runs in this
 /// process (HttpClient, SocketsHttpHandler), so it shares the two cores with the server for every endpoint alike.
 /// </summary>
@@ -18,96 +17,31 @@ public static partial class Http
 
     public static async Task RunAsync(Size size, Report report)
     {
-        var database = Datasets.Scratch("w6.db");
-        Check(Child.Gaoxin("demo", "seed", "--db", database), "demo seed");
-        var evaluate = Check(Child.Gaoxin("evaluate", "--year", "2020", "--sensitivity", "1000", "--db", database), "evaluate");
-        var run = RunId().Match(evaluate.Output) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("no run id in: " + evaluate.Output);
-        Check(Child.Gaoxin("evaluate", "publish", run, "--db", database), "evaluate publish");
-
-        var port = FreePort();
-        var info = new ProcessStartInfo(Paths.Gaoxin)
+        using var server = await DemoServer.StartAsync("w6.db", Connections);
+        var client = server.Client;
+        var seconds = size.HttpSeconds;
+        var wrk = FindWrk();
+        report.Note(wrk is null
+            ? "W6 load generator: in-process HttpClient (wrk not found; `apt-get install wrk` for the lighter generator the spec names). It shares the 2 cores with the server, which caps the trivial endpoint far more than the heavy ones."
+            : $"W6 load generator: {wrk} -t2 -c{Connections} -d{seconds}s --latency (client and server share the {Environment.ProcessorCount} cores).");
+        Task<Load> Measure(string path) => wrk is null ? LoadAsync(client, path, seconds) : Task.FromResult(Wrk(wrk, client.BaseAddress!, path, seconds));
+        var ping = await Measure("/api/ping");
+        report.Note($"W6 peer /api/ping: {ping.Describe()}");
+        foreach (var (name, path) in new[]
+                 {
+                     ("zone list /api/zones", "/api/zones"),
+                     ("zone page /zones/shenyang", "/zones/shenyang"),
+                     ("ranking /api/evaluations/2020", "/api/evaluations/2020"),
+                 })
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Paths.Data,
-        };
-        foreach (var a in new[] { "serve", "--db", database, "--urls", $"http://127.0.0.1:{port}" }) info.ArgumentList.Add(a);
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var server = Process.Start(info)!;
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, _) => { };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        try
-        {
-            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false };
-            using var client = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-            await WaitUntilUpAsync(client, server);
-
-            var seconds = size.HttpSeconds;
-            var wrk = FindWrk();
-            report.Note(wrk is null
-                ? "W6 load generator: in-process HttpClient (wrk not found; `apt-get install wrk` for the lighter generator the spec names). It shares the 2 cores with the server, which caps the trivial endpoint far more than the heavy ones."
-                : $"W6 load generator: {wrk} -t2 -c{Connections} -d{seconds}s --latency (client and server share the {Environment.ProcessorCount} cores).");
-            Task<Load> Measure(string path) => wrk is null ? LoadAsync(client, path, seconds) : Task.FromResult(Wrk(wrk, client.BaseAddress!, path, seconds));
-            var ping = await Measure("/api/ping");
-            report.Note($"W6 peer /api/ping: {ping.Describe()}");
-            foreach (var (name, path) in new[]
-                     {
-                         ("zone list /api/zones", "/api/zones"),
-                         ("zone page /zones/shenyang", "/zones/shenyang"),
-                         ("ranking /api/evaluations/2020", "/api/evaluations/2020"),
-                     })
-            {
-                var result = await Measure(path);
-                var p99Ok = result.P99 < 10 * ping.P99;
-                report.Add(Row.Of($"W6 HTTP {name}, {Connections} connections × {seconds} s", size.Name,
-                    new Figure(result.PerSecond, "req/s", $"p50 {result.P50:0.0} ms, p99 {result.P99:0.0} ms, {result.Errors} errors, {result.Bytes / Math.Max(1, result.Requests):N0} B"),
-                    new Figure(ping.PerSecond, "req/s", $"/api/ping p50 {ping.P50:0.0} ms, p99 {ping.P99:0.0} ms"),
-                    "≥ 0.5× req/s; p99 < 10× ping's", 0.5, extraCondition: p99Ok && result.Errors == 0,
-                    note: p99Ok ? null : $"p99 {result.P99 / ping.P99:0.0}× ping's"));
-            }
+            var result = await Measure(path);
+            var p99Ok = result.P99 < 10 * ping.P99;
+            report.Add(Row.Of($"W6 HTTP {name}, {Connections} connections × {seconds} s", size.Name,
+                new Figure(result.PerSecond, "req/s", $"p50 {result.P50:0.0} ms, p99 {result.P99:0.0} ms, {result.Errors} errors, {result.Bytes / Math.Max(1, result.Requests):N0} B"),
+                new Figure(ping.PerSecond, "req/s", $"/api/ping p50 {ping.P50:0.0} ms, p99 {ping.P99:0.0} ms"),
+                "≥ 0.5× req/s; p99 < 10× ping's", 0.5, extraCondition: p99Ok && result.Errors == 0,
+                note: p99Ok ? null : $"p99 {result.P99 / ping.P99:0.0}× ping's"));
         }
-        finally
-        {
-            try { server.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            server.WaitForExit(5000);
-        }
-    }
-
-    private static ChildResult Check(ChildResult result, string step) =>
-        result.ExitCode == 0 ? result : throw new InvalidOperationException($"W6 setup: {step} failed: {result.Describe()}");
-
-    [GeneratedRegex(@"Run (\d+) recorded")]
-    private static partial Regex RunId();
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static async Task WaitUntilUpAsync(HttpClient client, Process server)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (server.HasExited) throw new InvalidOperationException($"gaoxin serve exited with {server.ExitCode}");
-            try
-            {
-                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("gaoxin serve did not answer /healthz within 60 s");
     }
 
     private static string? FindWrk() =>

@@ -56,6 +56,14 @@ public static class PlanProgressStore
         return definition ?? throw new PlanFileException(errors);
     }
 
+    /// <summary>
+    /// <see cref="ComputeAsync"/>'s result, kept while the store's version holds: the monitoring pages and the progress API
+    /// read it on every request, and computing it reads every approved figure up to the year.
+    /// </summary>
+    public static Task<PlanProgress?> CachedAsync(GaoxinDb db, ReadCache cache, string planId, string bundleDirectory, int year, CancellationToken cancellationToken) =>
+        cache.GetAsync(db, $"plan-progress:{bundleDirectory}:{planId}:{year}",
+            (store, token) => ComputeAsync(store, planId, bundleDirectory, year, token), cancellationToken);
+
     public static async Task<PlanProgress?> ComputeAsync(GaoxinDb db, string planId, string bundleDirectory, int year, CancellationToken cancellationToken)
     {
         var plan = await PlanStore.GetAsync(db, planId, cancellationToken);

@@ -13,6 +13,7 @@ using static Gaoxin.Features.Shared.Text;
 namespace Gaoxin.Features.Monitoring;
 
 /// <summary>/monitoring: one tile per plan target with its status and sparkline, a count by status, and a map of the zones.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Hosting.WebApp.StoreVersionedPage)]
 public sealed class DashboardModel(GaoxinDb db, ReadCache cache, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -34,7 +35,7 @@ public sealed class DashboardModel(GaoxinDb db, ReadCache cache, TimeProvider cl
     {
         DefaultYear = Year is null;
         ShownYear = Year ?? await MonitoringPages.DefaultYearAsync(db, cache, clock, ct);
-        var progress = await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, ShownYear, ct);
+        var progress = await PlanProgressStore.CachedAsync(db, cache, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, ShownYear, ct);
         if (progress is null) return NotFound();
         Progress = progress;
         ZoneNames = await MonitoringPages.ZoneNamesAsync(db, ct);
@@ -107,7 +108,7 @@ public static class MonitoringPages
         await cache.GetAsync(db, "monitoring:default-year", async (store, token) =>
         {
             var newest = await store.Reports.Where(r => r.State == ReportState.Approved).MaxAsync(r => (int?)r.Year, token) ?? clock.GetUtcNow().Year - 1;
-            var progress = await PlanProgressStore.ComputeAsync(store, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, newest, token);
+            var progress = await PlanProgressStore.CachedAsync(store, cache, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, newest, token);
             return progress?.NewestCoveredYear() ?? newest;
         }, ct);
 

@@ -10,6 +10,7 @@ using static Gaoxin.Features.Shared.Text;
 namespace Gaoxin.Features.Monitoring;
 
 /// <summary>/monitoring/targets/{id}: one target's figure beside the plan's words, its trajectory, its zones and its split.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Hosting.WebApp.StoreVersionedPage)]
 public sealed class TargetModel(GaoxinDb db, ReadCache cache, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -30,7 +31,7 @@ public sealed class TargetModel(GaoxinDb db, ReadCache cache, TimeProvider clock
     {
         IsOffice = User.ToPrincipal() is { IsAdmin: true };
         ShownYear = Year ?? await MonitoringPages.DefaultYearAsync(db, cache, clock, ct);
-        var progress = await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, ShownYear, ct);
+        var progress = await PlanProgressStore.CachedAsync(db, cache, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, ShownYear, ct);
         if (progress?.Targets.FirstOrDefault(r => r.Target.Id == id) is not { } row) return NotFound();
         Progress = progress;
         Row = row;

@@ -10,6 +10,7 @@ using static Gaoxin.Features.Shared.Text;
 namespace Gaoxin.Features.Monitoring;
 
 /// <summary>/monitoring/zones/{code}: a zone's own share of the plan — its figures, its zone targets and the key tasks that name it.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Hosting.WebApp.StoreVersionedPage)]
 public sealed class ZonePlanModel(GaoxinDb db, ReadCache cache, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -38,7 +39,7 @@ public sealed class ZonePlanModel(GaoxinDb db, ReadCache cache, TimeProvider clo
         var zones = await ZoneRegistry.ListAsync(db, ct);
         if (zones.FirstOrDefault(z => z.Code == code) is not { } zone) return NotFound();
         ShownYear = Year ?? await MonitoringPages.DefaultYearAsync(db, cache, clock, ct);
-        var progress = await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, ShownYear, ct);
+        var progress = await PlanProgressStore.CachedAsync(db, cache, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, ShownYear, ct);
         if (progress is null) return NotFound();
         Code = code;
         Zone = zone;
