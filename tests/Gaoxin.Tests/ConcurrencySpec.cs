@@ -199,6 +199,55 @@ public abstract class ConcurrencySpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_registry_figure_set_twice_at_once_is_stored_in_turn_never_a_500_and_its_audit_chain_ends_at_the_stored_value()
+    {
+        for (var round = 0; round < Rounds; round++)
+        {
+            var added = await _office.PostAsJsonAsync("/api/registries/alliance", new { name = $"成员数联盟{round}", zone = "shenyang", founded = "2021-01-01", confirmDistinct = true });
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+            var id = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            var figures = $"/api/registries/items/{id}/figures/2022";
+
+            var (a, b) = await RaceAsync(() => _office.PutAsJsonAsync(figures, new Dictionary<string, decimal> { ["members"] = 10 }),
+                () => _office.PutAsJsonAsync(figures, new Dictionary<string, decimal> { ["members"] = 20 }));
+            var stored = (await _office.GetFromJsonAsync<JsonElement>($"/api/registries/items/{id}")).GetProperty("figures").EnumerateArray()
+                .Single(f => f.GetProperty("year").GetInt32() == 2022 && f.GetProperty("measure").GetString() == "members").GetProperty("value").GetDecimal();
+            var audit = (await _office.GetFromJsonAsync<JsonElement>("/api/audit?zone=shenyang&year=2022&limit=5000")).EnumerateArray()
+                .Where(e => e.GetProperty("element").GetString() == $"{id}:members").OrderBy(e => e.GetProperty("id").GetInt64()).ToList();
+
+            Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (a, b));
+            Assert.Contains(stored, new[] { 10m, 20m });
+            Assert.Equal(2, audit.Count);
+            Assert.Equal(JsonValueKind.Null, audit[0].GetProperty("oldValue").ValueKind);
+            Assert.Equal(audit[0].GetProperty("newValue").GetDecimal(), audit[1].GetProperty("oldValue").GetDecimal());
+            Assert.Equal(stored, audit[1].GetProperty("newValue").GetDecimal());
+        }
+    }
+
+    [Fact]
+    public async Task A_zones_proposed_change_approved_and_rejected_at_once_is_decided_once_and_the_item_stands_as_the_winner_left_it()
+    {
+        for (var round = 0; round < Rounds; round++)
+        {
+            var added = await _office.PostAsJsonAsync("/api/registries/alliance", new { name = $"改名前联盟{round}", zone = "shenyang", founded = "2021-01-01", confirmDistinct = true });
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+            var id = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            var renamed = $"改名后联盟{round}";
+            Assert.Equal(HttpStatusCode.OK, (await _shenyang.PutAsJsonAsync($"/api/registries/items/{id}", new { name = renamed })).StatusCode);
+
+            var (approve, reject) = await RaceAsync(() => _office.PostAsync($"/api/registries/items/{id}/change/approve", null),
+                () => _office.PostAsync($"/api/registries/items/{id}/change/reject", null));
+            var name = (await _office.GetFromJsonAsync<JsonElement>($"/api/registries/items/{id}")).GetProperty("item").GetProperty("name").GetString();
+            var decisions = (await _office.GetFromJsonAsync<JsonElement>("/api/audit?zone=shenyang&year=2021&limit=5000")).EnumerateArray()
+                .Count(e => e.GetProperty("element").GetString() == id && e.GetProperty("action").GetString() is "registry_item_change_approved" or "registry_item_change_rejected");
+
+            Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.Conflict], new[] { approve, reject }.Order());
+            Assert.Equal(approve == HttpStatusCode.NoContent ? renamed : $"改名前联盟{round}", name);
+            Assert.Equal(1, decisions);
+        }
+    }
+
+    [Fact]
     public async Task A_form_saved_over_a_value_changed_since_the_page_opened_is_refused_and_the_other_edit_stays()
     {
         await DraftAsync(2040, 500m);

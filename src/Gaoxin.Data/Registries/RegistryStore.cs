@@ -86,7 +86,7 @@ public static partial class RegistryStore
         if (level is not null && !RegistrySeedParser.Levels.Contains(level)) return (null, "unknown_level");
         if (!await db.Zones.AnyAsync(z => z.Code == zone, cancellationToken)) return (null, "unknown_zone");
         // Under the lock of the zone's registry of this type, so the same item added twice at once is found by the second.
-        await using var transaction = await WriteLock.BeginAsync(db, $"registry:{type}:{zone}", cancellationToken);
+        await using var transaction = await WriteLock.BeginAsync(db, RegistryScope(type, zone), cancellationToken);
         // The same item entered twice in slightly different words is the commonest registry error.
         var normalized = RegistryNames.Normalize(name);
         var siblings = await db.RegistryItems.Where(i => i.Type == type && i.ZoneCode == zone && i.Approval != "rejected").Select(i => i.Name).ToListAsync(cancellationToken);
@@ -111,12 +111,18 @@ public static partial class RegistryStore
         return (item.Id, null);
     }
 
+    /// <summary>The write lock of one registry in one zone: additions and renames there are checked against its names under it.</summary>
+    private static string RegistryScope(string type, string? zone) => $"registry:{type}:{zone}";
+
+    /// <summary>The write lock of one item: every step on the item, its figures and its projects is taken under it.</summary>
+    private static string ItemScope(string id) => $"registry-item:{id}";
+
     /// <summary>The office approves or rejects a pending item. Audited.</summary>
     public static async Task<string?> DecideAsync(GaoxinDb db, Core.Collection.Principal who, string id, bool approve, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!who.IsAdmin) return "forbidden";
         // Under the item's lock: of two decisions at once, the second finds it decided.
-        await using var transaction = await WriteLock.BeginAsync(db, $"registry-item:{id}", cancellationToken);
+        await using var transaction = await WriteLock.BeginAsync(db, ItemScope(id), cancellationToken);
         var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null) return "not_found";
         if (item.Approval != "pending") return "not_pending";
@@ -143,6 +149,8 @@ public static partial class RegistryStore
     /// <summary>Records that an item closed (撤销/停止运营) on a date; it no longer stands in later years. Audited.</summary>
     public static async Task<string?> CloseAsync(GaoxinDb db, Core.Collection.Principal who, string id, DateOnly closed, TimeProvider clock, CancellationToken cancellationToken)
     {
+        // Under the item's lock: of two closings at once, the second finds it closed.
+        await using var transaction = await WriteLock.BeginAsync(db, ItemScope(id), cancellationToken);
         var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null) return "not_found";
         if (item.ZoneCode is null ? !who.IsAdmin : !who.MayReport(item.ZoneCode)) return "forbidden";
@@ -155,6 +163,7 @@ public static partial class RegistryStore
             Action = "registry_item_closed", ElementCode = item.Id, Comment = item.Name,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 
@@ -261,6 +270,13 @@ public static partial class RegistryStore
             ("unit", change.Unit, InputLimits.Title));
         foreach (var (key, value) in change.Attributes ?? new Dictionary<string, string>())
             CheckText(("attributes", key, InputLimits.Title), ($"attributes.{key}", value, InputLimits.Comment));
+        // Under the lock of the item's registry in its zone (a rename is checked against the other names there, as an addition
+        // is) and then of the item itself, always in that order: two edits at once are applied one after the other, each
+        // audited from the state the one before left; a change proposed while another is decided waits for that decision.
+        var scope = await db.RegistryItems.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.Type, i.ZoneCode }).FirstOrDefaultAsync(cancellationToken);
+        if (scope is null) return "not_found";
+        await using var transaction = await WriteLock.BeginAsync(db, RegistryScope(scope.Type, scope.ZoneCode), cancellationToken);
+        await WriteLock.TakeAsync(db, ItemScope(id), cancellationToken);
         var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null) return "not_found";
         if (item.ZoneCode is null ? !who.IsAdmin : !who.MayReport(item.ZoneCode)) return "forbidden";
@@ -289,6 +305,7 @@ public static partial class RegistryStore
             Apply(item, change);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 
@@ -296,6 +313,8 @@ public static partial class RegistryStore
     public static async Task<string?> DecideChangeAsync(GaoxinDb db, Core.Collection.Principal who, string id, bool approve, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!who.IsAdmin) return "forbidden";
+        // Under the item's lock: of two decisions at once, the second finds nothing pending (409) and writes no audit row.
+        await using var transaction = await WriteLock.BeginAsync(db, ItemScope(id), cancellationToken);
         var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null) return "not_found";
         if (item.PendingChange is null) return "not_pending";
@@ -305,6 +324,7 @@ public static partial class RegistryStore
         item.PendingChange = null;
         item.PendingChangeBy = null;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 
@@ -357,6 +377,9 @@ public static partial class RegistryStore
     public static async Task<string?> SetFiguresAsync(GaoxinDb db, Core.Collection.Principal who, string id, int year, IReadOnlyDictionary<string, decimal> figures,
         TimeProvider clock, CancellationToken cancellationToken)
     {
+        // Under the item's lock: two settings of the same figure at once are stored one after the other (never a duplicate
+        // key), each audited from the value the one before left.
+        await using var transaction = await WriteLock.BeginAsync(db, ItemScope(id), cancellationToken);
         var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null) return "not_found";
         if (item.ZoneCode is null ? !who.IsAdmin : !who.MayReport(item.ZoneCode)) return "forbidden";
@@ -384,6 +407,7 @@ public static partial class RegistryStore
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 
@@ -391,6 +415,8 @@ public static partial class RegistryStore
     public static async Task<string?> DecideFiguresAsync(GaoxinDb db, Core.Collection.Principal who, string id, int year, bool approve, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!who.IsAdmin) return "forbidden";
+        // Under the item's lock: of two decisions at once, the second finds nothing pending.
+        await using var transaction = await WriteLock.BeginAsync(db, ItemScope(id), cancellationToken);
         var rows = await db.RegistryFigures.Where(f => f.ItemId == id && f.Year == year).ToListAsync(cancellationToken);
         var pending = rows.Where(f => f.Approval == "pending").ToList();
         if (pending.Count == 0) return "not_pending";
@@ -412,6 +438,7 @@ public static partial class RegistryStore
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 
@@ -424,6 +451,7 @@ public static partial class RegistryStore
     public static async Task<(int? Id, string? Refused)> AddProjectAsync(GaoxinDb db, Core.Collection.Principal who, string allianceId, string name, DateOnly started,
         DateOnly? ended, string? result, TimeProvider clock, CancellationToken cancellationToken)
     {
+        await using var transaction = await WriteLock.BeginAsync(db, ItemScope(allianceId), cancellationToken);
         var item = await db.RegistryItems.FirstOrDefaultAsync(i => i.Id == allianceId, cancellationToken);
         if (item is null) return (null, "not_found");
         CheckText(("name", name, InputLimits.Name), ("result", result, InputLimits.Comment));
@@ -440,6 +468,7 @@ public static partial class RegistryStore
         db.RegistryProjects.Add(project);
         Audit(db, who, item, now, who.IsAdmin ? "registry_project_added_approved" : "registry_project_added", $"{project.Name} ({started:yyyy-MM-dd})");
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (project.Id, null);
     }
 
@@ -447,6 +476,10 @@ public static partial class RegistryStore
     public static async Task<string?> DecideProjectAsync(GaoxinDb db, Core.Collection.Principal who, int projectId, bool approve, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!who.IsAdmin) return "forbidden";
+        // Under the lock of the project's alliance: of two decisions at once, the second finds it decided.
+        var allianceId = await db.RegistryProjects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.ItemId).FirstOrDefaultAsync(cancellationToken);
+        if (allianceId is null) return "not_found";
+        await using var transaction = await WriteLock.BeginAsync(db, ItemScope(allianceId), cancellationToken);
         var project = await db.RegistryProjects.FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
         if (project is null) return "not_found";
         if (project.Approval != "pending") return "not_pending";
@@ -454,6 +487,7 @@ public static partial class RegistryStore
         var item = await db.RegistryItems.FirstAsync(i => i.Id == project.ItemId, cancellationToken);
         Audit(db, who, item, clock.GetUtcNow(), approve ? "registry_project_approved" : "registry_project_rejected", project.Name);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 

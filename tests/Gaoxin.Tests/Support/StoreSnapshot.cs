@@ -15,6 +15,12 @@ namespace Gaoxin.Tests.Support;
 /// </summary>
 public static partial class StoreSnapshot
 {
+    /// <summary>
+    /// Left out: the data-protection keys, which a server writes into the store when it first starts (random key material, not
+    /// the work being compared), with their row of <c>sqlite_sequence</c>.
+    /// </summary>
+    private const string ServerKeys = "data_protection_keys";
+
     /// <summary>Every table, every column, exactly.</summary>
     public static Task<SortedDictionary<string, string>> ExactAsync(DatabaseLocation location) => TakeAsync(location, normalize: false);
 
@@ -46,11 +52,11 @@ public static partial class StoreSnapshot
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         }
         var snapshot = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var table in tables)
+        foreach (var table in tables.Where(t => t != ServerKeys))
         {
             var rows = new List<string>();
             await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\"";
+            select.CommandText = table == "sqlite_sequence" ? $"SELECT * FROM sqlite_sequence WHERE name <> '{ServerKeys}'" : $"SELECT * FROM \"{table}\"";
             await using var reader = await select.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

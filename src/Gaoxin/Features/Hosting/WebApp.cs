@@ -115,6 +115,14 @@ public static partial class WebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseRejectedTokens();
+        // An address no endpoint answers is a 404 for everyone. The deny-by-default policy (Access) is for routes; without this
+        // it would also send anonymous visitors of a mistyped address to the sign-in page.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is not null) return next(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
