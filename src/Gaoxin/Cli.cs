@@ -1,3 +1,4 @@
+using Gaoxin.Core;
 using System.CommandLine;
 using Gaoxin.Data;
 using Gaoxin.Features.Hosting;
@@ -75,6 +76,12 @@ public static class Cli
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (InputRefusedException refused)
+        {
+            // Text the store refuses (too long, a control character, a year out of range) is bad input, named by its field.
+            error.WriteLine($"gaoxin: input refused: {refused.Problem.Describe()}");
+            return InvalidInput;
         }
         catch (Exception exception) when (CliFailure.From(exception, DescribeStore(parse)) is { } failure)
         {

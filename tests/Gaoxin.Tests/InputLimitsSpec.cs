@@ -101,6 +101,20 @@ public abstract class InputLimitsSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_control_character_given_to_the_cli_is_one_line_naming_the_field_with_exit_code_2_and_nothing_is_stored()
+    {
+        var refused = await CliRun.RunAsync("zones", "record", "tieling", "--event", "yellow_card", "--date", "2019-05-10", "--act", "通报ZX9\u0001", "--db", store.DbArgument);
+        var zone = await CliRun.RunAsync("zones", "show", "tieling", "--db", store.DbArgument);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("control character", refused.Error);
+        Assert.DoesNotContain("Exception", refused.Error);
+        Assert.Single(refused.Error.Trim().Split('\n'));
+        Assert.Equal(0, zone.ExitCode);
+        Assert.DoesNotContain("ZX9", zone.Output);
+    }
+
+    [Fact]
     public async Task A_draft_comment_over_the_limit_is_refused_with_its_element_and_limit_and_nothing_is_saved()
     {
         var response = await _shenyang.PutAsJsonAsync("/api/zones/shenyang/data/2023",
