@@ -47,7 +47,7 @@ public abstract class ReservePoolSpec(ITestStore store) : IAsyncLifetime
     /// HteSpec's reference enterprise: every 高企 condition holds and the innovation score straddles 71 → <c>depends</c>,
     /// which the default entry rule admits (route hte_depends).
     /// </summary>
-    private static JsonObject Depends() => new()
+    internal static JsonObject Depends() => new()
     {
         ["registeredOn"] = "2015-01-01", ["assessedOn"] = "2019-01-05", ["domain"] = "electronic_information",
         ["ip"] = new JsonObject { ["class1"] = 1, ["class2"] = 6, ["selfDeveloped"] = 7 },

@@ -101,21 +101,8 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
 
     private static string ReturnsCsv(string code, string zone) => ReturnsHeader + $"{code},矩阵企业{zone},{zone},2019,2015-01-01,C39,0,6000,200,40,300,320,4800,1500,0,0,,0\n";
 
-    /// <summary>A high-tech self-assessment the reserve pool's entry rule admits.</summary>
-    private static JsonObject Assessment() => new()
-    {
-        ["registeredOn"] = "2015-01-01", ["assessedOn"] = "2019-01-05", ["domain"] = "electronic_information",
-        ["ip"] = new JsonObject { ["class1"] = 1, ["class2"] = 6, ["selfDeveloped"] = 7 },
-        ["employees"] = 200, ["stEmployees"] = 40,
-        ["salesRevenue"] = new JsonArray(4000, 5000, 6000), ["rdExpense"] = new JsonArray(200, 250, 300), ["rdExpenseDomestic"] = 600,
-        ["highTechRevenue"] = 4800, ["totalRevenue"] = 6000, ["netAssets"] = new JsonArray(1000, 1200, 1500),
-        ["innovation"] = new JsonObject
-        {
-            ["techAdvancement"] = "B", ["coreSupport"] = "B", ["ipAcquisition"] = "A", ["standards"] = false, ["conversions"] = 12,
-            ["rdManagement"] = new JsonObject { ["system"] = 5, ["institution"] = 5, ["conversionIncentives"] = 3, ["talent"] = 3 },
-        },
-        ["majorIncident"] = false,
-    };
+    /// <summary>A high-tech self-assessment the reserve pool's entry rule admits (the reserve pool spec's own case).</summary>
+    private static JsonObject Assessment() => ReservePoolSpec.Depends();
 
     /// <summary>One declared rule: a route (pattern as the server declares it, method, page handler) and who may use it, with the request that tries.</summary>
     public sealed record Rule(string Method, string Pattern, Who Allowed, string Path, Func<HttpContent>? Body = null, string? Handler = null)
