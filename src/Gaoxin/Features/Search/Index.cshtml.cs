@@ -18,7 +18,8 @@ public sealed class IndexModel(GaoxinDb db, ReadCache cache, SearchIndex index) 
     [BindProperty(SupportsGet = true)] public string? Zone { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public string? PageNumber { get; set; }
+    // Read from the query string itself: "page" is also the route value naming the Razor page.
+    public string? PageNumber => Request.Query["page"].FirstOrDefault();
 
     public SearchQuery? Query { get; private set; }
     public SearchResults Results { get; private set; } = SearchResults.None;
