@@ -17,10 +17,12 @@ public sealed class SearchTextTests
     [InlineData("發展規劃與佈局", "发展规划与布局")]
     [InlineData("生物醫藥", "生物医药")]
     [InlineData("大連高新區", "大连高新区")]
-    // Full-width Latin, digits and the ideographic space → ASCII.
-    [InlineData("ＩＣ裝備　２０２０", "IC装备 2020")]
+    // Full-width Latin letters and digits → ASCII; full-width punctuation and the ideographic space stay (the analyzer breaks on them).
+    [InlineData("ＩＣ裝備　２０２０（套）", "IC装备　2020（套）")]
     // Simplified text and English are left as they are.
     [InlineData("生物医药 software", "生物医药 software")]
+    // Standard simplified characters the transform alone would fold are kept: 显著, 乾坤, 慰藉, 瞭望.
+    [InlineData("成效显著 乾坤 慰藉 瞭望", "成效显著 乾坤 慰藉 瞭望")]
     [InlineData("", "")]
     public void Normalise_folds_traditional_and_full_width_forms(string text, string expected)
     {
