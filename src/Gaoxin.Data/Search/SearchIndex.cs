@@ -206,14 +206,15 @@ public sealed class SearchIndex : IDisposable
             var searcher = generation.Searcher;
             var top = searcher.Search(visible, Filter(query), page * PageSize);
             var body = Highlighter(parsed, "body");
-            var title = Highlighter(parsed, "title");
+            // Needed only for a hit whose body has no match (its title has): made at the first such hit.
+            Highlighter? title = null;
             var hits = new List<SearchHit>();
             foreach (var scored in top.ScoreDocs.Skip((page - 1) * PageSize))
             {
                 var document = searcher.Doc(scored.Doc);
                 var titleText = document.Get("title_text") ?? "";
                 var bodyText = document.Get("body_text") ?? "";
-                var snippet = Fragment(body, "body", bodyText) ?? Fragment(title, "title", titleText) ?? Lead(bodyText);
+                var snippet = Fragment(body, "body", bodyText) ?? Fragment(title ??= Highlighter(parsed, "title"), "title", titleText) ?? Lead(bodyText);
                 var date = document.Get("date_text") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
                 hits.Add(new SearchHit(document.Get("type"), document.Get("id"), titleText, snippet, scored.Score, document.Get("zone"), date, document.Get("url")));
             }
