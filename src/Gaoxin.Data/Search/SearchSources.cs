@@ -7,7 +7,14 @@ namespace Gaoxin.Data.Search;
 /// <summary>
 /// The sources of the portal's search, one per kind of item. A feature with public items adds its source to
 /// <see cref="All"/>: a function reading its public items as <see cref="SearchDocument"/>s (title, body, zone, date, page,
-/// release and expiry).
+/// release and expiry). For an item of the publishing workflow, read those in <c>PublicationState.Published</c> and carry
+/// their <c>ReleaseAt</c> and <c>ExpiresAt</c> as <see cref="SearchDocument.VisibleFrom"/> and
+/// <see cref="SearchDocument.VisibleUntil"/>; the search applies them at every query, e.g.
+/// <code>
+/// new("policy", async (db, ct) => (await db.Policies.AsNoTracking().Where(p => p.State == PublicationState.Published).ToListAsync(ct))
+///     .Select(p => new SearchDocument("policy", p.Id.ToString(), p.Title, p.Body, p.ZoneCode, p.IssuedOn, $"/policies/{p.Id}",
+///         p.ReleaseAt, p.ExpiresAt)).ToList()),
+/// </code>
 /// </summary>
 public static class SearchSources
 {
