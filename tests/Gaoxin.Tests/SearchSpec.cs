@@ -265,6 +265,27 @@ public abstract class SearchSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_zones_item_awaiting_approval_is_not_found_until_the_office_approves_it()
+    {
+        Assert.Equal(0, (await CliRun.RunAsync("users", "add", "--email", "dl@example.org", "--role", "zone_operator", "--zone", "dalian",
+            "--password", Password, "--db", store.DbArgument)).ExitCode);
+        var dalian = await _server.TokenClientAsync(store, "dl@example.org");
+        var office = await _server.TokenClientAsync(store, "office@example.org");
+
+        var added = await dalian.PostAsJsonAsync("/api/registries/alliance", new { name = "海湾氢能待审联盟", zone = "dalian", founded = "2020-03-01" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var id = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var pending = await SearchAsync(Q("\"海湾氢能\""));
+        var page = await _server.Client.GetStringAsync("/search?" + Q("\"海湾氢能\""));
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsync($"/api/registries/items/{id}/approve", null)).StatusCode);
+        var approved = await SearchAsync(Q("\"海湾氢能\""));
+
+        Assert.Equal(0, pending.GetProperty("total").GetInt32());
+        Assert.DoesNotContain("海湾氢能待审联盟", page);
+        Assert.Equal(id, Assert.Single(Hits(approved)).GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task Hostile_query_text_gets_an_answer_or_a_400_never_a_failure()
     {
         string[] texts = ["\"", "AND", "*", ":", "(", ")", "[生物", "a OR", "title:", "\\", "~2", "^", "{}", "/", "+-!", "\"生物 医药", "生物 AND (医药", "**:**", "NOT NOT", "&&||", "%", "<script>", "' OR 1=1 --"];
