@@ -39,7 +39,7 @@ public static class SearchSources
             z.Code, null, $"/zones/{Uri.EscapeDataString(z.Code)}")).ToList();
 
     /// <summary>
-    /// The registry items the public sees (approved ones): name, type, level, status, attributes, zone and the plan's quote.
+    /// The registry items the public sees (approved ones): name, zone, attributes and the plan's quote with its section.
     /// Dated by accreditation, else founding.
     /// </summary>
     public static async Task<IReadOnlyList<SearchDocument>> RegistryItemsAsync(GaoxinDb db, CancellationToken cancellationToken)
@@ -50,8 +50,9 @@ public static class SearchSources
             "registry", i.Id, i.Name,
             string.Join(" ", new[]
             {
+                // The type, level and status codes are left out: the snippet is read by visitors, and the type filter is "registry".
                 i.ZoneCode is { } z ? zones.GetValueOrDefault(z, z) : null,
-                i.Type, i.Subtype, i.Level, i.Status, Attributes(i.Attributes), i.Quote, i.Section,
+                Attributes(i.Attributes), i.Quote, i.Section,
             }.Where(s => !string.IsNullOrWhiteSpace(s))),
             i.ZoneCode, i.Accredited ?? i.Founded, $"/registries/items/{Uri.EscapeDataString(i.Id)}")).ToList();
     }
