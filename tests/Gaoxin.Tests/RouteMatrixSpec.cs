@@ -211,6 +211,10 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             Send("POST", "/api/tech-sme/assess", Who.Everyone, "/api/tech-sme/assess"),
             Get("/api/rules", Who.Everyone, "/api/rules"),
 
+            // Search: the public full-text search, anonymous, over public items only.
+            Get("/api/search", Who.Everyone, "/api/search?q=%E8%81%94%E7%9B%9F"),
+            Get("/search", Who.Everyone, "/search?q=%E8%81%94%E7%9B%9F"),
+
             // Downloads.
             Get("/data/template/{year:int}.xlsx", Who.Office, $"/data/template/2019.xlsx?zone={ZoneB}"),
             Get("/data/export/{year:int}.csv", Who.Everyone, "/data/export/2019.csv"),

@@ -61,6 +61,7 @@ public static class Access
         pages.AllowAnonymousToFolder("/Zones");
         pages.AllowAnonymousToFolder("/Plans");
         pages.AllowAnonymousToFolder("/Accounts");
+        pages.AllowAnonymousToFolder("/Search");
         pages.AuthorizeFolder("/Monitoring", OfficeWrites);
         pages.AuthorizePage("/Monitoring/Decompose", Office);
         pages.AuthorizeFolder("/Evaluation", OfficeWrites);

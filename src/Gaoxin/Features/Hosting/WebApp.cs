@@ -53,6 +53,10 @@ public static partial class WebApp
         // Read once at start: a bad rule file stops the server with its located errors.
         builder.Services.AddSingleton(EnterpriseRules.Load(settings.RulesDirectory ?? EnterpriseRules.BundleDirectory));
         builder.Services.AddSingleton<ReadCache>();
+        // The full-text index beside the store (docs/adr/0011): one per server, brought up to the store's version by the searches.
+        builder.Services.AddSingleton(services => new Gaoxin.Data.Search.SearchIndex(
+            Gaoxin.Data.Search.SearchIndex.FolderFor(location, builder.Configuration["Search:Folder"]), Gaoxin.Data.Search.SearchSources.All,
+            services.GetRequiredService<TimeProvider>()));
         // Pooled: the options are built once and a request leases a context instead of constructing one (W6).
         if (location.Provider == DatabaseProvider.Sqlite)
             builder.Services.AddDbContextPool<GaoxinDb, SqliteGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
@@ -148,6 +152,7 @@ public static partial class WebApp
         api.MapGazelleApi();
         api.MapPoolApi();
         api.MapSelfAssessmentApi();
+        Features.Search.SearchApi.MapSearchApi(api);
         app.MapDataDownloads();
         Features.Registries.RegistryDownloads.MapRegistryDownloads(app);
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription().AllowAnonymous();

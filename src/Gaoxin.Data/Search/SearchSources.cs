@@ -1,0 +1,76 @@
+using Gaoxin.Core.Plans;
+using Gaoxin.Data.Zones;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaoxin.Data.Search;
+
+/// <summary>
+/// The sources of the portal's search, one per kind of item. A feature with public items adds its source to
+/// <see cref="All"/>: a function reading its public items as <see cref="SearchDocument"/>s (title, body, zone, date, page,
+/// release and expiry). For an item of the publishing workflow, read those in <c>PublicationState.Published</c> and carry
+/// their <c>ReleaseAt</c> and <c>ExpiresAt</c> as <see cref="SearchDocument.VisibleFrom"/> and
+/// <see cref="SearchDocument.VisibleUntil"/>; the search applies them at every query, e.g.
+/// <code>
+/// new("policy", async (db, ct) => (await db.Policies.AsNoTracking().Where(p => p.State == PublicationState.Published).ToListAsync(ct))
+///     .Select(p => new SearchDocument("policy", p.Id.ToString(), p.Title, p.Body, p.ZoneCode, p.IssuedOn, $"/policies/{p.Id}",
+///         p.ReleaseAt, p.ExpiresAt)).ToList()),
+/// </code>
+/// </summary>
+public static class SearchSources
+{
+    /// <summary>Every source the server indexes.</summary>
+    public static IReadOnlyList<SearchSource> All { get; } =
+    [
+        new("zone", ZonesAsync),
+        new("registry", RegistryItemsAsync),
+    ];
+
+    /// <summary>Every zone: its names, city, level, leading industries and governance.</summary>
+    public static async Task<IReadOnlyList<SearchDocument>> ZonesAsync(GaoxinDb db, CancellationToken cancellationToken) =>
+        (await ZoneRegistry.ListAsync(db, cancellationToken)).Select(z => new SearchDocument(
+            "zone", z.Code, z.Name,
+            string.Join(" ", new[]
+            {
+                z.NameEn, z.City, z.County,
+                z.Level == ZoneLevel.National ? "国家级高新区 national high-tech zone" : "省级高新区 provincial high-tech zone",
+                "主导产业 " + string.Join("、", z.LeadingIndustries),
+                z.Governance == Governance.Merged ? "管委会与行政区合并 merged with the district government" : "管委会为派出机关 dispatched agency",
+            }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            z.Code, null, $"/zones/{Uri.EscapeDataString(z.Code)}")).ToList();
+
+    /// <summary>
+    /// The registry items the public sees (approved ones): name, zone, attributes and the plan's quote with its section.
+    /// Dated by accreditation, else founding.
+    /// </summary>
+    public static async Task<IReadOnlyList<SearchDocument>> RegistryItemsAsync(GaoxinDb db, CancellationToken cancellationToken)
+    {
+        var zones = await db.Zones.AsNoTracking().ToDictionaryAsync(z => z.Code, z => z.Name, cancellationToken);
+        var items = await db.RegistryItems.AsNoTracking().Where(i => i.Approval == "approved").OrderBy(i => i.Id).ToListAsync(cancellationToken);
+        return items.Select(i => new SearchDocument(
+            "registry", i.Id, i.Name,
+            string.Join(" ", new[]
+            {
+                // The type, level and status codes are left out: the snippet is read by visitors, and the type filter is "registry".
+                i.ZoneCode is { } z ? zones.GetValueOrDefault(z, z) : null,
+                Attributes(i.Attributes), i.Quote, i.Section,
+            }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            i.ZoneCode, i.Accredited ?? i.Founded, $"/registries/items/{Uri.EscapeDataString(i.Id)}")).ToList();
+    }
+
+    // The attributes are a JSON object of strings: their values are text worth finding (lead organisation, field, industry …).
+    private static string? Attributes(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return null;
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? string.Join(" ", document.RootElement.EnumerateObject().Select(p => p.Value.ToString()))
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}
