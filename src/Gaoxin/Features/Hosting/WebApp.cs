@@ -53,6 +53,8 @@ public static partial class WebApp
         // Read once at start: a bad rule file stops the server with its located errors.
         builder.Services.AddSingleton(EnterpriseRules.Load(settings.RulesDirectory ?? EnterpriseRules.BundleDirectory));
         builder.Services.AddSingleton<ReadCache>();
+        // The portal's industry codes, read once at start: a bad file (or a quote not in the plan) stops the server with its located errors.
+        builder.Services.AddSingleton(Data.SiteSelection.IndustryCatalogFile.Load(GaoxinDatabase.BundleDirectory));
         // Pooled: the options are built once and a request leases a context instead of constructing one (W6).
         if (location.Provider == DatabaseProvider.Sqlite)
             builder.Services.AddDbContextPool<GaoxinDb, SqliteGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
@@ -148,6 +150,8 @@ public static partial class WebApp
         api.MapGazelleApi();
         api.MapPoolApi();
         api.MapSelfAssessmentApi();
+        Features.Investment.InvestmentApi.MapInvestmentApi(api);
+        Features.SiteSelection.SiteSelectionApi.MapSiteSelectionApi(api);
         app.MapDataDownloads();
         Features.Registries.RegistryDownloads.MapRegistryDownloads(app);
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription().AllowAnonymous();
