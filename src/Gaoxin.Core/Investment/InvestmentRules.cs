@@ -38,5 +38,6 @@ public static class InvestmentRules
 
     /// <summary>When a project valid until <paramref name="validUntil"/> leaves the portal: the next midnight in China.</summary>
     public static DateTimeOffset? ExpiresAt(DateOnly? validUntil) =>
-        validUntil is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset) : null;
+        // Kept in UTC: PostgreSQL stores an instant (timestamptz) and takes only offset 0.
+        validUntil is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime() : null;
 }

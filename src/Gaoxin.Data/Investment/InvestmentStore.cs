@@ -190,7 +190,7 @@ public static partial class InvestmentStore
         if (action == PublicationAction.Return && string.IsNullOrWhiteSpace(comment)) return "comment_required";
         var now = clock.GetUtcNow();
         project.State = Publication.After(project.State, action);
-        project.ReleaseAt = action == PublicationAction.Publish ? releaseAt : project.ReleaseAt;
+        project.ReleaseAt = action == PublicationAction.Publish ? releaseAt?.ToUniversalTime() : project.ReleaseAt;
         project.ReturnComment = action == PublicationAction.Return ? comment!.Trim() : action == PublicationAction.Submit ? null : project.ReturnComment;
         project.UpdatedAt = now;
         project.UpdatedBy = who.Name;
