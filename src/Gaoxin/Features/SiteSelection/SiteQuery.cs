@@ -25,7 +25,7 @@ public sealed record SiteQuery(string Industry, IReadOnlyList<string> Needs, str
     {
         var text = industry?.Trim() ?? "";
         if (text.Length == 0)
-            return (null, new("industry_required", "industry", Text.T("请填写产业,例如“生物医药”。", "Enter an industry, e.g. 生物医药 (biomedicine).")));
+            return (null, new("industry_required", "industry", Text.T("请填写产业,例如“生物医药”。", "Enter an industry, e.g. biomedicine.")));
         if (text.Length > MaxIndustryLength)
             return (null, new("industry_too_long", "industry", Text.T($"产业描述不能超过 {MaxIndustryLength} 个字符。", $"The industry text may have at most {MaxIndustryLength} characters.")));
         if (Core.InputLimits.ControlCharacterAt(text) >= 0)
