@@ -1,6 +1,6 @@
 using Gaoxin.Core.Collection;
 using Gaoxin.Core.Portal;
-using Gaoxin.Data.SiteSelection;
+using Gaoxin.Core.SiteSelection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Data.Investment;
@@ -28,10 +28,10 @@ public static class InvestmentDemo
     ];
 
     /// <summary>Adds the demo projects once (none is added when the store already holds demo projects).</summary>
-    public static async Task SeedDemoAsync(GaoxinDb db, Principal who, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task SeedDemoAsync(GaoxinDb db, IndustryCatalog catalog, Principal who, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await db.InvestmentProjects.AnyAsync(p => p.IsDemo, cancellationToken)) return;
-        var sectors = IndustryCatalogFile.Load(GaoxinDatabase.BundleDirectory).Industries.Select(i => i.Code).ToHashSet();
+        var sectors = catalog.Industries.Select(i => i.Code).ToHashSet();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         foreach (var d in Projects)
         {
