@@ -187,6 +187,38 @@ public abstract class InvestmentSpec(ITestStore store) : IAsyncLifetime
         var badEmail = await _office.PostAsJsonAsync("/api/investment-projects", new { title = "x", sector = "hydraulics", zone = "fuxin", cooperation = "sole", contactEmail = "not-an-address" });
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "invalid_email"), (badEmail.StatusCode, await CodeOf(badEmail)));
     }
+    [Fact]
+    public async Task The_management_page_adds_and_submits_a_zone_operators_own_project_and_refuses_another_zone()
+    {
+        using var page = new PageSession(_server.Address);
+        Assert.Equal(HttpStatusCode.Redirect, (await page.SignInAsync("sy@example.org", Password)).StatusCode);
+        KeyValuePair<string, string>[] Fields(string title, string zone) =>
+        [
+            new("Input.Title", title), new("Input.Sector", "biomedicine"), new("Input.Zone", zone), new("Input.County", "浑南区"),
+            new("Input.AmountWan", "12000"), new("Input.LandMu", "30"), new("Input.Cooperation", "ppp"), new("Input.ContactPhone", "024-7777"),
+            new("Input.ValidUntil", "2099-12-31"),
+        ];
+        var added = await page.PostFormAsync("/investment/manage", "/investment/manage?handler=Create", Fields("页面新增项目", "shenyang"));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        var before = await CountsAsync();
+        var other = await page.PostFormAsync("/investment/manage", "/investment/manage?handler=Create", Fields("别区项目", "dalian"));
+        Assert.Contains("/account/denied", other.Headers.Location?.OriginalString ?? "");
+        Assert.Equal(before, await CountsAsync());
+
+        await using (var db = GaoxinDatabase.CreateContext(store.Location))
+        {
+            var project = await db.InvestmentProjects.SingleAsync();
+            Assert.Equal(("页面新增项目", "shenyang", 12000m, 30m, "ppp", new DateOnly(2099, 12, 31)),
+                (project.Title, project.ZoneCode, project.AmountWan!.Value, project.LandMu!.Value, project.Cooperation, project.ValidUntil!.Value));
+            Assert.Equal("form", (await db.Audit.SingleAsync(a => a.ElementCode == $"investment:{project.Id}")).Via);
+            var submitted = await page.PostFormAsync("/investment/manage", "/investment/manage?handler=Step",
+                [new("id", project.Id.ToString()), new("step", "submit")]);
+            Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        }
+        Assert.Contains("待审核", await page.GetStringAsync("/investment/manage"));
+        Assert.DoesNotContain("页面新增项目", await _anonymous.GetStringAsync("/investment"));
+    }
 }
 
 public sealed class InvestmentOnSqlite() : InvestmentSpec(new SqliteTestStore());
