@@ -50,6 +50,7 @@ public abstract class GaoxinDb(DbContextOptions options)
     public DbSet<Enterprises.ReservePoolMoveRecord> ReservePoolMoves => Set<Enterprises.ReservePoolMoveRecord>();
     public DbSet<Enterprises.ReservePoolTrainingRecord> ReservePoolTrainings => Set<Enterprises.ReservePoolTrainingRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Investment.InvestmentProjectRecord> InvestmentProjects => Set<Investment.InvestmentProjectRecord>();
 
     /// <summary>
     /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
@@ -114,6 +115,7 @@ public abstract class GaoxinDb(DbContextOptions options)
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
+        Investment.InvestmentProjectRecord.Configure(model);
         model.Entity<PlanRecord>(e =>
         {
             e.ToTable("plans");

@@ -51,6 +51,7 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
     private string _itemB = "";
     private int _projectB;
     private long _run;
+    private int _investmentB;
 
     public async Task InitializeAsync()
     {
@@ -84,6 +85,11 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
         var run = await office.PostAsJsonAsync("/api/evaluations", new { year = 2019 });
         _run = (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsync($"/api/evaluations/runs/{_run}/publish", null)).StatusCode);
+        // A published investment project of zone B.
+        var investment = await office.PostAsJsonAsync("/api/investment-projects", new { title = "大连矩阵招商项目", sector = "software_outsourcing", zone = ZoneB, cooperation = "sole" });
+        _investmentB = (await investment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsync($"/api/investment-projects/{_investmentB}/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsync($"/api/investment-projects/{_investmentB}/publish", null)).StatusCode);
     }
 
     public async Task DisposeAsync()
@@ -294,6 +300,24 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             PostPage("/enterprises/pool", "Propose", Who.Office, "/enterprises/pool", ("creditCode", EnterpriseB), ("assessment", Assessment().ToJsonString()), ("date", "2019-06-03")),
             PostPage("/enterprises/pool", "Move", Who.Office, "/enterprises/pool", ("creditCode", EnterpriseB), ("to", "in_pool"), ("date", "2019-07-02")),
             PostPage("/enterprises/pool", "Train", Who.Office, "/enterprises/pool", ("creditCode", EnterpriseB), ("date", "2019-08-02"), ("course", "政策宣讲"), ("hours", "2")),
+
+            // Investment projects and site selection: public reads (published projects only); zone B's project kept by B's operator or
+            // the office (which zone: the store), reviewed by the office; the management page for zone staff. Withdrawing comes last.
+            Get("/api/investment-projects", Who.Everyone, "/api/investment-projects?sector=software_outsourcing"),
+            Get("/api/investment-projects/{id:int}", Who.Everyone, $"/api/investment-projects/{_investmentB}"),
+            Get("/investment", Who.Everyone, "/investment?zone=dalian"),
+            Get("/investment/{id:int}", Who.Everyone, $"/investment/{_investmentB}"),
+            Get("/investment/manage", Who.Staff, "/investment/manage"),
+            Get("/site-selection", Who.Everyone, "/site-selection?industry=%E6%B6%B2%E5%8E%8B&needs=land"),
+            Get("/api/site-selection", Who.Everyone, "/api/site-selection?industry=%E6%B6%B2%E5%8E%8B&needs=land"),
+            Send("POST", "/api/investment-projects", Who.Office, "/api/investment-projects", new { title = "矩阵新增招商项目", sector = "hydraulics", zone = ZoneB, cooperation = "sole" }),
+            Send("PUT", "/api/investment-projects/{id:int}", Who.Office, $"/api/investment-projects/{_investmentB}", new { title = "改名", sector = "hydraulics", zone = ZoneB, cooperation = "sole" }),
+            Send("POST", "/api/investment-projects/{id:int}/submit", Who.Office, $"/api/investment-projects/{_investmentB}/submit"),
+            Send("POST", "/api/investment-projects/{id:int}/publish", Who.Office, $"/api/investment-projects/{_investmentB}/publish"),
+            Send("POST", "/api/investment-projects/{id:int}/return", Who.Office, $"/api/investment-projects/{_investmentB}/return", new { comment = "请核对" }),
+            PostPage("/investment/manage", "Create", Who.Office, "/investment/manage", ("Input.Title", "矩阵页面招商项目"), ("Input.Sector", "hydraulics"), ("Input.Zone", ZoneB), ("Input.Cooperation", "sole")),
+            PostPage("/investment/manage", "Step", Who.Office, "/investment/manage", ("id", _investmentB.ToString()), ("step", "submit")),
+            Send("POST", "/api/investment-projects/{id:int}/withdraw", Who.Office, $"/api/investment-projects/{_investmentB}/withdraw"),
 
             // Last: signing out ends the sessions the rows above use.
             Get("/account/logout", Who.Everyone, "/account/logout"),

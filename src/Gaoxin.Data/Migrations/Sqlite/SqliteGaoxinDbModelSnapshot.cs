@@ -914,6 +914,127 @@ namespace Gaoxin.Data.Migrations.Sqlite
                     b.ToTable("evaluation_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Gaoxin.Data.Investment.InvestmentProjectRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AmountWan")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount_wan");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_email");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<string>("Cooperation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cooperation");
+
+                    b.Property<string>("County")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<decimal?>("LandMu")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("land_mu");
+
+                    b.Property<DateTimeOffset?>("ReleaseAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release_at");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_comment");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_code");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneCode");
+
+                    b.HasIndex("State", "ZoneCode");
+
+                    b.ToTable("investment_projects", (string)null);
+                });
+
             modelBuilder.Entity("Gaoxin.Data.Monitoring.TargetOwnerRecord", b =>
                 {
                     b.Property<string>("PlanId")
@@ -1946,6 +2067,14 @@ namespace Gaoxin.Data.Migrations.Sqlite
                         .HasForeignKey("CreditCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Investment.InvestmentProjectRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Zones.ZoneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Gaoxin.Data.Plans.BaselineRecord", b =>

@@ -71,6 +71,10 @@ public static class Access
         // The enterprise self-checks store nothing and are open to everyone, their form posts included.
         pages.AllowAnonymousToPage("/Enterprises/SelfAssessment");
         pages.AllowAnonymousToPage("/Enterprises/TechSme");
+        // Investment projects: public reading; the management page for zone staff (which zone: the store). Site selection: public.
+        pages.AuthorizeFolder("/Investment", ZoneStaffWrites);
+        pages.AuthorizePage("/Investment/Manage", ZoneStaff);
+        pages.AllowAnonymousToFolder("/SiteSelection");
     }
 
     /// <summary>An API route (or group) for <paramref name="policy"/>, judged on the personal token only: the API never reads cookies.</summary>

@@ -224,6 +224,7 @@ public static class DemoSeeding
             var registry = DemoData.GenerateRegistry(seed, core, await Data.Registries.RegistryStore.NamedItemsAsync(db, ct));
             await Data.Registries.RegistryStore.LoadDemoAsync(db, registry, who.Name, clock, ct);
         }
+        if (!outcome.HasErrors) await Data.Investment.InvestmentDemo.SeedDemoAsync(db, Data.SiteSelection.IndustryCatalogFile.Load(GaoxinDatabase.BundleDirectory), who, clock, ct);
         return outcome;
     }
 }

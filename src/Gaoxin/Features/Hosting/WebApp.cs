@@ -57,6 +57,8 @@ public static partial class WebApp
         builder.Services.AddSingleton(services => new Gaoxin.Data.Search.SearchIndex(
             Gaoxin.Data.Search.SearchIndex.FolderFor(location, builder.Configuration["Search:Folder"]), Gaoxin.Data.Search.SearchSources.All,
             services.GetRequiredService<TimeProvider>()));
+        // The portal's industry codes, read once at start: a bad file (or a quote not in the plan) stops the server with its located errors.
+        builder.Services.AddSingleton(Data.SiteSelection.IndustryCatalogFile.Load(GaoxinDatabase.BundleDirectory));
         // Pooled: the options are built once and a request leases a context instead of constructing one (W6).
         if (location.Provider == DatabaseProvider.Sqlite)
             builder.Services.AddDbContextPool<GaoxinDb, SqliteGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
@@ -153,6 +155,8 @@ public static partial class WebApp
         api.MapPoolApi();
         api.MapSelfAssessmentApi();
         Features.Search.SearchApi.MapSearchApi(api);
+        Features.Investment.InvestmentApi.MapInvestmentApi(api);
+        Features.SiteSelection.SiteSelectionApi.MapSiteSelectionApi(api);
         app.MapDataDownloads();
         Features.Registries.RegistryDownloads.MapRegistryDownloads(app);
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription().AllowAnonymous();
