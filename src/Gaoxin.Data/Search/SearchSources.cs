@@ -23,6 +23,7 @@ public static class SearchSources
     [
         new("zone", ZonesAsync),
         new("registry", RegistryItemsAsync),
+        new("project", InvestmentProjectsAsync),
     ];
 
     /// <summary>Every zone: its names, city, level, leading industries and governance.</summary>
@@ -55,6 +56,22 @@ public static class SearchSources
                 Attributes(i.Attributes), i.Quote, i.Section,
             }.Where(s => !string.IsNullOrWhiteSpace(s))),
             i.ZoneCode, i.Accredited ?? i.Founded, $"/registries/items/{Uri.EscapeDataString(i.Id)}")).ToList();
+    }
+
+    /// <summary>
+    /// The published investment projects with their release and expiry (applied at every query): title, county, zone,
+    /// cooperation mode and description. Contacts are left out: they are for the project page, not for snippets.
+    /// </summary>
+    public static async Task<IReadOnlyList<SearchDocument>> InvestmentProjectsAsync(GaoxinDb db, CancellationToken cancellationToken)
+    {
+        var zones = await db.Zones.AsNoTracking().ToDictionaryAsync(z => z.Code, z => z.Name, cancellationToken);
+        var projects = await db.InvestmentProjects.AsNoTracking().Where(p => p.State == Core.Portal.PublicationState.Published)
+            .OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        return projects.Select(p => new SearchDocument(
+            "project", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Title,
+            string.Join(" ", new[] { p.ZoneCode is { } z ? zones.GetValueOrDefault(z, z) : null, p.County, p.Cooperation, p.Description }
+                .Where(s => !string.IsNullOrWhiteSpace(s))),
+            p.ZoneCode, DateOnly.FromDateTime(p.UpdatedAt.UtcDateTime), $"/investment/{p.Id}", p.ReleaseAt, p.ExpiresAt)).ToList();
     }
 
     // The attributes are a JSON object of strings: their values are text worth finding (lead organisation, field, industry …).
