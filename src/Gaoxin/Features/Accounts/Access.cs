@@ -60,6 +60,7 @@ public static class Access
         pages.AllowAnonymousToFolder("/Home");
         pages.AllowAnonymousToFolder("/Zones");
         pages.AllowAnonymousToFolder("/Plans");
+        pages.AllowAnonymousToFolder("/OpenData");
         pages.AllowAnonymousToFolder("/Accounts");
         pages.AuthorizeFolder("/Monitoring", OfficeWrites);
         pages.AuthorizePage("/Monitoring/Decompose", Office);
