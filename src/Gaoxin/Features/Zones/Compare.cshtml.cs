@@ -31,7 +31,8 @@ public sealed class CompareModel(GaoxinDb db, ReadCache cache) : PageModel
             Codes = [.. codes];
             return Page();
         }
-        foreach (var code in codes)
+        // Columns in the registry's order (national first, then as the plan lists them), whatever order the boxes were ticked in.
+        foreach (var code in codes.OrderBy(c => AllZones.FindIndex(z => z.Code == c)))
         {
             if (await ZoneProfiles.GetAsync(db, cache, code, ct) is not { } profile) return NotFound();
             Profiles.Add(profile);
