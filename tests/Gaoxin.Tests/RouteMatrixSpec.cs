@@ -227,6 +227,8 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             Get("/api/open/{dataset}.{format}", Who.Everyone, "/api/open/figures.jsonstat"),
             Get("/api/zones/{code}/contact", Who.Everyone, $"/api/zones/{ZoneB}/contact"),
             Send("PUT", "/api/zones/{code}/contact", Who.Office, $"/api/zones/{ZoneB}/contact", new { phone = "0411-8479 0000" }),
+            Get("/zones/{code}/contact", Who.Office, $"/zones/{ZoneB}/contact"),
+            PostPage("/zones/{code}/contact", null, Who.Office, $"/zones/{ZoneB}/contact", ("Phone", "0411-8479 0001")),
 
             // Public pages.
             Get("/", Who.Everyone, "/"),

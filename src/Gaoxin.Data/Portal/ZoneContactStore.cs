@@ -47,9 +47,9 @@ public static class ZoneContactStore
 
     /// <summary>
     /// Replaces a zone's contact (blank fields clear it). The office may set any zone's, a zone operator only their own zone's
-    /// (<see cref="Principal.MayReport"/>). Audited with the old and new text.
+    /// (<see cref="Principal.MayReport"/>). Audited with the old and new text and the way in (<paramref name="via"/>: api or form).
     /// </summary>
-    public static async Task<Outcome> SetAsync(GaoxinDb db, string zone, ZoneContact contact, Principal who, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Outcome> SetAsync(GaoxinDb db, string zone, ZoneContact contact, Principal who, TimeProvider clock, CancellationToken cancellationToken, string via = "api")
     {
         if (!await db.Zones.AnyAsync(z => z.Code == zone, cancellationToken)) return new Outcome("not_found", [], null);
         if (!who.MayReport(zone)) return new Outcome("forbidden", [], null);
@@ -67,7 +67,7 @@ public static class ZoneContactStore
             (normalized.Address, normalized.Phone, normalized.Email, normalized.Website, now, who.Name);
         db.Audit.Add(new Collection.AuditRecord
         {
-            At = now, Actor = who.Name, Via = "api", UnitCode = zone, Year = now.Year, Action = "zone_contact_set",
+            At = now, Actor = who.Name, Via = via, UnitCode = zone, Year = now.Year, Action = "zone_contact_set",
             Comment = $"{Describe(before)} → {Describe(normalized)}",
         });
         await db.SaveChangesAsync(cancellationToken);

@@ -148,6 +148,32 @@ public abstract class ZonePortalSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_contact_form_is_the_operators_for_their_own_zone_only()
+    {
+        using var operatorSession = new PageSession(_server.Address);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorSession.SignInAsync("sy@example.org", Password)).StatusCode);
+
+        var saved = await operatorSession.PostFormAsync("/zones/shenyang/contact", "/zones/shenyang/contact",
+            [new("Address", "沈阳市浑南区创新路"), new("Phone", ""), new("Email", ""), new("Website", "")]);
+        var bad = await operatorSession.PostFormAsync("/zones/shenyang/contact", "/zones/shenyang/contact", [new("Website", "javascript:alert(1)")]);
+        var other = await operatorSession.GetAsync("/zones/dalian/contact");
+        var anonymous = await _server.Client.GetAsync("/zones/shenyang/contact");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("网站须以 http:// 或 https:// 开头", await bad.Content.ReadAsStringAsync());
+        // Pages answer a refusal with the denied page, as every page of the site does.
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.Contains("/account/denied", other.Headers.Location!.OriginalString);
+        Assert.Equal("/account/login", anonymous.RequestMessage!.RequestUri!.AbsolutePath); // sent to sign in
+        Assert.Contains("id=\"edit-contact\"", await operatorSession.GetStringAsync("/zones/shenyang"));
+        Assert.DoesNotContain("id=\"edit-contact\"", await operatorSession.GetStringAsync("/zones/dalian"));
+        Assert.Contains("沈阳市浑南区创新路", await PageAsync("/zones/shenyang"));
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        Assert.Equal(1, await db.Audit.CountAsync(a => a.Action == "zone_contact_set" && a.UnitCode == "shenyang" && a.Via == "form"));
+        Assert.False(await db.ZoneContacts.AnyAsync(c => c.ZoneCode == "dalian"));
+    }
+
+    [Fact]
     public async Task The_home_page_draws_every_zone_on_the_map_with_the_plans_total_area_and_the_published_evaluation()
     {
         var html = await PageAsync("/");

@@ -61,6 +61,7 @@ public static class Access
         pages.AllowAnonymousToFolder("/Zones");
         pages.AllowAnonymousToFolder("/Plans");
         pages.AllowAnonymousToFolder("/OpenData");
+        pages.AuthorizeFolder("/ZoneContacts", ZoneStaff);
         pages.AllowAnonymousToFolder("/Accounts");
         pages.AuthorizeFolder("/Monitoring", OfficeWrites);
         pages.AuthorizePage("/Monitoring/Decompose", Office);
