@@ -51,6 +51,7 @@ public abstract class GaoxinDb(DbContextOptions options)
     public DbSet<Enterprises.ReservePoolTrainingRecord> ReservePoolTrainings => Set<Enterprises.ReservePoolTrainingRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Investment.InvestmentProjectRecord> InvestmentProjects => Set<Investment.InvestmentProjectRecord>();
+    public DbSet<Portal.ZoneContactRecord> ZoneContacts => Set<Portal.ZoneContactRecord>();
 
     /// <summary>
     /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
@@ -305,6 +306,9 @@ public abstract class GaoxinDb(DbContextOptions options)
             e.HasIndex(x => new { x.CreditCode, x.TrainedOn });
             e.HasOne<Enterprises.ReservePoolMemberRecord>().WithMany().HasForeignKey(x => x.CreditCode).OnDelete(DeleteBehavior.Cascade);
         });
+
+        // Portal: zone profiles (contacts).
+        Portal.ZoneContactRecord.Configure(model);
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.
         foreach (var entity in model.Model.GetEntityTypes())

@@ -229,6 +229,17 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             Get("/evaluation/{year:int}/bulletin.xlsx", Who.Everyone, "/evaluation/2019/bulletin.xlsx"),
             Get("/monitoring/report/{year:int}.xlsx", Who.Everyone, "/monitoring/report/2019.xlsx"),
 
+            // Home map, zone profiles and comparison, open data: public reads (the open API anonymous, GET only, CORS, rate limited);
+            // a zone's contact is written by the office or that zone's own operator (zone A's operator is refused zone B's).
+            Get("/zones/compare", Who.Everyone, $"/zones/compare?codes=shenyang,{ZoneB}"),
+            Get("/open-data", Who.Everyone, "/open-data"),
+            Get("/api/open", Who.Everyone, "/api/open"),
+            Get("/api/open/{dataset}.{format}", Who.Everyone, "/api/open/figures.jsonstat"),
+            Get("/api/zones/{code}/contact", Who.Everyone, $"/api/zones/{ZoneB}/contact"),
+            Send("PUT", "/api/zones/{code}/contact", Who.Office, $"/api/zones/{ZoneB}/contact", new { phone = "0411-8479 0000" }),
+            Get("/zones/{code}/contact", Who.Office, $"/zones/{ZoneB}/contact"),
+            PostPage("/zones/{code}/contact", null, Who.Office, $"/zones/{ZoneB}/contact", ("Phone", "0411-8479 0001")),
+
             // Public pages.
             Get("/", Who.Everyone, "/"),
             Get("/zones", Who.Everyone, "/zones"),

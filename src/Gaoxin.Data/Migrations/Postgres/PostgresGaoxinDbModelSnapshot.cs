@@ -1512,6 +1512,47 @@ namespace Gaoxin.Data.Migrations.Postgres
                     b.ToTable("plan_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Gaoxin.Data.Portal.ZoneContactRecord", b =>
+                {
+                    b.Property<string>("ZoneCode")
+                        .HasColumnType("text")
+                        .HasColumnName("zone_code");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("website");
+
+                    b.HasKey("ZoneCode");
+
+                    b.ToTable("zone_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Gaoxin.Data.Registries.RegistryFigureRecord", b =>
                 {
                     b.Property<string>("ItemId")
@@ -2142,6 +2183,15 @@ namespace Gaoxin.Data.Migrations.Postgres
                     b.HasOne("Gaoxin.Data.Plans.PlanRecord", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Portal.ZoneContactRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Zones.ZoneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1495,6 +1495,47 @@ namespace Gaoxin.Data.Migrations.Sqlite
                     b.ToTable("plan_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Gaoxin.Data.Portal.ZoneContactRecord", b =>
+                {
+                    b.Property<string>("ZoneCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_code");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("website");
+
+                    b.HasKey("ZoneCode");
+
+                    b.ToTable("zone_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Gaoxin.Data.Registries.RegistryFigureRecord", b =>
                 {
                     b.Property<string>("ItemId")
@@ -2115,6 +2156,15 @@ namespace Gaoxin.Data.Migrations.Sqlite
                     b.HasOne("Gaoxin.Data.Plans.PlanRecord", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Portal.ZoneContactRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Zones.ZoneRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

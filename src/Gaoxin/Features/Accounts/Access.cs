@@ -60,6 +60,8 @@ public static class Access
         pages.AllowAnonymousToFolder("/Home");
         pages.AllowAnonymousToFolder("/Zones");
         pages.AllowAnonymousToFolder("/Plans");
+        pages.AllowAnonymousToFolder("/OpenData");
+        pages.AuthorizeFolder("/ZoneContacts", ZoneStaff);
         pages.AllowAnonymousToFolder("/Accounts");
         pages.AllowAnonymousToFolder("/Search");
         pages.AuthorizeFolder("/Monitoring", OfficeWrites);

@@ -12,6 +12,7 @@ using Gaoxin.Features.Collection;
 using Gaoxin.Features.Enterprises;
 using Gaoxin.Features.Evaluation;
 using Gaoxin.Features.Monitoring;
+using Gaoxin.Features.OpenData;
 using Gaoxin.Features.Registries;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
@@ -82,9 +83,20 @@ public static partial class WebApp
                 (await context.RequestServices.GetRequiredService<ReadCache>().VersionAsync(ct)).ToString(CultureInfo.InvariantCulture)))
             .VaryByValue(context => new KeyValuePair<string, string>("culture",
                 context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? ""))));
+        // The portal: the server-drawn map (read once here) and the open data's CORS policy and limits.
+        builder.Services.AddSingleton(Home.PortalMap.Load(builder.Configuration));
+        var openDataLimits = builder.Services.AddOpenData(builder.Configuration);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Says when to try again (the fixed window's remaining time), for the open-data API's clients and sign-in alike.
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+            o.AddOpenDataLimiter(openDataLimits);
             // Sign-in attempts (the form's POSTs; opening the page is free) per client address: slows password guessing on top
             // of Identity's lockout. Behind a configured reverse proxy the address is the client's, from X-Forwarded-For.
             o.AddPolicy(LoginModel.RateLimit, context => HttpMethods.IsPost(context.Request.Method)
@@ -119,6 +131,7 @@ public static partial class WebApp
         app.UseRequestLocalization(LocalizationOptions());
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
         app.UseRouting();
+        app.UseCors();
         app.UseAuthentication();
         app.UseRejectedTokens();
         // An address no endpoint answers is a 404 for everyone. The deny-by-default policy (Access) is for routes; without this
@@ -157,6 +170,8 @@ public static partial class WebApp
         Features.Search.SearchApi.MapSearchApi(api);
         Features.Investment.InvestmentApi.MapInvestmentApi(api);
         Features.SiteSelection.SiteSelectionApi.MapSiteSelectionApi(api);
+        api.MapOpenDataApi();
+        api.MapZoneContactApi();
         app.MapDataDownloads();
         Features.Registries.RegistryDownloads.MapRegistryDownloads(app);
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription().AllowAnonymous();

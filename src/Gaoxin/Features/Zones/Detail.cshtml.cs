@@ -23,6 +23,10 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock, ReadCache cache
     [BindProperty(SupportsGet = true)] public int? CountsYear { get; set; }
     /// <summary>What the enterprises' returns of <see cref="CountsYear"/> sum to for the zone (enterprises, high-tech enterprises); empty without returns.</summary>
     public Dictionary<string, decimal> EnterpriseCounts { get; private set; } = [];
+    /// <summary>The public profile: last published result, key figures over the years, contact.</summary>
+    public ZoneProfile? Profile { get; private set; }
+    /// <summary>The other zones, to compare with.</summary>
+    public List<ZoneSummary> Others { get; private set; } = [];
 
     /// <summary>The enterprise aggregates the page shows, by their element code.</summary>
     public static readonly string[] EnterpriseCountElements = ["enterprise_count", "hte_count"];
@@ -40,6 +44,8 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock, ReadCache cache
         var plan = await PlanStore.GetAsync(db, cache, PlanCommands.DefaultPlanId, ct);
         PlanZone = plan?.Zones.FirstOrDefault(z => z.Code == code);
         Tasks = plan?.AllTasks().Where(t => t.Zone == code).ToList() ?? [];
+        Profile = await ZoneProfiles.GetAsync(db, cache, code, ct);
+        Others = (await ZoneRegistry.ListAsync(db, ct)).Where(z => z.Code != code).ToList();
         return Page();
     }
 
