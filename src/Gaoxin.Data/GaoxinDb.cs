@@ -50,6 +50,11 @@ public abstract class GaoxinDb(DbContextOptions options)
     public DbSet<Enterprises.ReservePoolMoveRecord> ReservePoolMoves => Set<Enterprises.ReservePoolMoveRecord>();
     public DbSet<Enterprises.ReservePoolTrainingRecord> ReservePoolTrainings => Set<Enterprises.ReservePoolTrainingRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    // Policy library and news (portal).
+    public DbSet<Policies.PolicyRecord> Policies => Set<Policies.PolicyRecord>();
+    public DbSet<Policies.PolicyAttachmentRecord> PolicyAttachments => Set<Policies.PolicyAttachmentRecord>();
+    public DbSet<News.NewsRecord> News => Set<News.NewsRecord>();
+    public DbSet<News.NewsImageRecord> NewsImages => Set<News.NewsImageRecord>();
 
     /// <summary>
     /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
@@ -303,6 +308,9 @@ public abstract class GaoxinDb(DbContextOptions options)
             e.HasIndex(x => new { x.CreditCode, x.TrainedOn });
             e.HasOne<Enterprises.ReservePoolMemberRecord>().WithMany().HasForeignKey(x => x.CreditCode).OnDelete(DeleteBehavior.Cascade);
         });
+
+        // Policy library and news (portal).
+        Gaoxin.Data.Policies.PortalContentModel.Configure(model);
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.
         foreach (var entity in model.Model.GetEntityTypes())

@@ -1,0 +1,42 @@
+using Gaoxin.Core.Portal;
+using Gaoxin.Data.Policies;
+
+namespace Gaoxin.Data.News;
+
+/// <summary>A news item or notice (新闻 / 通知公告).</summary>
+public sealed class NewsRecord : IPublishedItem
+{
+    public long Id { get; set; }
+    /// <summary>news or notice.</summary>
+    public string Kind { get; set; } = "news";
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+    /// <summary>The body as sanitised HTML (cleaned on every save).</summary>
+    public string BodyHtml { get; set; } = "";
+    /// <summary>The zone it belongs to; null for a province-wide item (the office's).</summary>
+    public string? Zone { get; set; }
+    public bool IsDemo { get; set; }
+    public PublicationState State { get; set; }
+    public DateTimeOffset? ReleaseAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public string? ReturnComment { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public required string UpdatedBy { get; set; }
+}
+
+/// <summary>An image uploaded for a news item, served from the store.</summary>
+public sealed class NewsImageRecord
+{
+    public long Id { get; set; }
+    public long NewsId { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required byte[] Content { get; set; }
+    public string? AltText { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+    public required string UploadedBy { get; set; }
+}
