@@ -105,8 +105,13 @@ public static partial class PolicySeedParser
             o.Error("zones", "unknown_reference", $"the plan has no zone with the code '{zone}'");
         foreach (var type in types.Where(t => !EnterpriseTypes.All.Contains(t)))
             o.Error("targetTypes", "unknown_value", $"'targetTypes' may hold {string.Join(", ", EnterpriseTypes.All)}, found '{type}'");
+        // A title already refused is not checked against the quote a second time.
+        var verbatimTitle = title;
         if (title is not null && !planText.Contains(title, StringComparison.Ordinal))
+        {
             o.Error("title", "quote_not_found", $"the title '{Shorten(title)}' is not found verbatim in the plan text");
+            verbatimTitle = null;
+        }
 
         var source = o.Object("source");
         SourceRef? reference = null;
@@ -126,8 +131,8 @@ public static partial class PolicySeedParser
             }
             if (quote is not null && !planText.Contains(quote, StringComparison.Ordinal))
                 source.Error("quote", "quote_not_found", $"the quote '{Shorten(quote)}' is not found verbatim in the plan text");
-            else if (quote is not null && title is not null && !quote.Contains(title, StringComparison.Ordinal))
-                source.Error("quote", "title_not_in_quote", $"the title '{Shorten(title)}' does not appear in the quote '{Shorten(quote)}'");
+            else if (quote is not null && verbatimTitle is not null && !quote.Contains(verbatimTitle, StringComparison.Ordinal))
+                source.Error("quote", "title_not_in_quote", $"the title '{Shorten(verbatimTitle)}' does not appear in the quote '{Shorten(quote)}'");
             if (section is not null && quote is not null) reference = new SourceRef(section, quote);
         }
         if (id is null || kind is null || title is null || reference is null) return null;
