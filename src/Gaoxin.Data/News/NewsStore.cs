@@ -108,11 +108,12 @@ public static class NewsStore
     public static async Task<(long? Id, string? Refused)> AddImageAsync(GaoxinDb db, Principal who, long id, byte[] content, string? altText, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (content.Length > UploadedFileTypes.MaxImageBytes) return (null, "file_too_large");
-        if (UploadedFileTypes.ImageType(content) is not { } type) return (null, "image_type_not_allowed");
         InputLimits.Ensure("altText", altText, InputLimits.Name);
         await using var transaction = await WriteLock.BeginAsync(db, Scope(id), cancellationToken);
         var news = await db.News.FirstOrDefaultAsync(n => n.Id == id, cancellationToken);
+        // An item out of the writer's reach is not found, whatever the file holds.
         if (news is null || !MayEdit(who, news)) return (null, "not_found");
+        if (UploadedFileTypes.ImageType(content) is not { } type) return (null, "image_type_not_allowed");
         if (Publication.Check(news.State, PublicationAction.Edit, who, news.Zone) is { } refused) return (null, refused);
         var now = clock.GetUtcNow();
         var image = new NewsImageRecord { NewsId = id, ContentType = type, Size = content.Length, Content = content, AltText = altText?.Trim(), UploadedAt = now, UploadedBy = who.Name };
@@ -157,7 +158,7 @@ public static class NewsStore
         news.Summary = string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim();
         news.BodyHtml = NewsHtml.Sanitize(input.BodyHtml);
         news.Zone = Zone(input.Zone);
-        news.ExpiresAt = input.ExpiresAt;
+        news.ExpiresAt = input.ExpiresAt?.ToUniversalTime();
     }
 
     private static void Audit(GaoxinDb db, Principal who, NewsRecord news, string action, DateTimeOffset now, string? comment = null) =>

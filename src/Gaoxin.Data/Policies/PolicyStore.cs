@@ -141,10 +141,11 @@ public static class PolicyStore
         var name = Path.GetFileName(fileName.Trim());
         if (name.Length == 0) return (null, "file_name_required");
         InputLimits.Ensure("fileName", name, InputLimits.Name);
-        if (UploadedFileTypes.AttachmentType(name, content) is not { } type) return (null, "file_type_not_allowed");
         await using var transaction = await WriteLock.BeginAsync(db, Scope(id), cancellationToken);
         var policy = await db.Policies.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        // A policy out of the writer's reach is not found, whatever the file holds.
         if (policy is null || !MayEdit(who, policy)) return (null, "not_found");
+        if (UploadedFileTypes.AttachmentType(name, content) is not { } type) return (null, "file_type_not_allowed");
         if (Publication.Check(policy.State, PublicationAction.Edit, who, policy.OwnerZone) is { } refused) return (null, refused);
         var now = clock.GetUtcNow();
         var attachment = new PolicyAttachmentRecord { PolicyId = id, FileName = name, ContentType = type, Size = content.Length, Content = content, UploadedAt = now, UploadedBy = who.Name };

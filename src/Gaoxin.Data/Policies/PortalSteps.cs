@@ -14,7 +14,7 @@ public static class PortalSteps
 
     /// <summary>The first moment after <paramref name="lastDay"/> (its end in China Standard Time), or null.</summary>
     public static DateTimeOffset? EndOf(DateOnly? lastDay) =>
-        lastDay is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime) : null;
+        lastDay is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime).ToUniversalTime() : null;
 
     /// <summary>
     /// Checks and applies <paramref name="action"/> (a refusal code, or null when done): publishing sets the release time (null:
@@ -28,7 +28,8 @@ public static class PortalSteps
         switch (action)
         {
             case PublicationAction.Publish:
-                item.ReleaseAt = releaseAt;
+                // Stored in UTC (PostgreSQL keeps no offset).
+                item.ReleaseAt = releaseAt?.ToUniversalTime();
                 item.PublishedAt = now;
                 item.PublishedBy = who.Name;
                 item.ReturnComment = null;
