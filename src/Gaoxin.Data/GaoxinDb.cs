@@ -311,6 +311,7 @@ public abstract class GaoxinDb(DbContextOptions options)
 
         // Policy library and news (portal).
         Gaoxin.Data.Policies.PortalContentModel.Configure(model);
+        Gaoxin.Data.News.NewsModel.Configure(model);
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.
         foreach (var entity in model.Model.GetEntityTypes())

@@ -1,5 +1,6 @@
 using Gaoxin.Core.Portal;
 using Gaoxin.Data.Policies;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Data.News;
 
@@ -39,4 +40,37 @@ public sealed class NewsImageRecord
     public string? AltText { get; set; }
     public DateTimeOffset UploadedAt { get; set; }
     public required string UploadedBy { get; set; }
+}
+
+/// <summary>The mapping of the news tables.</summary>
+public static class NewsModel
+{
+    public static void Configure(ModelBuilder model)
+    {
+        model.Entity<NewsRecord>(e =>
+        {
+            e.ToTable("news");
+            e.HasKey(n => n.Id);
+            e.Property(n => n.Kind).HasMaxLength(16);
+            e.Property(n => n.Title).HasMaxLength(Core.InputLimits.Title);
+            e.Property(n => n.Summary).HasMaxLength(Core.InputLimits.Comment);
+            e.Property(n => n.BodyHtml).HasMaxLength(PortalContentModel.LongText);
+            e.Property(n => n.Zone).HasMaxLength(64);
+            e.Property(n => n.ReturnComment).HasMaxLength(Core.InputLimits.Comment);
+            e.Property(n => n.PublishedBy).HasMaxLength(Core.InputLimits.Name);
+            e.Property(n => n.CreatedBy).HasMaxLength(Core.InputLimits.Name);
+            e.Property(n => n.UpdatedBy).HasMaxLength(Core.InputLimits.Name);
+            e.HasIndex(n => n.State);
+        });
+        model.Entity<NewsImageRecord>(e =>
+        {
+            e.ToTable("news_images");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.ContentType).HasMaxLength(100);
+            e.Property(i => i.AltText).HasMaxLength(Core.InputLimits.Name);
+            e.Property(i => i.UploadedBy).HasMaxLength(Core.InputLimits.Name);
+            e.HasIndex(i => i.NewsId);
+            e.HasOne<NewsRecord>().WithMany().HasForeignKey(i => i.NewsId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
 }

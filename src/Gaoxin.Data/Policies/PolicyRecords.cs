@@ -1,6 +1,5 @@
 using Gaoxin.Core.Policies;
 using Gaoxin.Core.Portal;
-using Gaoxin.Data.News;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Data.Policies;
@@ -80,7 +79,7 @@ public sealed class PolicyAttachmentRecord
     public required string UploadedBy { get; set; }
 }
 
-/// <summary>The mapping of the policy library and the news tables.</summary>
+/// <summary>The mapping of the policy library's tables.</summary>
 public static class PortalContentModel
 {
     /// <summary>The longest full text or body the store keeps.</summary>
@@ -124,31 +123,6 @@ public static class PortalContentModel
             e.Property(a => a.UploadedBy).HasMaxLength(Core.InputLimits.Name);
             e.HasIndex(a => a.PolicyId);
             e.HasOne<PolicyRecord>().WithMany().HasForeignKey(a => a.PolicyId).OnDelete(DeleteBehavior.Cascade);
-        });
-        model.Entity<NewsRecord>(e =>
-        {
-            e.ToTable("news");
-            e.HasKey(n => n.Id);
-            e.Property(n => n.Kind).HasMaxLength(16);
-            e.Property(n => n.Title).HasMaxLength(Core.InputLimits.Title);
-            e.Property(n => n.Summary).HasMaxLength(Core.InputLimits.Comment);
-            e.Property(n => n.BodyHtml).HasMaxLength(LongText);
-            e.Property(n => n.Zone).HasMaxLength(64);
-            e.Property(n => n.ReturnComment).HasMaxLength(Core.InputLimits.Comment);
-            e.Property(n => n.PublishedBy).HasMaxLength(Core.InputLimits.Name);
-            e.Property(n => n.CreatedBy).HasMaxLength(Core.InputLimits.Name);
-            e.Property(n => n.UpdatedBy).HasMaxLength(Core.InputLimits.Name);
-            e.HasIndex(n => n.State);
-        });
-        model.Entity<NewsImageRecord>(e =>
-        {
-            e.ToTable("news_images");
-            e.HasKey(i => i.Id);
-            e.Property(i => i.ContentType).HasMaxLength(100);
-            e.Property(i => i.AltText).HasMaxLength(Core.InputLimits.Name);
-            e.Property(i => i.UploadedBy).HasMaxLength(Core.InputLimits.Name);
-            e.HasIndex(i => i.NewsId);
-            e.HasOne<NewsRecord>().WithMany().HasForeignKey(i => i.NewsId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -224,7 +224,7 @@ public static class DemoSeeding
             var registry = DemoData.GenerateRegistry(seed, core, await Data.Registries.RegistryStore.NamedItemsAsync(db, ct));
             await Data.Registries.RegistryStore.LoadDemoAsync(db, registry, who.Name, clock, ct);
         }
-        if (!outcome.HasErrors) await Data.Policies.PortalContentDemo.SeedDemoAsync(db, who, clock, ct);
+        if (!outcome.HasErrors) await Data.News.PortalContentDemo.SeedDemoAsync(db, who, clock, ct);
         return outcome;
     }
 }

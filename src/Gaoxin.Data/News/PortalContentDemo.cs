@@ -1,10 +1,10 @@
 using Gaoxin.Core.Collection;
 using Gaoxin.Core.Policies;
 using Gaoxin.Core.Portal;
-using Gaoxin.Data.News;
+using Gaoxin.Data.Policies;
 using Microsoft.EntityFrameworkCore;
 
-namespace Gaoxin.Data.Policies;
+namespace Gaoxin.Data.News;
 
 /// <summary>
 /// Demo policies and news for <c>gaoxin demo seed</c>, all marked demo: a few published, and news items that must stay off the
