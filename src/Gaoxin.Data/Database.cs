@@ -115,6 +115,8 @@ public static class GaoxinDatabase
         timings?.Mark("bundled data set");
         await Registries.RegistryStore.LoadBundledAsync(db, Path.Combine(bundleDirectory, "registries"), clock, cancellationToken);
         timings?.Mark("bundled registries");
+        await Policies.PolicyStore.LoadBundledAsync(db, Path.Combine(bundleDirectory, "policies"), clock, cancellationToken);
+        timings?.Mark("bundled policies");
     }
 
     /// <summary>

@@ -52,6 +52,11 @@ public abstract class GaoxinDb(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Investment.InvestmentProjectRecord> InvestmentProjects => Set<Investment.InvestmentProjectRecord>();
     public DbSet<Portal.ZoneContactRecord> ZoneContacts => Set<Portal.ZoneContactRecord>();
+    // Policy library and news (portal).
+    public DbSet<Policies.PolicyRecord> Policies => Set<Policies.PolicyRecord>();
+    public DbSet<Policies.PolicyAttachmentRecord> PolicyAttachments => Set<Policies.PolicyAttachmentRecord>();
+    public DbSet<News.NewsRecord> News => Set<News.NewsRecord>();
+    public DbSet<News.NewsImageRecord> NewsImages => Set<News.NewsImageRecord>();
 
     /// <summary>
     /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
@@ -309,6 +314,9 @@ public abstract class GaoxinDb(DbContextOptions options)
 
         // Portal: zone profiles (contacts).
         Portal.ZoneContactRecord.Configure(model);
+        // Policy library and news (portal).
+        Gaoxin.Data.Policies.PortalContentModel.Configure(model);
+        Gaoxin.Data.News.NewsModel.Configure(model);
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.
         foreach (var entity in model.Model.GetEntityTypes())

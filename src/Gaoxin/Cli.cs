@@ -60,6 +60,7 @@ public static class Cli
             Features.Enterprises.PoolCommands.Build(),
             Features.Enterprises.SelfAssessmentCommands.BuildHte(),
             Features.Enterprises.SelfAssessmentCommands.BuildTechSme(),
+            Features.Policies.PolicyCommands.BuildPolicies(), Features.Policies.PolicyCommands.BuildNews(),
             ServeCommand.Build(),
             Features.Operations.StoreCommands.BuildBackup(), Features.Operations.StoreCommands.BuildRestore(), Features.Operations.StoreCommands.BuildMigrateStore(),
         };

@@ -52,6 +52,9 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
     private int _projectB;
     private long _run;
     private int _investmentB;
+    // Policy library and news: zone B's items (see InitializeAsync).
+    private string _policyB = "", _policyPublicB = "";
+    private long _newsB, _newsPublicB, _imageB, _attachmentB;
 
     public async Task InitializeAsync()
     {
@@ -90,6 +93,27 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
         _investmentB = (await investment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsync($"/api/investment-projects/{_investmentB}/submit", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsync($"/api/investment-projects/{_investmentB}/publish", null)).StatusCode);
+
+        // Policy library and news: zone B's items, made by the office — a draft policy and a draft news item to write, and a
+        // published policy with an attachment and a published news item with an image to read.
+        static async Task<JsonElement> Created(Task<HttpResponseMessage> request)
+        {
+            using var response = await request;
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id");
+        }
+        _policyB = (await Created(office.PostAsJsonAsync("/api/policies", new { title = "大连矩阵政策", zones = new[] { ZoneB } }))).GetString()!;
+        _policyPublicB = (await Created(office.PostAsJsonAsync("/api/policies", new { title = "大连矩阵公开政策", zones = new[] { ZoneB } }))).GetString()!;
+        using (var pdf = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 matrix"u8.ToArray()), "file", "matrix.pdf" } })
+            _attachmentB = (await Created(office.PostAsync($"/api/policies/{_policyPublicB}/attachments", pdf))).GetInt64();
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsync($"/api/policies/{_policyPublicB}/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsJsonAsync($"/api/policies/{_policyPublicB}/publish", new { })).StatusCode);
+        _newsB = (await Created(office.PostAsJsonAsync("/api/news", new { title = "大连矩阵新闻", zone = ZoneB }))).GetInt64();
+        _newsPublicB = (await Created(office.PostAsJsonAsync("/api/news", new { title = "大连矩阵公开新闻", zone = ZoneB }))).GetInt64();
+        using (var png = new MultipartFormDataContent { { new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]), "file", "dot.png" } })
+            _imageB = (await Created(office.PostAsync($"/api/news/{_newsPublicB}/images", png))).GetInt64();
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsync($"/api/news/{_newsPublicB}/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsJsonAsync($"/api/news/{_newsPublicB}/publish", new { })).StatusCode);
     }
 
     public async Task DisposeAsync()
@@ -329,6 +353,44 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             PostPage("/investment/manage", "Create", Who.Office, "/investment/manage", ("Input.Title", "矩阵页面招商项目"), ("Input.Sector", "hydraulics"), ("Input.Zone", ZoneB), ("Input.Cooperation", "sole")),
             PostPage("/investment/manage", "Step", Who.Office, "/investment/manage", ("id", _investmentB.ToString()), ("step", "submit")),
             Send("POST", "/api/investment-projects/{id:int}/withdraw", Who.Office, $"/api/investment-projects/{_investmentB}/withdraw"),
+            // Policy library and news: public reading of published items; writing zone B's items is the office's (zone A's operator
+            // passes the role rule but finds zone B's items out of reach); publishing, returning and withdrawing are the office's.
+            Get("/api/policies", Who.Everyone, "/api/policies?type=hte&zone=dalian"),
+            Get("/api/policies/{id}", Who.Everyone, $"/api/policies/{_policyPublicB}"),
+            Send("POST", "/api/policies", Who.Office, "/api/policies", new { title = "矩阵新政策", zones = new[] { ZoneB } }),
+            Send("PUT", "/api/policies/{id}", Who.Office, $"/api/policies/{_policyB}", new { title = "大连矩阵政策(改)", zones = new[] { ZoneB } }),
+            Send("POST", "/api/policies/{id}/submit", Who.Office, $"/api/policies/{_policyB}/submit"),
+            Send("POST", "/api/policies/{id}/return", Who.Office, $"/api/policies/{_policyB}/return", new { comment = "请核对" }),
+            Send("POST", "/api/policies/{id}/publish", Who.Office, $"/api/policies/{_policyB}/publish"),
+            Send("POST", "/api/policies/{id}/withdraw", Who.Office, $"/api/policies/{_policyB}/withdraw"),
+            Upload("/api/policies/{id}/attachments", Who.Office, $"/api/policies/{_policyB}/attachments", "b.pdf", "%PDF-1.4 b"),
+            Get("/policies/{id}/attachments/{attachmentId:long}", Who.Everyone, $"/policies/{_policyPublicB}/attachments/{_attachmentB}"),
+            Get("/policies", Who.Everyone, "/policies?type=hte&zone=dalian"),
+            Get("/policies/{id}", Who.Everyone, $"/policies/{_policyPublicB}"),
+            Get("/policies/manage", Who.Staff, "/policies/manage"),
+            PostPage("/policies/manage", "Create", Who.Office, "/policies/manage", ("Form.Title", "矩阵页面政策"), ("Form.Zones", ZoneB)),
+            Get("/policies/manage/{id}", Who.Office, $"/policies/manage/{_policyB}"),
+            PostPage("/policies/manage/{id}", "Save", Who.Office, $"/policies/manage/{_policyB}", ("Form.Title", "大连矩阵政策(页)"), ("Form.Zones", ZoneB)),
+            PostPage("/policies/manage/{id}", "Step", Who.Office, $"/policies/manage/{_policyB}", ("step", "submit")),
+            PostPage("/policies/manage/{id}", "Attach", Who.Office, $"/policies/manage/{_policyB}"),
+            Get("/api/news", Who.Everyone, $"/api/news?zone={ZoneB}"),
+            Get("/api/news/{id:long}", Who.Everyone, $"/api/news/{_newsPublicB}"),
+            Send("POST", "/api/news", Who.Office, "/api/news", new { title = "矩阵新新闻", zone = ZoneB }),
+            Send("PUT", "/api/news/{id:long}", Who.Office, $"/api/news/{_newsB}", new { title = "大连矩阵新闻(改)", zone = ZoneB }),
+            Send("POST", "/api/news/{id:long}/submit", Who.Office, $"/api/news/{_newsB}/submit"),
+            Send("POST", "/api/news/{id:long}/return", Who.Office, $"/api/news/{_newsB}/return", new { comment = "请核对" }),
+            Send("POST", "/api/news/{id:long}/publish", Who.Office, $"/api/news/{_newsB}/publish"),
+            Send("POST", "/api/news/{id:long}/withdraw", Who.Office, $"/api/news/{_newsB}/withdraw"),
+            Upload("/api/news/{id:long}/images", Who.Office, $"/api/news/{_newsB}/images", "b.png", "not an image"),
+            Get("/news/images/{imageId:long}", Who.Everyone, $"/news/images/{_imageB}"),
+            Get("/news", Who.Everyone, "/news?kind=news"),
+            Get("/news/{id:long}", Who.Everyone, $"/news/{_newsPublicB}"),
+            Get("/news/manage", Who.Staff, "/news/manage"),
+            PostPage("/news/manage", "Create", Who.Office, "/news/manage", ("Form.Title", "矩阵页面新闻"), ("Form.Zone", ZoneB)),
+            Get("/news/manage/{id:long}", Who.Office, $"/news/manage/{_newsB}"),
+            PostPage("/news/manage/{id:long}", "Save", Who.Office, $"/news/manage/{_newsB}", ("Form.Title", "大连矩阵新闻(页)"), ("Form.Zone", ZoneB)),
+            PostPage("/news/manage/{id:long}", "Step", Who.Office, $"/news/manage/{_newsB}", ("step", "submit")),
+            PostPage("/news/manage/{id:long}", "Image", Who.Office, $"/news/manage/{_newsB}"),
 
             // Last: signing out ends the sessions the rows above use.
             Get("/account/logout", Who.Everyone, "/account/logout"),

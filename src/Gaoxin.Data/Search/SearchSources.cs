@@ -24,7 +24,41 @@ public static class SearchSources
         new("zone", ZonesAsync),
         new("registry", RegistryItemsAsync),
         new("project", InvestmentProjectsAsync),
+        new("policy", PoliciesAsync),
+        new("news", NewsAsync),
     ];
+
+    /// <summary>
+    /// The published policies with their release and expiry: title (Chinese and English), issuer, document number, summary,
+    /// full text and the plan's quote. A policy of one zone carries that zone; a province-wide or multi-zone one none.
+    /// </summary>
+    public static async Task<IReadOnlyList<SearchDocument>> PoliciesAsync(GaoxinDb db, CancellationToken cancellationToken)
+    {
+        var policies = await db.Policies.AsNoTracking().Where(p => p.State == Core.Portal.PublicationState.Published)
+            .OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        return policies.Select(p =>
+        {
+            var zones = p.Zones.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return new SearchDocument("policy", p.Id, p.Title,
+                string.Join(" ", new[] { p.TitleEn, p.Issuer, p.DocumentNumber, p.Summary, p.FullText, p.PlanQuote }
+                    .Where(s => !string.IsNullOrWhiteSpace(s))),
+                zones.Length == 1 ? zones[0] : null, p.IssuedOn ?? p.InForceFrom, $"/policies/{Uri.EscapeDataString(p.Id)}", p.ReleaseAt, p.ExpiresAt);
+        }).ToList();
+    }
+
+    /// <summary>The published news and notices with their release and expiry: title, summary and the body's text (its markup dropped).</summary>
+    public static async Task<IReadOnlyList<SearchDocument>> NewsAsync(GaoxinDb db, CancellationToken cancellationToken)
+    {
+        var news = await db.News.AsNoTracking().Where(n => n.State == Core.Portal.PublicationState.Published)
+            .OrderBy(n => n.Id).ToListAsync(cancellationToken);
+        return news.Select(n => new SearchDocument("news", n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Title,
+            string.Join(" ", new[] { n.Summary, TextOf(n.BodyHtml) }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            n.Zone, DateOnly.FromDateTime((n.ReleaseAt ?? n.PublishedAt ?? n.UpdatedAt).UtcDateTime), $"/news/{n.Id}", n.ReleaseAt, n.ExpiresAt)).ToList();
+    }
+
+    // The sanitised body's words: tags dropped, entities decoded (the snippet escapes everything again).
+    private static string TextOf(string html) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", " "));
 
     /// <summary>Every zone: its names, city, level, leading industries and governance.</summary>
     public static async Task<IReadOnlyList<SearchDocument>> ZonesAsync(GaoxinDb db, CancellationToken cancellationToken) =>

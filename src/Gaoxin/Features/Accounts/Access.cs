@@ -77,6 +77,13 @@ public static class Access
         pages.AuthorizeFolder("/Investment", ZoneStaffWrites);
         pages.AuthorizePage("/Investment/Manage", ZoneStaff);
         pages.AllowAnonymousToFolder("/SiteSelection");
+        // Policy library and news: the public list and detail pages are open; management pages need the office or a zone's operator.
+        pages.AuthorizeFolder("/Policies", ZoneStaff);
+        pages.AllowAnonymousToPage("/Policies/Index");
+        pages.AllowAnonymousToPage("/Policies/Detail");
+        pages.AuthorizeFolder("/News", ZoneStaff);
+        pages.AllowAnonymousToPage("/News/Index");
+        pages.AllowAnonymousToPage("/News/Detail");
     }
 
     /// <summary>An API route (or group) for <paramref name="policy"/>, judged on the personal token only: the API never reads cookies.</summary>

@@ -225,6 +225,7 @@ public static class DemoSeeding
             await Data.Registries.RegistryStore.LoadDemoAsync(db, registry, who.Name, clock, ct);
         }
         if (!outcome.HasErrors) await Data.Investment.InvestmentDemo.SeedDemoAsync(db, Data.SiteSelection.IndustryCatalogFile.Load(GaoxinDatabase.BundleDirectory), who, clock, ct);
+        if (!outcome.HasErrors) await Data.News.PortalContentDemo.SeedDemoAsync(db, who, clock, ct);
         return outcome;
     }
 }

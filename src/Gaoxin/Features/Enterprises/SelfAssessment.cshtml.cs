@@ -108,9 +108,17 @@ public sealed class HteForm
 }
 
 /// <summary>/enterprises/self-assessment: 高企自评 — a form, and on submit the verdict explained. Anonymous; nothing is stored.</summary>
-public sealed class SelfAssessmentModel(EnterpriseRules rules, TimeProvider clock) : PageModel
+public sealed class SelfAssessmentModel(EnterpriseRules rules, TimeProvider clock, Gaoxin.Data.GaoxinDb db) : PageModel
 {
     [BindProperty] public HteForm Form { get; set; } = new();
+
+    /// <summary>The zone the enterprise gives (optional), to list the policies that apply to it with the result.</summary>
+    [BindProperty] public string? Zone { get; set; }
+
+    public IReadOnlyList<Gaoxin.Data.Zones.ZoneSummary> Zones { get; private set; } = [];
+
+    /// <summary>The public policies that apply after the result (high-tech enterprise policies when every condition holds).</summary>
+    public Policies.ApplicablePolicies? Policies { get; private set; }
 
     public HteAssessmentResult? Result { get; private set; }
 
@@ -127,9 +135,25 @@ public sealed class SelfAssessmentModel(EnterpriseRules rules, TimeProvider cloc
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
-    public void OnGet(bool example = false) => Form = example ? HteForm.Example() : new HteForm { AssessedOn = Today };
+    public async Task OnGetAsync(bool example = false, CancellationToken ct = default)
+    {
+        Form = example ? HteForm.Example() : new HteForm { AssessedOn = Today };
+        Zones = await Gaoxin.Data.Zones.ZoneRegistry.ListAsync(db, ct);
+    }
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Zones = await Gaoxin.Data.Zones.ZoneRegistry.ListAsync(db, ct);
+        var page = Assess();
+        if (Result is { } result)
+        {
+            IReadOnlySet<string> types = result.Eligible == Eligibility.Yes ? new HashSet<string> { Gaoxin.Core.Policies.EnterpriseTypes.HighTech } : new HashSet<string>();
+            Policies = await Features.Policies.ApplicablePolicies.FindAsync(db, Zones, Zone, types, clock.GetUtcNow(), ct);
+        }
+        return page;
+    }
+
+    private IActionResult Assess()
     {
         // Binding problems (a value that is not a number or a date) are reported like missing fields.
         foreach (var (key, entry) in ModelState.Where(e => e.Value?.Errors.Count > 0))

@@ -38,9 +38,17 @@ public sealed class TechSmeForm
 }
 
 /// <summary>/enterprises/tech-sme: 科技型中小企业评价 — conditions, the 100-point score, the direct routes. Anonymous; nothing is stored.</summary>
-public sealed class TechSmeModel(EnterpriseRules rules, TimeProvider clock) : PageModel
+public sealed class TechSmeModel(EnterpriseRules rules, TimeProvider clock, Gaoxin.Data.GaoxinDb db) : PageModel
 {
     [BindProperty] public TechSmeForm Form { get; set; } = new();
+
+    /// <summary>The zone the enterprise gives (optional), to list the policies that apply to it with the result.</summary>
+    [BindProperty] public string? Zone { get; set; }
+
+    public IReadOnlyList<Gaoxin.Data.Zones.ZoneSummary> Zones { get; private set; } = [];
+
+    /// <summary>The public policies that apply after the result (tech-based SME policies when it qualifies).</summary>
+    public Policies.ApplicablePolicies? Policies { get; private set; }
 
     public TechSmeResult? Result { get; private set; }
 
@@ -56,9 +64,25 @@ public sealed class TechSmeModel(EnterpriseRules rules, TimeProvider clock) : Pa
     /// <summary>The rules that ended when none is in force today (a revision not transcribed yet), else null.</summary>
     public TechSmeRuleSet? EndedRules => rules.Catalog.Current<TechSmeRuleSet>(Today) is null ? rules.Catalog.EndedBefore<TechSmeRuleSet>(Today) : null;
 
-    public void OnGet() => Form = new TechSmeForm { ResidentEnterprise = true };
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Form = new TechSmeForm { ResidentEnterprise = true };
+        Zones = await Gaoxin.Data.Zones.ZoneRegistry.ListAsync(db, ct);
+    }
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Zones = await Gaoxin.Data.Zones.ZoneRegistry.ListAsync(db, ct);
+        var page = Assess();
+        if (Result is { } result)
+        {
+            IReadOnlySet<string> types = result.Eligible == Eligibility.Yes ? new HashSet<string> { Gaoxin.Core.Policies.EnterpriseTypes.TechSme } : new HashSet<string>();
+            Policies = await Features.Policies.ApplicablePolicies.FindAsync(db, Zones, Zone, types, clock.GetUtcNow(), ct);
+        }
+        return page;
+    }
+
+    private IActionResult Assess()
     {
         foreach (var (key, _) in ModelState.Where(e => e.Value?.Errors.Count > 0))
         {

@@ -18,8 +18,12 @@ public sealed record KeyFigure(DataElement Element, decimal Total, int Zones);
 
 /// <summary>/: the map of the zones, the headline figures, the newest published evaluation.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Hosting.WebApp.StoreVersionedPage)]
-public sealed class IndexModel(GaoxinDb db, ReadCache cache, PortalMap map) : PageModel
+public sealed class IndexModel(GaoxinDb db, ReadCache cache, PortalMap map, TimeProvider clock) : PageModel
 {
+    /// <summary>The newest public news items and policies (five each), as the public sees them now.</summary>
+    public List<Data.News.PublicNews> LatestNews { get; private set; } = [];
+    public List<Data.Policies.PublicPolicy> LatestPolicies { get; private set; } = [];
+
     public Plan? Plan { get; private set; }
     public List<ZoneSummary> Zones { get; private set; } = [];
     public int NationalCount => Zones.Count(z => z.Level == ZoneLevel.National);
@@ -41,6 +45,9 @@ public sealed class IndexModel(GaoxinDb db, ReadCache cache, PortalMap map) : Pa
         var data = await cache.GetAsync(db, "home-page", LoadAsync, ct);
         (Zones, KeyYear, KeyFigures, Evaluation) = (data.Zones, data.KeyYear, data.KeyFigures, data.Evaluation);
         ZoneNames = Zones.ToDictionary(z => z.Code, z => Shared.Text.T(z.Name, z.NameEn));
+        var now = clock.GetUtcNow();
+        LatestNews = (await Data.News.NewsStore.PublicAsync(db, now, ct)).Take(5).ToList();
+        LatestPolicies = (await Data.Policies.PolicyStore.PublicAsync(db, now, ct)).Take(5).ToList();
     }
 
     private static async Task<HomeData> LoadAsync(GaoxinDb store, CancellationToken ct)

@@ -172,6 +172,10 @@ public static partial class WebApp
         Features.SiteSelection.SiteSelectionApi.MapSiteSelectionApi(api);
         api.MapOpenDataApi();
         api.MapZoneContactApi();
+        Features.Policies.PolicyApi.MapPolicyApi(api);
+        Features.News.NewsApi.MapNewsApi(api);
+        Features.Policies.PolicyApi.MapPolicyDownloads(app);
+        Features.News.NewsApi.MapNewsImages(app);
         app.MapDataDownloads();
         Features.Registries.RegistryDownloads.MapRegistryDownloads(app);
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription().AllowAnonymous();
