@@ -212,9 +212,10 @@ internal sealed class ErrorSink(string file)
         {
             Errors.Add(new DataFileError(file, (int)ex.Start.Line, (int)ex.Start.Column, "", "yaml_syntax", ex.InnerException?.Message ?? ex.Message));
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // The scanner gives up on some malformed input without a position.
+            // The scanner gives up on some malformed input without a position, and the node loader refuses some event
+            // sequences (e.g. "The current event is of an unsupported type") with an ArgumentException.
             AddFileError("", "yaml_syntax", "the file is not valid YAML");
         }
         return null;
