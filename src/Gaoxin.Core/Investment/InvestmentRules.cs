@@ -32,12 +32,4 @@ public static class InvestmentRules
 
     /// <summary>One 亩 is 1/15 hectare.</summary>
     public static decimal Hectares(decimal mu) => Math.Round(mu / 15m, 2, MidpointRounding.AwayFromZero);
-
-    /// <summary>China Standard Time, the zones' clock: a project valid until a date is valid through that whole day there.</summary>
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    /// <summary>When a project valid until <paramref name="validUntil"/> leaves the portal: the next midnight in China.</summary>
-    public static DateTimeOffset? ExpiresAt(DateOnly? validUntil) =>
-        // Kept in UTC: PostgreSQL stores an instant (timestamptz) and takes only offset 0.
-        validUntil is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime() : null;
 }

@@ -86,6 +86,29 @@ public static class Publication
         };
     }
 
+    /// <summary>China Standard Time: the office's calendar decides which day a date names.</summary>
+    public static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
+
+    /// <summary>The office's calendar day at <paramref name="now"/>.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(ChinaTime).DateTime);
+
+    /// <summary>
+    /// When an item valid through <paramref name="lastDay"/> leaves the portal: the next midnight in China, in UTC (PostgreSQL
+    /// stores an instant and takes only offset 0); null when it has no last day.
+    /// </summary>
+    public static DateTimeOffset? EndOfDay(DateOnly? lastDay) =>
+        lastDay is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime).ToUniversalTime() : null;
+
+    /// <summary>A workflow step by the name the API and the pages use (submit, publish, return, withdraw), or null.</summary>
+    public static PublicationAction? ActionOf(string? step) => step switch
+    {
+        "submit" => PublicationAction.Submit,
+        "publish" => PublicationAction.Publish,
+        "return" => PublicationAction.Return,
+        "withdraw" => PublicationAction.Withdraw,
+        _ => null,
+    };
+
     /// <summary>The state after an allowed step.</summary>
     public static PublicationState After(PublicationState state, PublicationAction action) => action switch
     {

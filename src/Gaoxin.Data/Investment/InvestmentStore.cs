@@ -115,7 +115,7 @@ public static partial class InvestmentStore
         p.ContactPhone = Clean(input.ContactPhone);
         p.ContactEmail = Clean(input.ContactEmail);
         p.ValidUntil = input.ValidUntil;
-        p.ExpiresAt = InvestmentRules.ExpiresAt(input.ValidUntil);
+        p.ExpiresAt = Publication.EndOfDay(input.ValidUntil);
         p.Description = Clean(input.Description);
     }
 

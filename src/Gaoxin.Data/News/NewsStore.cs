@@ -164,7 +164,7 @@ public static class NewsStore
     private static void Audit(GaoxinDb db, Principal who, NewsRecord news, string action, DateTimeOffset now, string? comment = null) =>
         db.Audit.Add(new AuditRecord
         {
-            At = now, Actor = who.Name, Via = "portal", UnitCode = news.Zone ?? "", Year = PortalSteps.Today(now).Year, Action = action,
+            At = now, Actor = who.Name, Via = "portal", UnitCode = news.Zone ?? "", Year = Publication.Today(now).Year, Action = action,
             ElementCode = news.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Comment = comment ?? news.Title,
         });
 }

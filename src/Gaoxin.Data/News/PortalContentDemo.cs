@@ -16,7 +16,7 @@ public static class PortalContentDemo
     {
         if (await db.Policies.AnyAsync(p => p.IsDemo, cancellationToken) || await db.News.AnyAsync(n => n.IsDemo, cancellationToken)) return;
         var now = clock.GetUtcNow();
-        var today = PortalSteps.Today(now);
+        var today = Publication.Today(now);
 
         async Task<string> PolicyAsync(PolicyInput input, bool publish)
         {

@@ -40,7 +40,7 @@ public static class PolicyStore
     public static bool IsPublic(PolicyRecord p, DateTimeOffset now) => Publication.IsPublic(p.State, p.ReleaseAt, p.ExpiresAt, now);
 
     public static PublicPolicy ToPublic(PolicyRecord p, DateTimeOffset now) => new(p.Id, p.Kind, p.Title, p.TitleEn, p.Issuer, p.DocumentNumber, p.Level, p.IssuedOn,
-        p.InForceFrom, p.InForceUntil, p.AmendedBy, PolicyValidity.StatusOn(p.InForceFrom, p.InForceUntil, p.AmendedBy, PortalSteps.Today(now)),
+        p.InForceFrom, p.InForceUntil, p.AmendedBy, PolicyValidity.StatusOn(p.InForceFrom, p.InForceUntil, p.AmendedBy, Publication.Today(now)),
         p.ZoneList, p.TargetTypeList, p.Summary, p.FullText, p.PlanQuote, p.IsDemo, p.PublishedAt);
 
     /// <summary>The public policies that apply to an enterprise, each with why (<see cref="PolicyEligibility"/>).</summary>
@@ -196,7 +196,7 @@ public static class PolicyStore
         policy.InForceFrom = input.InForceFrom;
         policy.InForceUntil = input.InForceUntil;
         // Off the portal once its last day in force has passed, without anyone acting (Publication's expiry).
-        policy.ExpiresAt = PortalSteps.EndOf(input.InForceUntil);
+        policy.ExpiresAt = Publication.EndOfDay(input.InForceUntil);
         policy.AmendedBy = Text(input.AmendedBy);
         policy.Zones = string.Join(',', Clean(input.Zones));
         policy.TargetTypes = string.Join(',', Clean(input.TargetTypes));
@@ -207,7 +207,7 @@ public static class PolicyStore
     private static void Audit(GaoxinDb db, Principal who, PolicyRecord policy, string action, DateTimeOffset now, string? comment = null) =>
         db.Audit.Add(new AuditRecord
         {
-            At = now, Actor = who.Name, Via = "portal", UnitCode = policy.OwnerZone ?? "", Year = PortalSteps.Today(now).Year, Action = action,
+            At = now, Actor = who.Name, Via = "portal", UnitCode = policy.OwnerZone ?? "", Year = Publication.Today(now).Year, Action = action,
             ElementCode = policy.Id, Comment = comment ?? policy.Title,
         });
 

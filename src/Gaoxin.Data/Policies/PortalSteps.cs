@@ -6,16 +6,6 @@ namespace Gaoxin.Data.Policies;
 /// <summary>Applies a step of the publishing workflow (<see cref="Publication"/>) to a policy or a news item.</summary>
 public static class PortalSteps
 {
-    /// <summary>The China Standard Time offset: the office's calendar decides which day a date names.</summary>
-    public static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
-
-    /// <summary>The office's calendar day at <paramref name="now"/>.</summary>
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(ChinaTime).DateTime);
-
-    /// <summary>The first moment after <paramref name="lastDay"/> (its end in China Standard Time), or null.</summary>
-    public static DateTimeOffset? EndOf(DateOnly? lastDay) =>
-        lastDay is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime).ToUniversalTime() : null;
-
     /// <summary>
     /// Checks and applies <paramref name="action"/> (a refusal code, or null when done): publishing sets the release time (null:
     /// at once), returning keeps the office's comment for the author, editing a withdrawn item makes it a draft again.
@@ -42,14 +32,4 @@ public static class PortalSteps
         item.UpdatedBy = who.Name;
         return null;
     }
-
-    /// <summary>Parses a step's name as the API and the pages write it (submit, publish, return, withdraw).</summary>
-    public static PublicationAction? ActionOf(string step) => step switch
-    {
-        "submit" => PublicationAction.Submit,
-        "publish" => PublicationAction.Publish,
-        "return" => PublicationAction.Return,
-        "withdraw" => PublicationAction.Withdraw,
-        _ => null,
-    };
 }

@@ -1,4 +1,5 @@
 using Gaoxin.Core.Investment;
+using Gaoxin.Core.Portal;
 using Gaoxin.Core.SiteSelection;
 
 namespace Gaoxin.Core.Tests.SiteSelection;
@@ -141,8 +142,8 @@ public sealed class SiteScoringTests
     [Fact]
     public void A_project_valid_until_a_day_expires_at_the_next_midnight_in_china()
     {
-        Assert.Equal(new DateTimeOffset(2020, 6, 30, 16, 0, 0, TimeSpan.Zero), InvestmentRules.ExpiresAt(new DateOnly(2020, 6, 30)));
-        Assert.Null(InvestmentRules.ExpiresAt(null));
+        Assert.Equal(new DateTimeOffset(2020, 6, 30, 16, 0, 0, TimeSpan.Zero), Publication.EndOfDay(new DateOnly(2020, 6, 30)));
+        Assert.Null(Publication.EndOfDay(null));
         Assert.Equal(8m, InvestmentRules.Hectares(120));
     }
 }

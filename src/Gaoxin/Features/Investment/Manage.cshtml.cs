@@ -43,14 +43,7 @@ public sealed class ManageModel(GaoxinDb db, IndustryCatalog catalog, TimeProvid
 
     public async Task<IActionResult> OnPostStepAsync(int id, string step, string? comment, CancellationToken ct)
     {
-        var action = step switch
-        {
-            "submit" => PublicationAction.Submit,
-            "publish" => PublicationAction.Publish,
-            "return" => PublicationAction.Return,
-            "withdraw" => PublicationAction.Withdraw,
-            _ => (PublicationAction?)null,
-        };
+        var action = Publication.ActionOf(step);
         if (action is null) return BadRequest();
         var refused = await InvestmentStore.StepAsync(db, User.Caller(), id, action.Value, null, comment, InvestmentStore.Via.Form, clock, ct);
         return await AnswerAsync(refused, ct);

@@ -50,7 +50,7 @@ public sealed class EditModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostStepAsync(long id, string step, string? releaseAt, string? comment, CancellationToken ct)
     {
-        var refused = PortalSteps.ActionOf(step) is { } action
+        var refused = Publication.ActionOf(step) is { } action
             ? await NewsStore.StepAsync(db, Who, id, action, Policies.EditModel.ChinaTime(releaseAt), comment, clock, ct)
             : "not_found";
         return await AfterAsync(id, refused, keepForm: false, ct);

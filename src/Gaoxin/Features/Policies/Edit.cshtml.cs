@@ -50,7 +50,7 @@ public sealed class EditModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostStepAsync(string id, string step, string? releaseAt, string? comment, CancellationToken ct)
     {
-        var refused = PortalSteps.ActionOf(step) is { } action
+        var refused = Publication.ActionOf(step) is { } action
             ? await PolicyStore.StepAsync(db, Who, id, action, ChinaTime(releaseAt), comment, clock, ct)
             : "not_found";
         return await AfterAsync(id, refused, keepForm: false, ct);
@@ -72,5 +72,5 @@ public sealed class EditModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     /// <summary>A date and time from a datetime-local field, read on the office's clock (China Standard Time).</summary>
     public static DateTimeOffset? ChinaTime(string? local) =>
-        DateTime.TryParse(local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Unspecified), PortalSteps.ChinaTime) : null;
+        DateTime.TryParse(local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Unspecified), Publication.ChinaTime) : null;
 }

@@ -63,7 +63,7 @@ public static class PolicyCommands
             }
             TextTable.Write(output, ["id", "kind", "stage", "zone", "release", "title"], items.Select(n => (IReadOnlyList<string>)
                 [n.Record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Record.Kind, Stage(n.Stage), n.Record.Zone ?? "province",
-                 n.Record.ReleaseAt?.ToOffset(PortalSteps.ChinaTime).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                 n.Record.ReleaseAt?.ToOffset(Publication.ChinaTime).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                  n.Record.Title + (n.Record.IsDemo ? " [demo]" : "")]));
             return 0;
         });
