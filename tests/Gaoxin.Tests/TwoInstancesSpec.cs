@@ -141,6 +141,44 @@ public sealed partial class TwoInstancesOnOnePostgres(TwoInstances instances) : 
         Assert.Equal(HttpStatusCode.Unauthorized, revokedOnB.StatusCode);
     }
 
+    [Fact]
+    public async Task A_policy_published_on_one_instance_is_found_by_the_others_search_within_seconds()
+    {
+        const string Title = "关于支持量子通信产业集聚发展的若干措施";
+        const string Search = "/api/search?q=%E9%87%8F%E5%AD%90%E9%80%9A%E4%BF%A1&type=policy"; // q=量子通信
+        using var officeOnA = await TokenClientAsync(Office, "search-publisher");
+        using var anonymous = new HttpClient();
+        var created = await officeOnA.PostAsJsonAsync(On(A, "/api/policies"), new { title = Title, zones = Array.Empty<string>(), level = "provincial",
+            summary = "对量子通信企业给予研发补助。" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NoContent, (await officeOnA.PostAsync(On(A, $"/api/policies/{id}/submit"), null)).StatusCode);
+        // B builds its index while the policy is still in review: it must not be found, and B now holds an index to keep fresh.
+        var beforeOnB = await HitIdsAsync(anonymous, On(B, Search));
+
+        var published = await officeOnA.PostAsJsonAsync(On(A, $"/api/policies/{id}/publish"), new { });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var afterOnB = await HitIdsAsync(anonymous, On(B, Search));
+        while (!afterOnB.Contains(id!) && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(200);
+            afterOnB = await HitIdsAsync(anonymous, On(B, Search));
+        }
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.DoesNotContain(id!, beforeOnB);
+        Assert.Equal(HttpStatusCode.NoContent, published.StatusCode);
+        Assert.Contains(id!, afterOnB);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"found after {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private static async Task<List<string>> HitIdsAsync(HttpClient client, Uri search)
+    {
+        using var response = await client.GetAsync(search);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()!).ToList();
+    }
+
     /// <summary>
     /// One browser in front of the proxy: one cookie jar for both instances (cookies are kept per host, and both listen
     /// on 127.0.0.1), no redirects followed.
