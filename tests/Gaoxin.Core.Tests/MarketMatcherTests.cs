@@ -97,7 +97,7 @@ public sealed class MarketMatcherTests
     {
         // 技术 is in every candidate (idf = ln(1 + 0.5/20.5) = 0.0241); 20 candidates hold it, one also holds the query's
         // subject words. The query's ideal is dominated by 液压 and 密封 (idf ln(1 + 19.5/1.5) = 2.639 each), so 技术 alone
-        // weighs 0.0241/(0.0241 + 2·2.639) ≈ 0.5% < 5%: the 19 others are not listed, although their field is the same.
+        // weighs 0.0241/(0.0241 + 2·2.639) ≈ 0.5% < 15%: the 19 others are not listed, although their field is the same.
         var candidates = Enumerable.Range(1, 19).Select(i => Achievement($"{i}", ["技术", $"词{i}", "材料"])).Append(Achievement("20", ["技术", "液压", "密封"])).ToList();
         var matches = new MarketMatcher(candidates, Catalog).Match(Demand("q", ["技术", "液压", "密封"]));
         Assert.Equal(["20"], matches.Select(m => m.Id));
