@@ -346,8 +346,12 @@ public static class MarketDemo
         return string.Join(",", chosen);
     }
 
-    private static (string Zone, string City) ZoneOf(Random random, Topic topic) =>
-        random.NextDouble() < 0.8 ? Zones.First(z => z.Zone == Pick(random, topic.Zones)) : Pick(random, Zones);
+    private static (string Zone, string City) ZoneOf(Random random, Topic topic)
+    {
+        if (random.NextDouble() >= 0.8) return Pick(random, Zones);
+        var zone = Pick(random, topic.Zones);
+        return Zones.First(z => z.Zone == zone);
+    }
 
     private static string Enterprise(Random random, string city, Topic topic) =>
         $"{city.TrimEnd('市')}{Pick(random, Brands)}{Pick(random, topic.Words).Replace("5G", "通信", StringComparison.Ordinal)}科技有限公司";
