@@ -137,8 +137,12 @@ public static class Market
             note: $"every list sorted and explained (asserted); {agreement:P0} of Lucene's top 10 in the platform's text-only top 50 (bar {AgreementBar:P0}); own subject in top 10: platform {platformPrecision:P0}, Lucene {peerPrecision:P0}"));
     }
 
-    /// <summary>The share of Lucene's top 10 the platform's text-only top 50 must hold (measured at both sizes, then set below it).</summary>
-    private const double AgreementBar = 0.2;
+    /// <summary>
+    /// The share of Lucene's top 10 the platform's text-only top 50 must hold: measured 99.8% at small (300 × 3,000) and
+    /// 64.4% at national (10,000 × 100,000, where each subject has ~2,300 achievements of much the same words, so the two
+    /// scorings pick different near-ties), set below both.
+    /// </summary>
+    private const double AgreementBar = 0.5;
 
     /// <summary>
     /// Every demand once on each path, in ten slices alternating which path goes first, so that load from other processes
