@@ -57,6 +57,10 @@ public abstract class GaoxinDb(DbContextOptions options)
     public DbSet<Policies.PolicyAttachmentRecord> PolicyAttachments => Set<Policies.PolicyAttachmentRecord>();
     public DbSet<News.NewsRecord> News => Set<News.NewsRecord>();
     public DbSet<News.NewsImageRecord> NewsImages => Set<News.NewsImageRecord>();
+    // Technology market.
+    public DbSet<Market.MarketDemandRecord> MarketDemands => Set<Market.MarketDemandRecord>();
+    public DbSet<Market.MarketAchievementRecord> MarketAchievements => Set<Market.MarketAchievementRecord>();
+    public DbSet<Market.MarketInstitutionRecord> MarketInstitutions => Set<Market.MarketInstitutionRecord>();
 
     /// <summary>
     /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
@@ -317,6 +321,7 @@ public abstract class GaoxinDb(DbContextOptions options)
         // Policy library and news (portal).
         Gaoxin.Data.Policies.PortalContentModel.Configure(model);
         Gaoxin.Data.News.NewsModel.Configure(model);
+        Gaoxin.Data.Market.MarketProfileModel.Configure(model);
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.
         foreach (var entity in model.Model.GetEntityTypes())

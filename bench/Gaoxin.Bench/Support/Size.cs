@@ -10,20 +10,22 @@ namespace Gaoxin.Bench.Support;
 /// <param name="HttpSeconds">Measured seconds per endpoint (W6).</param>
 /// <param name="Policies">Policy documents (W7).</param>
 /// <param name="SearchSeconds">Measured seconds of queries (W7).</param>
+/// <param name="MarketDemands">Technology demands matched (W8).</param>
+/// <param name="MarketAchievements">Technology achievements they are matched against (W8).</param>
 public sealed record Size(string Name, int Enterprises, int PanelEnterprises, int PanelYears, int Zones, int Replications,
-    int HttpSeconds, int Policies, int SearchSeconds)
+    int HttpSeconds, int Policies, int SearchSeconds, int MarketDemands, int MarketAchievements)
 {
     public const int Seed = 2024;
     public const int LastYear = 2024;
 
     /// <summary>CI smoke: the whole <c>all --size small</c> in about two minutes.</summary>
-    public static readonly Size Small = new("small", 5_000, 5_000, 10, 20, 100, 3, 2_500, 2);
+    public static readonly Size Small = new("small", 5_000, 5_000, 10, 20, 100, 3, 2_500, 2, 300, 3_000);
 
     /// <summary>National: 200k returns a year; the panel ≈ 2 M enterprise-years; 180 zones; 1,000 replications.</summary>
-    public static readonly Size National = new("national", 200_000, 200_000, 10, 180, 1_000, 20, 100_000, 10);
+    public static readonly Size National = new("national", 200_000, 200_000, 10, 180, 1_000, 20, 100_000, 10, 10_000, 100_000);
 
     /// <summary>Stress: 20 M enterprise-years would not fit this machine's disk budget; 1 M a year and a 4 M-row panel.</summary>
-    public static readonly Size Stress = new("stress", 1_000_000, 400_000, 10, 1_000, 10_000, 20, 200_000, 10);
+    public static readonly Size Stress = new("stress", 1_000_000, 400_000, 10, 1_000, 10_000, 20, 200_000, 10, 10_000, 100_000);
 
     public static Size Parse(string name) => name switch
     {

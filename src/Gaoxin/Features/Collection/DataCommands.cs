@@ -224,8 +224,10 @@ public static class DemoSeeding
             var registry = DemoData.GenerateRegistry(seed, core, await Data.Registries.RegistryStore.NamedItemsAsync(db, ct));
             await Data.Registries.RegistryStore.LoadDemoAsync(db, registry, who.Name, clock, ct);
         }
-        if (!outcome.HasErrors) await Data.Investment.InvestmentDemo.SeedDemoAsync(db, Data.SiteSelection.IndustryCatalogFile.Load(GaoxinDatabase.BundleDirectory), who, clock, ct);
+        var industries = Data.SiteSelection.IndustryCatalogFile.Load(GaoxinDatabase.BundleDirectory);
+        if (!outcome.HasErrors) await Data.Investment.InvestmentDemo.SeedDemoAsync(db, industries, who, clock, ct);
         if (!outcome.HasErrors) await Data.News.PortalContentDemo.SeedDemoAsync(db, who, clock, ct);
+        if (!outcome.HasErrors) await Data.Market.MarketDemoLoad.SeedDemoAsync(db, industries, who, clock, ct);
         return outcome;
     }
 }
