@@ -26,7 +26,28 @@ public static class SearchSources
         new("project", InvestmentProjectsAsync),
         new("policy", PoliciesAsync),
         new("news", NewsAsync),
+        new("market", MarketProfilesAsync),
     ];
+
+    /// <summary>
+    /// The technology market's published demands and achievements with their release and expiry (applied at every query):
+    /// title, the problem or description, keywords, the enterprise or owner and the field. Contacts and credit codes are left
+    /// out: they are for signed-in users on the profile's page, never for the index.
+    /// </summary>
+    public static async Task<IReadOnlyList<SearchDocument>> MarketProfilesAsync(GaoxinDb db, CancellationToken cancellationToken)
+    {
+        var documents = new List<SearchDocument>();
+        foreach (var side in new[] { Core.Market.MarketSide.Demand, Core.Market.MarketSide.Achievement })
+        {
+            var segment = side == Core.Market.MarketSide.Demand ? "demands" : "achievements";
+            var label = side == Core.Market.MarketSide.Demand ? "技术需求 technology demand" : "科技成果 technology achievement";
+            foreach (var p in (await Market.MarketStore.PublishedAsync(db, side, DateTimeOffset.UtcNow, cancellationToken)).OrderBy(p => p.Id))
+                documents.Add(new SearchDocument("market", $"{segment}-{p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}", p.Title,
+                    string.Join(" ", new[] { label, p.Party, p.Text, string.Join("、", p.Keywords), p.Region }.Where(s => !string.IsNullOrWhiteSpace(s))),
+                    p.Zone, DateOnly.FromDateTime((p.ReleaseAt ?? p.UpdatedAt).UtcDateTime), $"/market/{segment}/{p.Id}", p.ReleaseAt, p.ExpiresAt));
+        }
+        return documents;
+    }
 
     /// <summary>
     /// The published policies with their release and expiry: title (Chinese and English), issuer, document number, summary,
