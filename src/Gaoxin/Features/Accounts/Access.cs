@@ -83,7 +83,9 @@ public static class Access
         pages.AllowAnonymousToPage("/Policies/Detail");
         // Technology market: public reading (contacts shown to signed-in users only, decided by the pages); posting and managing
         // for any signed-in user (whose profiles: the store); the institutions' edits for the office.
-        pages.AllowAnonymousToFolder("/Market");
+        pages.AllowAnonymousToPage("/Market/Index");
+        pages.AllowAnonymousToPage("/Market/List");
+        pages.AllowAnonymousToPage("/Market/Detail");
         pages.AuthorizePage("/Market/Manage", SignedIn);
         pages.AuthorizePage("/Market/Institutions", OfficeWrites);
         pages.AuthorizeFolder("/News", ZoneStaff);
