@@ -313,6 +313,96 @@ public abstract class MarketSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains("两院十校", await _anonymous.GetStringAsync("/market/institutions"));
     }
 
+    private const string CsvHeader = "side,title,text,field,keywords,zone,enterprise_name,maturity,trl,ip_status,cooperation_modes,price_min_wan,price_max_wan,owner_name,institution,contact_phone,valid_until\n";
+
+    private string CsvFile(string body)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("gaoxin-market-").FullName, "profiles.csv");
+        File.WriteAllText(path, CsvHeader + body);
+        return path;
+    }
+
+    [Fact]
+    public async Task Import_is_all_or_nothing_with_every_problem_located_and_the_good_file_goes_to_review_audited()
+    {
+        var until = InDays(60);
+        var good = $"demand,液压阀内泄漏检测,液压多路阀内泄漏在线检测方法,hydraulics,内泄漏,fuxin,阜新液压件厂,,,,,,,,,0418-1,{until}\n"
+                   + $"achievement,多路阀泄漏声发射检测,基于声发射的液压阀内泄漏检测,hydraulics,声发射,,,pilot,6,patent_pending,\"license,transfer\",20,60,,东北大学,024-2,{until}\n";
+        // Row 4: an unknown field code; row 5: an unknown maturity and a price range upside down; row 6: TRL 9 is not a laboratory stage.
+        var bad = good
+                  + $"demand,坏需求,描述,no_such_field,,fuxin,某企业,,,,,,,,,,{until}\n"
+                  + $"achievement,坏成果一,描述,hydraulics,,,,prototype,,none,transfer,90,10,某所,,,{until}\n"
+                  + $"achievement,坏成果二,描述,hydraulics,,,,lab,9,none,transfer,,,某所,,,{until}\n";
+        var before = await CountsAsync();
+        var refused = await CliRun.RunAsync("market", "import", CsvFile(bad), "--db", store.DbArgument);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("profiles.csv row 4 column field: unknown_field (no_such_field)", refused.Error);
+        Assert.Contains("profiles.csv row 5 column maturity: unknown_maturity (prototype)", refused.Error);
+        Assert.Contains("profiles.csv row 5 column price_min_wan: min_above_max (90)", refused.Error);
+        Assert.Contains("profiles.csv row 6 column trl: trl_not_in_stage (9)", refused.Error);
+        Assert.Contains("nothing was imported", refused.Output);
+        Assert.Equal(before, await CountsAsync());
+
+        var imported = await CliRun.RunAsync("market", "import", CsvFile(good), "--db", store.DbArgument);
+        Assert.Equal(0, imported.ExitCode);
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var demand = await db.MarketDemands.SingleAsync();
+        var achievement = await db.MarketAchievements.SingleAsync();
+        Assert.Equal((PublicationState.InReview, "fuxin", "阜新液压件厂"), (demand.State, demand.ZoneCode, demand.EnterpriseName));
+        Assert.Equal((PublicationState.InReview, "东北大学", "license,transfer", 6), (achievement.State, achievement.OwnerName, achievement.CooperationModes, achievement.Trl!.Value));
+        Assert.NotNull(achievement.InstitutionId);
+        var audit = await db.Audit.Where(a => a.Via == "import").ToListAsync();
+        Assert.Equal(["achievement_imported", "demand_imported"], audit.Select(a => a.Action).Order());
+        Assert.Single(audit.Select(a => a.BatchId).Distinct());
+        // In review: not public until the office publishes.
+        Assert.Equal(0, (await _anonymous.GetFromJsonAsync<JsonElement>("/api/market/demands")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_truncated_workbook_is_refused_whole_and_a_sound_one_imports_both_sheets()
+    {
+        var folder = Directory.CreateTempSubdirectory("gaoxin-market-").FullName;
+        var path = Path.Combine(folder, "profiles.xlsx");
+        using (var workbook = new ClosedXML.Excel.XLWorkbook())
+        {
+            var demands = workbook.AddWorksheet(MarketImport.DemandSheet);
+            string[] demandColumns = ["title", "text", "field", "zone", "enterprise_name", "budget_min_wan", "budget_max_wan", "valid_until"];
+            for (var c = 0; c < demandColumns.Length; c++) demands.Cell(1, c + 1).Value = demandColumns[c];
+            demands.Cell(2, 1).Value = "电池隔膜涂覆需求"; demands.Cell(2, 2).Value = "锂电池隔膜陶瓷涂覆一致性"; demands.Cell(2, 3).Value = "new_energy";
+            demands.Cell(2, 4).Value = "anshan"; demands.Cell(2, 5).Value = "鞍山某电池企业"; demands.Cell(2, 6).Value = 10; demands.Cell(2, 7).Value = 50;
+            demands.Cell(2, 8).Value = InDays(30);
+            var achievements = workbook.AddWorksheet(MarketImport.AchievementSheet);
+            string[] achievementColumns = ["title", "text", "field", "maturity", "ip_status", "cooperation_modes", "owner_name"];
+            for (var c = 0; c < achievementColumns.Length; c++) achievements.Cell(1, c + 1).Value = achievementColumns[c];
+            achievements.Cell(2, 1).Value = "隔膜涂覆在线检测"; achievements.Cell(2, 2).Value = "机器视觉检测涂覆缺陷"; achievements.Cell(2, 3).Value = "new_energy";
+            achievements.Cell(2, 4).Value = "small_pilot"; achievements.Cell(2, 5).Value = "software_copyright"; achievements.Cell(2, 6).Value = "joint_development";
+            achievements.Cell(2, 7).Value = "辽宁科技大学";
+            workbook.SaveAs(path);
+        }
+        var bytes = await File.ReadAllBytesAsync(path);
+        var truncated = Path.Combine(folder, "truncated.xlsx");
+        await File.WriteAllBytesAsync(truncated, bytes[..(bytes.Length / 2)]);
+        var before = await CountsAsync();
+        var refused = await CliRun.RunAsync("market", "import", truncated, "--db", store.DbArgument);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("truncated.xlsx: not_a_workbook", refused.Error);
+        Assert.Equal(before, await CountsAsync());
+
+        Assert.Equal(0, (await CliRun.RunAsync("market", "import", path, "--db", store.DbArgument, "--publish")).ExitCode);
+        var demandsPage = await _anonymous.GetFromJsonAsync<JsonElement>("/api/market/demands");
+        var listed = Assert.Single(demandsPage.GetProperty("items").EnumerateArray());
+        Assert.Equal(("电池隔膜涂覆需求", 10m, 50m), (listed.GetProperty("title").GetString(), listed.GetProperty("budgetMinWan").GetDecimal(), listed.GetProperty("budgetMaxWan").GetDecimal()));
+        Assert.Equal(1, (await _anonymous.GetFromJsonAsync<JsonElement>("/api/market/achievements")).GetProperty("total").GetInt32());
+
+        // Publishing on import is the office's: an enterprise user's import with publish is refused before reading the file.
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var catalog = _server.Services.GetRequiredService<IndustryCatalog>();
+        await using var stream = File.OpenRead(path);
+        var outcome = await MarketImport.ImportAsync(db, new Principal("firm-a@example.org", Roles.Enterprise, null), "profiles.xlsx", stream, publish: true, catalog,
+            TimeProvider.System, CancellationToken.None);
+        Assert.Equal("forbidden", Assert.Single(outcome.Problems).Code);
+    }
+
     // ---- After the matcher is merged (MarketMatcher throws until then).
 
     [Fact]
