@@ -36,17 +36,18 @@ public static class SearchSources
     /// </summary>
     public static async Task<IReadOnlyList<SearchDocument>> MarketProfilesAsync(GaoxinDb db, CancellationToken cancellationToken)
     {
-        var documents = new List<SearchDocument>();
-        foreach (var side in new[] { Core.Market.MarketSide.Demand, Core.Market.MarketSide.Achievement })
-        {
-            var segment = side == Core.Market.MarketSide.Demand ? "demands" : "achievements";
-            var label = side == Core.Market.MarketSide.Demand ? "技术需求 technology demand" : "科技成果 technology achievement";
-            foreach (var p in (await Market.MarketStore.PublishedAsync(db, side, DateTimeOffset.UtcNow, cancellationToken)).OrderBy(p => p.Id))
-                documents.Add(new SearchDocument("market", $"{segment}-{p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}", p.Title,
-                    string.Join(" ", new[] { label, p.Party, p.Text, string.Join("、", p.Keywords), p.Region }.Where(s => !string.IsNullOrWhiteSpace(s))),
-                    p.Zone, DateOnly.FromDateTime((p.ReleaseAt ?? p.UpdatedAt).UtcDateTime), $"/market/{segment}/{p.Id}", p.ReleaseAt, p.ExpiresAt));
-        }
-        return documents;
+        const Core.Portal.PublicationState published = Core.Portal.PublicationState.Published;
+        static string Body(string label, string? party, string text, string keywords, string? region) =>
+            string.Join(" ", new[] { label, party, text, keywords.Replace(",", "、", StringComparison.Ordinal), region }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var demands = await db.MarketDemands.AsNoTracking().Where(d => d.State == published).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        var achievements = await db.MarketAchievements.AsNoTracking().Where(a => a.State == published).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return demands.Select(d => new SearchDocument("market", "demands-" + d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Title,
+                Body("技术需求 technology demand", d.EnterpriseName, d.Problem, d.Keywords, null),
+                d.ZoneCode, DateOnly.FromDateTime((d.ReleaseAt ?? d.UpdatedAt).UtcDateTime), $"/market/demands/{d.Id}", d.ReleaseAt, d.ExpiresAt))
+            .Concat(achievements.Select(a => new SearchDocument("market", "achievements-" + a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Title,
+                Body("科技成果 technology achievement", a.OwnerName, a.Description, a.Keywords, a.Region),
+                a.ZoneCode, DateOnly.FromDateTime((a.ReleaseAt ?? a.UpdatedAt).UtcDateTime), $"/market/achievements/{a.Id}", a.ReleaseAt, a.ExpiresAt)))
+            .ToList();
     }
 
     /// <summary>
