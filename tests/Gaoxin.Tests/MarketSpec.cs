@@ -170,6 +170,31 @@ public abstract class MarketSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_edit_page_saves_a_draft_against_its_version_and_refuses_a_stale_form()
+    {
+        var id = await CreatedIdAsync(await _firmA.PostAsJsonAsync("/api/market/demands", Demand("页面原标题")));
+        using var page = new PageSession(_server.Address);
+        Assert.Equal(HttpStatusCode.Redirect, (await page.SignInAsync("firm-a@example.org", Password)).StatusCode);
+        var form = $"/market/manage/demands/{id}";
+        Assert.Contains("页面原标题", await page.GetStringAsync(form));
+        KeyValuePair<string, string>[] Fields(string title, int version) =>
+        [
+            new("version", version.ToString()), new("Demand.Title", title), new("Demand.Problem", "主轴热变形"), new("Demand.Field", "hydraulics"),
+            new("Demand.Zone", "shenyang"), new("Demand.EnterpriseName", "沈阳精工机床有限公司"),
+        ];
+        Assert.Equal(HttpStatusCode.Redirect, (await page.PostFormAsync(form, form, Fields("页面新标题", 1))).StatusCode);
+        // The same form sent again still says version 1: refused, the saved title stays.
+        var stale = await page.PostFormAsync(form, form, Fields("过期表单的标题", 1));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("信息已被他人修改", await stale.Content.ReadAsStringAsync());
+        Assert.Equal("页面新标题", (await _firmA.GetFromJsonAsync<JsonElement>($"/api/market/demands/{id}")).GetProperty("title").GetString());
+        // Enterprise B may not open A's form.
+        using var other = new PageSession(_server.Address);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.SignInAsync("firm-b@example.org", Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(form)).StatusCode);
+    }
+
+    [Fact]
     public async Task Invalid_profiles_are_refused_with_every_problem_located_and_nothing_stored()
     {
         var before = await CountsAsync();

@@ -453,6 +453,9 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             PostPage("/market/manage", "CreateAchievement", Who.Enterprise | Who.Office, "/market/manage", ("Achievement.Title", "矩阵页面成果"), ("Achievement.Description", "描述"),
                 ("Achievement.Field", "hydraulics"), ("Achievement.Zone", ZoneB), ("Achievement.OwnerName", "矩阵研究院"), ("Achievement.Maturity", "lab"),
                 ("Achievement.IpStatus", "none"), ("Achievement.CooperationModes", "transfer")),
+            Get("/market/manage/{side:regex(^(demands|achievements)$)}/{id:int}", Who.Office, $"/market/manage/demands/{_demandB}"),
+            PostPage("/market/manage/{side:regex(^(demands|achievements)$)}/{id:int}", null, Who.Office, $"/market/manage/demands/{_demandB}", ("version", "1"),
+                ("Demand.Title", "矩阵页面改名"), ("Demand.Problem", "描述"), ("Demand.Field", "hydraulics"), ("Demand.Zone", ZoneB), ("Demand.EnterpriseName", "矩阵企业")),
             PostPage("/market/manage", "Step", Who.Office, "/market/manage", ("side", "demands"), ("id", _demandB.ToString()), ("version", "1"), ("step", "submit")),
 
             // Last: signing out ends the sessions the rows above use.

@@ -87,6 +87,7 @@ public static class Access
         pages.AllowAnonymousToPage("/Market/List");
         pages.AllowAnonymousToPage("/Market/Detail");
         pages.AuthorizePage("/Market/Manage", SignedIn);
+        pages.AuthorizePage("/Market/Edit", SignedIn);
         pages.AuthorizePage("/Market/Institutions", OfficeWrites);
         pages.AuthorizeFolder("/News", ZoneStaff);
         pages.AllowAnonymousToPage("/News/Index");

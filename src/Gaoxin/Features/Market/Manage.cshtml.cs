@@ -21,8 +21,8 @@ public sealed class ManageModel(GaoxinDb db, IndustryCatalog catalog, TimeProvid
     public List<MarketProfileView> Demands { get; private set; } = [];
     public List<MarketProfileView> Achievements { get; private set; } = [];
     public List<MarketProfileView> Queue { get; private set; } = [];
-    public List<ZoneSummary> Zones { get; private set; } = [];
-    public List<InstitutionView> Institutions { get; private set; } = [];
+    public IReadOnlyList<ZoneSummary> Zones { get; private set; } = [];
+    public IReadOnlyList<InstitutionView> Institutions { get; private set; } = [];
     public bool IsOffice { get; private set; }
     public string? Message { get; private set; }
     public IReadOnlyList<MarketProblem> Problems { get; private set; } = [];
@@ -53,6 +53,7 @@ public sealed class ManageModel(GaoxinDb db, IndustryCatalog catalog, TimeProvid
 
     public async Task<IActionResult> OnPostCreateAchievementAsync(CancellationToken ct)
     {
+        Achievement = WithModes(Achievement, Request.Form);
         var (_, refused) = await MarketStore.CreateAsync(db, User.Caller(), Achievement.ToInput(), catalog, MarketStore.Via.Form, clock, ct);
         return await AnswerAsync(refused, ct);
     }
@@ -68,6 +69,10 @@ public sealed class ManageModel(GaoxinDb db, IndustryCatalog catalog, TimeProvid
         else return BadRequest();
         return await AnswerAsync(refused, ct);
     }
+
+    /// <summary>The cooperation modes ticked on the form (one value per box), as the comma-separated list the store reads.</summary>
+    public static AchievementRequest WithModes(AchievementRequest request, IFormCollection form) =>
+        form.TryGetValue("Achievement.CooperationModes", out var modes) ? request with { CooperationModes = string.Join(",", modes.OfType<string>()) } : request;
 
     private async Task<IActionResult> AnswerAsync(MarketRefusal? refused, CancellationToken ct)
     {
