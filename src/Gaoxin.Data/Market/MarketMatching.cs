@@ -20,7 +20,7 @@ public static class MarketMatching
     /// <summary>The matcher over the public profiles of <paramref name="side"/> at <paramref name="now"/>.</summary>
     public static Task<MarketMatcher> MatcherAsync(ReadCache cache, GaoxinDb db, MarketSide side, IndustryCatalog catalog, DateTimeOffset now, CancellationToken cancellationToken) =>
         cache.GetAsync(db, $"market-matcher:{MarketStore.SideName(side)}:{Publication.Today(now):yyyy-MM-dd}", async (d, ct) =>
-            new MarketMatcher((await MarketStore.PublicAsync(d, side, now, ct)).Select(ToMatchProfile).ToList(), catalog), cancellationToken);
+            new MarketMatcher((await MarketStore.PublicAsync(cache, d, side, now, ct)).Select(ToMatchProfile).ToList(), catalog), cancellationToken);
 
     /// <summary>
     /// The profiles of the other side ranked for <paramref name="query"/> (a public profile, or one its writer reads), at

@@ -72,6 +72,16 @@ public static class MarketStore
             .Where(p => p.Stage == PublicationStage.Public)
             .OrderByDescending(p => p.ReleaseAt ?? p.UpdatedAt).ThenByDescending(p => p.Id).ToList();
 
+    /// <summary>
+    /// <see cref="PublicAsync(GaoxinDb, MarketSide, DateTimeOffset, CancellationToken)"/> through the <see cref="ReadCache"/>: the published
+    /// profiles are read once per store version, and release and expiry are applied at <paramref name="now"/> on every call.
+    /// </summary>
+    public static async Task<List<MarketProfileView>> PublicAsync(ReadCache cache, GaoxinDb db, MarketSide side, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await cache.GetAsync(db, $"market-published:{SideName(side)}", (d, ct) => PublishedAsync(d, side, now, ct), cancellationToken))
+            .Where(p => Publication.IsPublic(p.State, p.ReleaseAt, p.ExpiresAt, now))
+            .Select(p => p with { Stage = PublicationStage.Public })
+            .OrderByDescending(p => p.ReleaseAt ?? p.UpdatedAt).ThenByDescending(p => p.Id).ToList();
+
     /// <summary>Every published profile of a side (release and expiry applied by the reader): what the search indexes.</summary>
     public static Task<List<MarketProfileView>> PublishedAsync(GaoxinDb db, MarketSide side, DateTimeOffset now, CancellationToken cancellationToken) =>
         LoadAsync(db, side, new Rows(State: PublicationState.Published), now, cancellationToken);

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gaoxin.Features.Market;
 
 /// <summary>/market/demands and /market/achievements: the public profiles of a side, paged, filtered by field, zone and text.</summary>
-public sealed class ListModel(GaoxinDb db, IndustryCatalog catalog, TimeProvider clock) : PageModel
+public sealed class ListModel(GaoxinDb db, ReadCache cache, IndustryCatalog catalog, TimeProvider clock) : PageModel
 {
     public IndustryCatalog Catalog => catalog;
     public MarketSide Side { get; private set; }
@@ -31,7 +31,7 @@ public sealed class ListModel(GaoxinDb db, IndustryCatalog catalog, TimeProvider
         if (!string.IsNullOrEmpty(Field) && catalog.Find(Field) is null) Field = null;
         if (PageNumber < 1) PageNumber = 1;
         Zones = await MarketPages.ZonesAsync(db, ct);
-        var all = MarketApi.Filter(await MarketStore.PublicAsync(db, s, clock.GetUtcNow(), ct), Field, Zone, Q, catalog).ToList();
+        var all = MarketApi.Filter(await MarketStore.PublicAsync(cache, db, s, clock.GetUtcNow(), ct), Field, Zone, Q, catalog).ToList();
         Total = all.Count;
         Items = all.Skip((PageNumber - 1) * MarketApi.DefaultPageSize).Take(MarketApi.DefaultPageSize).ToList();
         return Page();

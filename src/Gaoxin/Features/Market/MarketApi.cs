@@ -88,8 +88,8 @@ public static class MarketApi
         {
             var path = Plural(side);
             var title = side == MarketSide.Demand ? "Demand" : "Achievement";
-            read.MapGet($"/{path}", (int? page, int? pageSize, string? field, string? zone, string? q, HttpContext c, GaoxinDb db, IndustryCatalog catalog, TimeProvider clock, CancellationToken ct) =>
-                    ListAsync(side, page, pageSize, field, zone, q, c, db, catalog, clock, ct))
+            read.MapGet($"/{path}", (int? page, int? pageSize, string? field, string? zone, string? q, HttpContext c, GaoxinDb db, ReadCache cache, IndustryCatalog catalog, TimeProvider clock, CancellationToken ct) =>
+                    ListAsync(side, page, pageSize, field, zone, q, c, db, cache, catalog, clock, ct))
                 .WithName($"List{title}s").WithSummary($"Public {path}, paged, filtered by field (a domain takes its finer codes), zone and text");
             read.MapGet($"/{path}/{{id:int}}", (int id, HttpContext c, GaoxinDb db, IndustryCatalog catalog, TimeProvider clock, CancellationToken ct) => GetAsync(side, id, c, db, catalog, clock, ct))
                 .WithName($"Get{title}").WithSummary($"A public {MarketStore.SideName(side)} (its writers see it at every stage)");
@@ -166,15 +166,16 @@ public static class MarketApi
     private static string Haystack(MarketProfileView p) => string.Join(" ", [p.Title, p.Text, p.Party, .. p.Keywords]);
 
     public static async Task<Results<Ok<MarketPageResponse>, ProblemHttpResult>> ListAsync(MarketSide side, int? page, int? pageSize, string? field, string? zone, string? q,
-        HttpContext context, GaoxinDb db, IndustryCatalog catalog, TimeProvider clock, CancellationToken ct)
+        HttpContext context, GaoxinDb db, ReadCache cache, IndustryCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
         var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
         if (number < 1 || size is < 1 or > MaxPageSize) return Bad("bad_page");
         if (!string.IsNullOrEmpty(field) && catalog.Find(field) is null) return Bad("unknown_field");
         Core.InputLimits.Ensure("q", q, Core.InputLimits.Name);
         var signedIn = await context.TokenPrincipalAsync() is not null;
-        var all = Filter(await MarketStore.PublicAsync(db, side, clock.GetUtcNow(), ct), field, zone, q, catalog).ToList();
-        var items = all.Skip((number - 1) * size).Take(size).Select(p => ToResponse(p, catalog, signedIn, writer: false)).ToList();
+        var all = Filter(await MarketStore.PublicAsync(cache, db, side, clock.GetUtcNow(), ct), field, zone, q, catalog).ToList();
+        var zones = await ZoneNamesAsync(db, ct);
+        var items = all.Skip((number - 1) * size).Take(size).Select(p => ToResponse(p, catalog, signedIn, writer: false, zones)).ToList();
         return TypedResults.Ok(new MarketPageResponse(items, number, size, all.Count));
     }
 
@@ -183,8 +184,11 @@ public static class MarketApi
     {
         var who = await context.TokenPrincipalAsync();
         if (await MarketStore.GetAsync(db, side, who, id, clock.GetUtcNow(), ct) is not { } p) return TypedResults.NotFound();
-        return TypedResults.Ok(ToResponse(p, catalog, who is not null, who is not null && MarketWorkflow.MayWrite(who, p.Owner, p.Zone)));
+        return TypedResults.Ok(ToResponse(p, catalog, who is not null, who is not null && MarketWorkflow.MayWrite(who, p.Owner, p.Zone), await ZoneNamesAsync(db, ct)));
     }
+
+    private static async Task<IReadOnlyDictionary<string, string>> ZoneNamesAsync(GaoxinDb db, CancellationToken ct) =>
+        (await Data.Zones.ZoneRegistry.ListAsync(db, ct)).ToDictionary(z => z.Code, z => Text.T(z.Name, z.NameEn));
 
     public static async Task<Ok<MarketMineResponse>> MineAsync(HttpContext context, GaoxinDb db, IndustryCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
