@@ -117,6 +117,8 @@ public static class GaoxinDatabase
         timings?.Mark("bundled registries");
         await Policies.PolicyStore.LoadBundledAsync(db, Path.Combine(bundleDirectory, "policies"), clock, cancellationToken);
         timings?.Mark("bundled policies");
+        await Market.MarketInstitutions.LoadBundledAsync(db, Path.Combine(bundleDirectory, "market"), clock, cancellationToken);
+        timings?.Mark("bundled market institutions");
     }
 
     /// <summary>

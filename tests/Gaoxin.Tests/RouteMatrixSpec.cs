@@ -55,6 +55,8 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
     // Policy library and news: zone B's items (see InitializeAsync).
     private string _policyB = "", _policyPublicB = "";
     private long _newsB, _newsPublicB, _imageB, _attachmentB;
+    // Technology market: zone B's demands (a draft and a public one) and a public achievement, posted by the office.
+    private int _demandB, _demandPublicB, _achievementPublicB, _institution;
 
     public async Task InitializeAsync()
     {
@@ -114,7 +116,28 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             _imageB = (await Created(office.PostAsync($"/api/news/{_newsPublicB}/images", png))).GetInt64();
         Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsync($"/api/news/{_newsPublicB}/submit", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsJsonAsync($"/api/news/{_newsPublicB}/publish", new { })).StatusCode);
+
+        _demandB = (await Created(office.PostAsJsonAsync("/api/market/demands", MarketDemand("大连矩阵技术需求")))).GetInt32();
+        _demandPublicB = (await Created(office.PostAsJsonAsync("/api/market/demands", MarketDemand("大连矩阵公开需求")))).GetInt32();
+        _achievementPublicB = (await Created(office.PostAsJsonAsync("/api/market/achievements", MarketAchievement("大连矩阵公开成果")))).GetInt32();
+        foreach (var path in new[] { $"/api/market/demands/{_demandPublicB}", $"/api/market/achievements/{_achievementPublicB}" })
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsJsonAsync($"{path}/submit", new { version = 1 })).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsJsonAsync($"{path}/publish", new { version = 2 })).StatusCode);
+        }
+        _institution = (await office.GetFromJsonAsync<JsonElement>("/api/market/institutions")).EnumerateArray().First().GetProperty("id").GetInt32();
     }
+
+    private static object MarketDemand(string title) => new
+    {
+        title, problem = "数控机床主轴热变形补偿", field = "intelligent_manufacturing", zone = ZoneB, enterpriseName = "大连矩阵机床有限公司", contactPhone = "0411-0000",
+    };
+
+    private static object MarketAchievement(string title) => new
+    {
+        title, description = "主轴热误差建模与补偿技术", field = "intelligent_manufacturing", zone = ZoneB, maturity = "pilot", ipStatus = "invention_patent",
+        cooperationModes = "license", ownerName = "大连矩阵研究院",
+    };
 
     public async Task DisposeAsync()
     {
@@ -391,6 +414,49 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             PostPage("/news/manage/{id:long}", "Save", Who.Office, $"/news/manage/{_newsB}", ("Form.Title", "大连矩阵新闻(页)"), ("Form.Zone", ZoneB)),
             PostPage("/news/manage/{id:long}", "Step", Who.Office, $"/news/manage/{_newsB}", ("step", "submit")),
             PostPage("/news/manage/{id:long}", "Image", Who.Office, $"/news/manage/{_newsB}"),
+
+            // Technology market: public reading of public profiles (contacts only for signed-in callers), matches and institutions;
+            // any signed-in user posts (the enterprise their own, a zone operator for their zone only: zone A's operator posting
+            // for zone B is refused); zone B's profiles are written by the office (owner) alone; review steps are the office's.
+            Get("/api/market/demands", Who.Everyone, "/api/market/demands?field=advanced_manufacturing&page=1"),
+            Get("/api/market/demands/{id:int}", Who.Everyone, $"/api/market/demands/{_demandPublicB}"),
+            Get("/api/market/achievements", Who.Everyone, "/api/market/achievements?q=主轴"),
+            Get("/api/market/achievements/{id:int}", Who.Everyone, $"/api/market/achievements/{_achievementPublicB}"),
+            Get("/api/market/matches", Who.Everyone, $"/api/market/matches?demand={_demandPublicB}"),
+            Get("/api/market/institutions", Who.Everyone, "/api/market/institutions"),
+            Get("/api/market/mine", Who.SignedIn, "/api/market/mine"),
+            Send("POST", "/api/market/demands", Who.Enterprise | Who.Office, "/api/market/demands", MarketDemand("矩阵新增需求")),
+            Send("POST", "/api/market/achievements", Who.Enterprise | Who.Office, "/api/market/achievements", MarketAchievement("矩阵新增成果")),
+            Send("PUT", "/api/market/demands/{id:int}", Who.Office, $"/api/market/demands/{_demandB}", new { title = "改名", problem = "描述", field = "hydraulics", zone = ZoneB, enterpriseName = "大连矩阵机床有限公司", version = 1 }),
+            Send("PUT", "/api/market/achievements/{id:int}", Who.Office, $"/api/market/achievements/{_achievementPublicB}", MarketAchievement("改名")),
+            Send("POST", "/api/market/demands/{id:int}/submit", Who.Office, $"/api/market/demands/{_demandB}/submit", new { version = 2 }),
+            Send("POST", "/api/market/demands/{id:int}/return", Who.Office, $"/api/market/demands/{_demandB}/return", new { version = 3, comment = "请核对" }),
+            Send("POST", "/api/market/demands/{id:int}/publish", Who.Office, $"/api/market/demands/{_demandB}/publish", new { version = 4 }),
+            Send("POST", "/api/market/demands/{id:int}/renew", Who.Office, $"/api/market/demands/{_demandPublicB}/renew", new { version = 3, validUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(100).ToString("yyyy-MM-dd") }),
+            Send("POST", "/api/market/demands/{id:int}/withdraw", Who.Office, $"/api/market/demands/{_demandB}/withdraw", new { version = 1 }),
+            Send("POST", "/api/market/achievements/{id:int}/submit", Who.Office, $"/api/market/achievements/{_achievementPublicB}/submit", new { version = 1 }),
+            Send("POST", "/api/market/achievements/{id:int}/return", Who.Office, $"/api/market/achievements/{_achievementPublicB}/return", new { version = 1, comment = "请核对" }),
+            Send("POST", "/api/market/achievements/{id:int}/publish", Who.Office, $"/api/market/achievements/{_achievementPublicB}/publish", new { version = 1 }),
+            Send("POST", "/api/market/achievements/{id:int}/renew", Who.Office, $"/api/market/achievements/{_achievementPublicB}/renew", new { version = 1, validUntil = "2099-01-01" }),
+            Send("POST", "/api/market/achievements/{id:int}/withdraw", Who.Office, $"/api/market/achievements/{_achievementPublicB}/withdraw", new { version = 1 }),
+            Send("POST", "/api/market/institutions", Who.Office, "/api/market/institutions", new { name = "矩阵研究院", kind = "institute" }),
+            Send("PUT", "/api/market/institutions/{id:int}", Who.Office, $"/api/market/institutions/{_institution}", new { name = "中国科学院", kind = "institute", partnerSet = "两院十校" }),
+            Get("/market", Who.Everyone, "/market"),
+            Get("/market/{side:regex(^(demands|achievements)$)}", Who.Everyone, "/market/demands?zone=dalian"),
+            Get("/market/{side:regex(^(demands|achievements)$)}/{id:int}", Who.Everyone, $"/market/achievements/{_achievementPublicB}"),
+            Get("/market/institutions", Who.Everyone, "/market/institutions"),
+            PostPage("/market/institutions", "Add", Who.Office, "/market/institutions", ("Input.Name", "矩阵页面研究院"), ("Input.Kind", "institute")),
+            PostPage("/market/institutions", "Edit", Who.Office, "/market/institutions", ("id", _institution.ToString()), ("Input.Name", "中国科学院"), ("Input.Kind", "institute")),
+            Get("/market/manage", Who.SignedIn, "/market/manage"),
+            PostPage("/market/manage", "CreateDemand", Who.Enterprise | Who.Office, "/market/manage", ("Demand.Title", "矩阵页面需求"), ("Demand.Problem", "描述"),
+                ("Demand.Field", "hydraulics"), ("Demand.Zone", ZoneB), ("Demand.EnterpriseName", "矩阵企业")),
+            PostPage("/market/manage", "CreateAchievement", Who.Enterprise | Who.Office, "/market/manage", ("Achievement.Title", "矩阵页面成果"), ("Achievement.Description", "描述"),
+                ("Achievement.Field", "hydraulics"), ("Achievement.Zone", ZoneB), ("Achievement.OwnerName", "矩阵研究院"), ("Achievement.Maturity", "lab"),
+                ("Achievement.IpStatus", "none"), ("Achievement.CooperationModes", "transfer")),
+            Get("/market/manage/{side:regex(^(demands|achievements)$)}/{id:int}", Who.Office, $"/market/manage/demands/{_demandB}"),
+            PostPage("/market/manage/{side:regex(^(demands|achievements)$)}/{id:int}", null, Who.Office, $"/market/manage/demands/{_demandB}", ("version", "1"),
+                ("Demand.Title", "矩阵页面改名"), ("Demand.Problem", "描述"), ("Demand.Field", "hydraulics"), ("Demand.Zone", ZoneB), ("Demand.EnterpriseName", "矩阵企业")),
+            PostPage("/market/manage", "Step", Who.Office, "/market/manage", ("side", "demands"), ("id", _demandB.ToString()), ("version", "1"), ("step", "submit")),
 
             // Last: signing out ends the sessions the rows above use.
             Get("/account/logout", Who.Everyone, "/account/logout"),

@@ -8,7 +8,7 @@ namespace Gaoxin.Data.Market;
 /// zone operator on its behalf, reviewed and published by the office (<see cref="Publication"/>), off the market when its
 /// validity ends (<see cref="ValidUntil"/>, renewable) or the office withdraws it.
 /// </summary>
-public sealed class MarketDemandRecord
+public sealed class MarketDemandRecord : IMarketProfile
 {
     public int Id { get; set; }
     public required string Title { get; set; }
@@ -52,7 +52,7 @@ public sealed class MarketDemandRecord
 /// A technology achievement (科技成果) offered for transfer: field, maturity, intellectual property, how it may change hands,
 /// asking price and the institution that owns it. Same workflow, ownership and expiry as <see cref="MarketDemandRecord"/>.
 /// </summary>
-public sealed class MarketAchievementRecord
+public sealed class MarketAchievementRecord : IMarketProfile
 {
     public int Id { get; set; }
     public required string Title { get; set; }
@@ -95,6 +95,31 @@ public sealed class MarketAchievementRecord
     public required string CreatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public required string UpdatedBy { get; set; }
+}
+
+/// <summary>What the workflow, the store and the pages share of a demand and an achievement.</summary>
+public interface IMarketProfile
+{
+    int Id { get; }
+    string Title { get; set; }
+    string Field { get; set; }
+    string Keywords { get; set; }
+    string? ZoneCode { get; set; }
+    string? ContactName { get; set; }
+    string? ContactPhone { get; set; }
+    string? ContactEmail { get; set; }
+    DateOnly? ValidUntil { get; set; }
+    PublicationState State { get; set; }
+    DateTimeOffset? ReleaseAt { get; set; }
+    DateTimeOffset? ExpiresAt { get; set; }
+    string? ReturnComment { get; set; }
+    string Owner { get; set; }
+    int Version { get; set; }
+    bool IsDemo { get; set; }
+    DateTimeOffset CreatedAt { get; set; }
+    string CreatedBy { get; set; }
+    DateTimeOffset UpdatedAt { get; set; }
+    string UpdatedBy { get; set; }
 }
 
 /// <summary>

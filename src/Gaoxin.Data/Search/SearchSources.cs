@@ -26,7 +26,29 @@ public static class SearchSources
         new("project", InvestmentProjectsAsync),
         new("policy", PoliciesAsync),
         new("news", NewsAsync),
+        new("market", MarketProfilesAsync),
     ];
+
+    /// <summary>
+    /// The technology market's published demands and achievements with their release and expiry (applied at every query):
+    /// title, the problem or description, keywords, the enterprise or owner and the field. Contacts and credit codes are left
+    /// out: they are for signed-in users on the profile's page, never for the index.
+    /// </summary>
+    public static async Task<IReadOnlyList<SearchDocument>> MarketProfilesAsync(GaoxinDb db, CancellationToken cancellationToken)
+    {
+        const Core.Portal.PublicationState published = Core.Portal.PublicationState.Published;
+        static string Body(string label, string? party, string text, string keywords, string? region) =>
+            string.Join(" ", new[] { label, party, text, keywords.Replace(",", "、", StringComparison.Ordinal), region }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var demands = await db.MarketDemands.AsNoTracking().Where(d => d.State == published).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        var achievements = await db.MarketAchievements.AsNoTracking().Where(a => a.State == published).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return demands.Select(d => new SearchDocument("market", "demands-" + d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Title,
+                Body("技术需求 technology demand", d.EnterpriseName, d.Problem, d.Keywords, null),
+                d.ZoneCode, DateOnly.FromDateTime((d.ReleaseAt ?? d.UpdatedAt).UtcDateTime), $"/market/demands/{d.Id}", d.ReleaseAt, d.ExpiresAt))
+            .Concat(achievements.Select(a => new SearchDocument("market", "achievements-" + a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Title,
+                Body("科技成果 technology achievement", a.OwnerName, a.Description, a.Keywords, a.Region),
+                a.ZoneCode, DateOnly.FromDateTime((a.ReleaseAt ?? a.UpdatedAt).UtcDateTime), $"/market/achievements/{a.Id}", a.ReleaseAt, a.ExpiresAt)))
+            .ToList();
+    }
 
     /// <summary>
     /// The published policies with their release and expiry: title (Chinese and English), issuer, document number, summary,

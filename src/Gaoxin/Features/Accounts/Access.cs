@@ -81,6 +81,14 @@ public static class Access
         pages.AuthorizeFolder("/Policies", ZoneStaff);
         pages.AllowAnonymousToPage("/Policies/Index");
         pages.AllowAnonymousToPage("/Policies/Detail");
+        // Technology market: public reading (contacts shown to signed-in users only, decided by the pages); posting and managing
+        // for any signed-in user (whose profiles: the store); the institutions' edits for the office.
+        pages.AllowAnonymousToPage("/Market/Index");
+        pages.AllowAnonymousToPage("/Market/List");
+        pages.AllowAnonymousToPage("/Market/Detail");
+        pages.AuthorizePage("/Market/Manage", SignedIn);
+        pages.AuthorizePage("/Market/Edit", SignedIn);
+        pages.AuthorizePage("/Market/Institutions", OfficeWrites);
         pages.AuthorizeFolder("/News", ZoneStaff);
         pages.AllowAnonymousToPage("/News/Index");
         pages.AllowAnonymousToPage("/News/Detail");

@@ -174,6 +174,7 @@ public static partial class WebApp
         api.MapZoneContactApi();
         Features.Policies.PolicyApi.MapPolicyApi(api);
         Features.News.NewsApi.MapNewsApi(api);
+        Features.Market.MarketApi.MapMarketApi(api);
         Features.Policies.PolicyApi.MapPolicyDownloads(app);
         Features.News.NewsApi.MapNewsImages(app);
         app.MapDataDownloads();

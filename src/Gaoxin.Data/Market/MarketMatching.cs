@@ -1,0 +1,36 @@
+using Gaoxin.Core.Market;
+using Gaoxin.Core.Portal;
+using Gaoxin.Core.SiteSelection;
+
+namespace Gaoxin.Data.Market;
+
+/// <summary>
+/// Builds the matcher over one side's public profiles and keeps it in the <see cref="ReadCache"/> for as long as the store
+/// is unchanged and the office's day the same (a profile's validity ends at a midnight no write announces), so a request
+/// does not rebuild it.
+/// </summary>
+public static class MarketMatching
+{
+    /// <summary>A profile as matching reads it: its words are the title, the problem or description and the keywords, segmented.</summary>
+    public static MatchProfile ToMatchProfile(MarketProfileView p) => new(
+        p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Side, p.Title, p.Field,
+        MarketText.Terms(string.Join(" ", [p.Title, p.Text, .. p.Keywords])),
+        p.Maturity, p.Zone, p.Region ?? null, p.MinWan, p.MaxWan);
+
+    /// <summary>The matcher over the public profiles of <paramref name="side"/> at <paramref name="now"/>.</summary>
+    public static Task<MarketMatcher> MatcherAsync(ReadCache cache, GaoxinDb db, MarketSide side, IndustryCatalog catalog, DateTimeOffset now, CancellationToken cancellationToken) =>
+        cache.GetAsync(db, $"market-matcher:{MarketStore.SideName(side)}:{Publication.Today(now):yyyy-MM-dd}", async (d, ct) =>
+            new MarketMatcher((await MarketStore.PublicAsync(cache, d, side, now, ct)).Select(ToMatchProfile).ToList(), catalog), cancellationToken);
+
+    /// <summary>
+    /// The profiles of the other side ranked for <paramref name="query"/> (a public profile, or one its writer reads), at
+    /// most <paramref name="top"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<MarketMatch>> MatchAsync(ReadCache cache, GaoxinDb db, MarketProfileView query, IndustryCatalog catalog, DateTimeOffset now,
+        int top, CancellationToken cancellationToken)
+    {
+        var other = query.Side == MarketSide.Demand ? MarketSide.Achievement : MarketSide.Demand;
+        var matcher = await MatcherAsync(cache, db, other, catalog, now, cancellationToken);
+        return matcher.Match(ToMatchProfile(query), top);
+    }
+}
