@@ -1,6 +1,8 @@
 using Gaoxin.Core.Market;
 using Gaoxin.Core.Portal;
+using System.Collections.Concurrent;
 using Gaoxin.Core.SiteSelection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Data.Market;
 
@@ -11,16 +13,30 @@ namespace Gaoxin.Data.Market;
 /// </summary>
 public static class MarketMatching
 {
+    // Segmenting is the slow part of building a matcher (about a millisecond a profile); a profile's words change only with
+    // its version, so they are kept across rebuilds of the matcher, which every write to the store causes.
+    private static readonly ConcurrentDictionary<(MarketSide Side, int Id, int Version), IReadOnlyList<string>> Words = new();
+    private const int MaxKeptWords = 400_000;
+
     /// <summary>A profile as matching reads it: its words are the title, the problem or description and the keywords, segmented.</summary>
-    public static MatchProfile ToMatchProfile(MarketProfileView p) => new(
-        p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Side, p.Title, p.Field,
-        MarketText.Terms(string.Join(" ", [p.Title, p.Text, .. p.Keywords])),
-        p.Maturity, p.Zone, p.Region ?? null, p.MinWan, p.MaxWan);
+    public static MatchProfile ToMatchProfile(MarketProfileView p)
+    {
+        if (Words.Count > MaxKeptWords) Words.Clear();
+        var terms = Words.GetOrAdd((p.Side, p.Id, p.Version), _ => MarketText.Terms(string.Join("。", [p.Title, p.Text, .. p.Keywords])));
+        return new(p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Side, p.Title, p.Field, terms,
+            p.Maturity, p.Zone, p.Region, p.MinWan, p.MaxWan);
+    }
 
     /// <summary>The matcher over the public profiles of <paramref name="side"/> at <paramref name="now"/>.</summary>
     public static Task<MarketMatcher> MatcherAsync(ReadCache cache, GaoxinDb db, MarketSide side, IndustryCatalog catalog, DateTimeOffset now, CancellationToken cancellationToken) =>
         cache.GetAsync(db, $"market-matcher:{MarketStore.SideName(side)}:{Publication.Today(now):yyyy-MM-dd}", async (d, ct) =>
-            new MarketMatcher((await MarketStore.PublicAsync(cache, d, side, now, ct)).Select(ToMatchProfile).ToList(), catalog), cancellationToken);
+        {
+            var profiles = (await MarketStore.PublicAsync(cache, d, side, now, ct)).Select(ToMatchProfile).ToList();
+            // A demand names its zone, not its place: the zone's city stands in for the region fit.
+            var province = (await Collection.DataSetStore.GetAsync(d, ct)).ProvinceName;
+            var zoneRegions = await d.Zones.AsNoTracking().ToDictionaryAsync(z => z.Code, z => province + z.City, ct);
+            return new MarketMatcher(profiles, catalog, zoneRegions: zoneRegions);
+        }, cancellationToken);
 
     /// <summary>
     /// The profiles of the other side ranked for <paramref name="query"/> (a public profile, or one its writer reads), at
