@@ -56,7 +56,8 @@ public static class TransferWorkbook
             about.Cell(i + 1, 1).Value = facts[i].Item1;
             about.Cell(i + 1, 2).Value = facts[i].Item2 is int n ? n : CellText.Neutralize(facts[i].Item2.ToString()!);
         }
-        about.Columns().AdjustToContents();
+        about.Column(1).Width = 18;
+        about.Column(2).Width = 60;
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
@@ -101,6 +102,7 @@ public static class TransferWorkbook
     {
         sheet.Row(1).Style.Font.Bold = true;
         sheet.SheetView.FreezeRows(1);
-        sheet.Columns(1, columns).AdjustToContents();
+        // Widths by number: measuring text to fit (AdjustToContents) needs GDI, absent on Linux servers.
+        for (var c = 1; c <= columns; c++) sheet.Column(c).Width = c <= 3 ? 24 : 14;
     }
 }
