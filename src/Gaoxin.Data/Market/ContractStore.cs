@@ -153,10 +153,13 @@ public static class ContractStore
     }
 
     /// <summary>Finds a revision under its registration number's lock, checking the version it was changed against.</summary>
-    private static async Task<(TechContractRecord? Contract, string? Refused)> FindAsync(GaoxinDb db, int id, int? version, CancellationToken cancellationToken)
+    /// <remarks>Another zone's contract is refused before its version is compared, so a refusal says nothing of its state.</remarks>
+    private static async Task<(TechContractRecord? Contract, string? Refused)> FindAsync(GaoxinDb db, Principal who, int id, int? version,
+        CancellationToken cancellationToken)
     {
         var contract = await db.TechContracts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (contract is null) return (null, "not_found");
+        if (!who.MayReport(contract.ZoneCode)) return (null, "forbidden");
         if (version is null) return (null, "version_required");
         return version != contract.Version ? (null, "stale") : (contract, null);
     }
@@ -170,7 +173,7 @@ public static class ContractStore
     {
         if (await NumberOfAsync(db, id, cancellationToken) is not { } number) return "not_found";
         await using var transaction = await WriteLock.BeginAsync(db, Scope(number), cancellationToken);
-        var (contract, missing) = await FindAsync(db, id, version, cancellationToken);
+        var (contract, missing) = await FindAsync(db, who, id, version, cancellationToken);
         if (contract is null) return missing;
         if (ContractRules.Check(contract.State, ContractAction.Edit, who, contract.ZoneCode) is { } refused) return refused;
         if (input.Zone is not null && input.Zone != contract.ZoneCode && ContractRules.Check(contract.State, ContractAction.Edit, who, input.Zone) is { } moving) return moving;
@@ -198,7 +201,7 @@ public static class ContractStore
     {
         if (await NumberOfAsync(db, id, cancellationToken) is not { } number) return (null, "not_found");
         await using var transaction = await WriteLock.BeginAsync(db, Scope(number), cancellationToken);
-        var (approved, missing) = await FindAsync(db, id, version, cancellationToken);
+        var (approved, missing) = await FindAsync(db, who, id, version, cancellationToken);
         if (approved is null) return (null, missing);
         if (ContractRules.Check(approved.State, ContractAction.Revise, who, approved.ZoneCode) is { } refused) return (null, refused);
         if (input.Zone is not null && input.Zone != approved.ZoneCode && !who.MayReport(input.Zone)) return (null, "forbidden");
@@ -233,7 +236,7 @@ public static class ContractStore
         InputLimits.Ensure("comment", comment, InputLimits.Comment);
         if (await NumberOfAsync(db, id, cancellationToken) is not { } number) return "not_found";
         await using var transaction = await WriteLock.BeginAsync(db, Scope(number), cancellationToken);
-        var (contract, missing) = await FindAsync(db, id, version, cancellationToken);
+        var (contract, missing) = await FindAsync(db, who, id, version, cancellationToken);
         if (contract is null) return missing;
         if (ContractRules.Check(contract.State, action, who, contract.ZoneCode) is { } refused) return refused;
         if (action == ContractAction.Return && string.IsNullOrWhiteSpace(comment)) return "comment_required";
