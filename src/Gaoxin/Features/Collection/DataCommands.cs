@@ -226,6 +226,10 @@ public static class DemoSeeding
         }
         if (!outcome.HasErrors) await Data.Investment.InvestmentDemo.SeedDemoAsync(db, Data.SiteSelection.IndustryCatalogFile.Load(GaoxinDatabase.BundleDirectory), who, clock, ct);
         if (!outcome.HasErrors) await Data.News.PortalContentDemo.SeedDemoAsync(db, who, clock, ct);
+        // After the market's demo profiles, which the introductions pair.
+        if (!outcome.HasErrors)
+            await Data.Market.DealsDemoLoad.SeedDemoAsync(db, Data.SiteSelection.IndustryCatalogFile.Load(GaoxinDatabase.BundleDirectory).Industries
+                .Where(i => !i.IsDomain).Select(i => i.Code).ToList(), seed, who, clock, ct);
         return outcome;
     }
 }
