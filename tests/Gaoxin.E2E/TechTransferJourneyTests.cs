@@ -65,7 +65,7 @@ public sealed class TechTransferJourneyTests(BrowserFixture browser) : IAsyncLif
         await browser.ScreenshotAsync(_page, $"{test}-2-approved");
 
         await _page.GotoAsync("/market/report?year=2019&zone=shenyang");
-        await Expect(_page.Locator("h1")).ToContainTextAsync("2019 年度科技成果转移转化年度报告");
+        await Expect(_page.Locator("h1")).ToContainTextAsync("2019 年科技成果转移转化年度报告");
         var section = _page.Locator("section[data-zone='shenyang']");
         await Expect(section.Locator("tr[data-type='transfer']")).ToBeVisibleAsync();
         await Expect(_page.Locator("#download-xlsx")).ToHaveAttributeAsync("href", new Regex("year=2019&zone=shenyang"));
