@@ -32,7 +32,7 @@ public enum ElementType
 /// </param>
 public sealed record DataElement(
     string Code, string Name, string NameEn, string Unit, ElementType Type, decimal? Min, decimal? Max, bool ProvinceLevel, string? Group = null,
-    Registries.RegistryCount? Derived = null, Market.ContractFigure? Contracts = null)
+    Registries.RegistryCount? Derived = null, ContractFigure? Contracts = null)
 {
     /// <summary>True when the platform derives the element (from the registries or the contracts), so a report may leave it blank.</summary>
     public bool IsDerived => Derived is not null || Contracts is not null;

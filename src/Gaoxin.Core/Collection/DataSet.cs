@@ -78,12 +78,12 @@ public static class DataSetParser
         var province = e.Bool("provinceLevel", required: false) ?? false;
         var group = e.String("group", required: false);
         Registries.RegistryCount? derived = null;
-        Market.ContractFigure? contracts = null;
+        ContractFigure? contracts = null;
         if (e.String("derived", required: false) is { } derivedText)
         {
             // contracts.MEASURE: from the approved technology contracts; anything else is a registry count.
             string? problem;
-            if (Market.ContractFigure.Names(derivedText)) (contracts, problem) = Market.ContractFigure.Parse(derivedText, unit ?? "");
+            if (ContractFigure.Names(derivedText)) (contracts, problem) = ContractFigure.Parse(derivedText, unit ?? "");
             else (derived, problem) = Registries.RegistryCount.Parse(derivedText);
             if (problem is not null) e.Error("derived", "bad_count", problem);
             else if (province) e.Error("derived", "bad_count", "the province's own elements cannot be counted from the zones' registries or contracts");

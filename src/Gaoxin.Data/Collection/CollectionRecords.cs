@@ -34,15 +34,15 @@ public sealed class DataElementRecord
     public string? Group { get; set; }
     /// <summary>
     /// How the platform derives the element: a registry count (<see cref="Core.Registries.RegistryCount"/> text) or a contract
-    /// figure (<see cref="Core.Market.ContractFigure"/> text, <c>contracts.…</c>), or null.
+    /// figure (<see cref="Core.Collection.ContractFigure"/> text, <c>contracts.…</c>), or null.
     /// </summary>
     public string? Derived { get; set; }
     /// <summary>True for elements the office added, which a new data set file never removes.</summary>
     public bool AddedByOffice { get; set; }
 
     public DataElement ToElement() => new(Code, Name, NameEn, Unit, Type, Min, Max, ProvinceLevel, Group,
-        Derived is null || Core.Market.ContractFigure.Names(Derived) ? null : Core.Registries.RegistryCount.Parse(Derived).Count,
-        Derived is not null && Core.Market.ContractFigure.Names(Derived) ? Core.Market.ContractFigure.Parse(Derived, Unit).Figure : null);
+        Derived is null || Core.Collection.ContractFigure.Names(Derived) ? null : Core.Registries.RegistryCount.Parse(Derived).Count,
+        Derived is not null && Core.Collection.ContractFigure.Names(Derived) ? Core.Collection.ContractFigure.Parse(Derived, Unit).Figure : null);
 }
 
 public sealed class ValidationRuleRecord
