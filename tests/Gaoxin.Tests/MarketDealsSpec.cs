@@ -149,6 +149,30 @@ public abstract class MarketDealsSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(0.5m, await EvaluationInputAsync("shenyang", "tech_contract_turnover", 2019));
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public async Task An_export_holding_a_contract_sum_read_back_is_refused_at_that_figure_and_changes_nothing(string format)
+    {
+        var id = await CreatedIdAsync(await _shenyang.PostAsJsonAsync("/api/market/contracts", Contract("2019210100000606", "shenyang", 5_000m)));
+        Assert.Equal(HttpStatusCode.NoContent, (await _office.PostAsJsonAsync($"/api/market/contracts/{id}/approve", new { version = 1 })).StatusCode);
+        var file = Path.Combine(Path.GetTempPath(), $"gaoxin-deals-{Guid.NewGuid():N}.{format}");
+        try
+        {
+            Assert.Equal(0, (await CliRun.RunAsync("data", "export", "--year", "2019", "--format", format, "--out", file, "--db", store.DbArgument)).ExitCode);
+            var refused = await CliRun.RunAsync("data", "import", file, "--approve", "--db", store.DbArgument);
+            // Refused as a derived figure (it would stop following the contracts), and the figure is still the contracts' sum.
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("[derived_figure]", refused.Error);
+            Assert.Contains("registered technology contracts", refused.Error);
+            Assert.Equal(0.5m, await EvaluationInputAsync("shenyang", "tech_contract_turnover", 2019));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public async Task Steps_follow_roles_and_zones_a_stale_version_is_refused_and_an_approved_contract_is_corrected_only_by_an_approved_revision()
     {
