@@ -51,6 +51,7 @@ public sealed class IndexModel(GaoxinDb db, IndustryCatalog catalog, TimeProvide
     public string? Message { get; private set; }
     public bool IsOffice { get; private set; }
     public int? Year { get; private set; }
+    public int ContractCount { get; private set; }
 
     [BindProperty] public ContractForm Contract { get; set; } = new();
 
@@ -60,7 +61,11 @@ public sealed class IndexModel(GaoxinDb db, IndustryCatalog catalog, TimeProvide
         IsOffice = who.IsAdmin;
         Year = year;
         Introductions = await IntroductionStore.ListAsync(db, who, null, ct);
-        Contracts = (await ContractStore.ListAsync(db, who, year, null, ct)).Take(200).ToList();
+        // Those waiting for a step first; then the newest (30 without a year, every one of a year asked for, up to 500).
+        var all = await ContractStore.ListAsync(db, who, year, null, ct);
+        Contracts = all.Where(c => c.State is ContractState.Recorded or ContractState.Returned)
+            .Concat(all.Where(c => c.State is ContractState.Approved or ContractState.Superseded).Take(year is null ? 30 : 500)).ToList();
+        ContractCount = all.Count;
         Interests = (await IntroductionStore.InterestsAsync(db, who, ct)).Take(50).ToList();
         Zones = (await ZoneRegistry.ListAsync(db, ct)).Where(z => who.IsAdmin || z.Code == who.Zone).ToList();
     }
