@@ -61,6 +61,10 @@ public abstract class GaoxinDb(DbContextOptions options)
     public DbSet<Market.MarketDemandRecord> MarketDemands => Set<Market.MarketDemandRecord>();
     public DbSet<Market.MarketAchievementRecord> MarketAchievements => Set<Market.MarketAchievementRecord>();
     public DbSet<Market.MarketInstitutionRecord> MarketInstitutions => Set<Market.MarketInstitutionRecord>();
+    public DbSet<Market.MarketInterestRecord> MarketInterests => Set<Market.MarketInterestRecord>();
+    public DbSet<Market.MarketIntroductionRecord> MarketIntroductions => Set<Market.MarketIntroductionRecord>();
+    public DbSet<Market.MarketIntroductionNoteRecord> MarketIntroductionNotes => Set<Market.MarketIntroductionNoteRecord>();
+    public DbSet<Market.TechContractRecord> TechContracts => Set<Market.TechContractRecord>();
 
     /// <summary>
     /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
@@ -322,6 +326,7 @@ public abstract class GaoxinDb(DbContextOptions options)
         Gaoxin.Data.Policies.PortalContentModel.Configure(model);
         Gaoxin.Data.News.NewsModel.Configure(model);
         Gaoxin.Data.Market.MarketProfileModel.Configure(model);
+        Gaoxin.Data.Market.MarketDealModel.Configure(model);
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.
         foreach (var entity in model.Model.GetEntityTypes())

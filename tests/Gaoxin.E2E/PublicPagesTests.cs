@@ -30,6 +30,7 @@ public sealed class PublicPagesTests(BrowserFixture browser, PublicPagesTests.De
         "/plans",
         "/evaluation",
         "/monitoring",
+        "/market/report?year=2019",
         "/enterprises/self-assessment",
         "/enterprises/tech-sme",
         "/account/login",

@@ -60,7 +60,7 @@ public abstract class FiguresSpec(ITestStore store) : IAsyncLifetime
             Assert.Equal("registry", rows.Single(r => r.Zone == zone && r.Element == "maker_spaces").Source);
             Assert.Equal("reported", rows.Single(r => r.Zone == zone && r.Element == "high_level_talents").Source);
         }
-        Assert.All(rows, r => Assert.Contains(r.Source, new[] { "reported", "registry", "enterprises" }));
+        Assert.All(rows, r => Assert.Contains(r.Source, new[] { "reported", "registry", "enterprises", "contracts" }));
     }
 
     [Fact]

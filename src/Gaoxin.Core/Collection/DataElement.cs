@@ -26,9 +26,20 @@ public enum ElementType
 /// How the registries count this element (e.g. <c>carrier(maker_space).standing</c>), or null when only zones report it.
 /// A reported and approved value always wins over the count.
 /// </param>
+/// <param name="Contracts">
+/// How the approved technology contracts give this element (e.g. <c>contracts.turnover</c>), or null. Written in the data set's
+/// <c>derived:</c> like a registry count; a reported and approved value wins over it the same way.
+/// </param>
 public sealed record DataElement(
     string Code, string Name, string NameEn, string Unit, ElementType Type, decimal? Min, decimal? Max, bool ProvinceLevel, string? Group = null,
-    Registries.RegistryCount? Derived = null);
+    Registries.RegistryCount? Derived = null, ContractFigure? Contracts = null)
+{
+    /// <summary>True when the platform derives the element (from the registries or the contracts), so a report may leave it blank.</summary>
+    public bool IsDerived => Derived is not null || Contracts is not null;
+
+    /// <summary>The <c>derived:</c> text as the data set writes it, or null.</summary>
+    public string? DerivedText => Derived?.ToString() ?? Contracts?.ToString();
+}
 
 /// <summary>One reported value: a reporting unit (zone code or the province's code), a year, an element and the number.</summary>
 public sealed record DataValue(string Unit, int Year, string Element, decimal Value);

@@ -78,15 +78,19 @@ public static class DataSetParser
         var province = e.Bool("provinceLevel", required: false) ?? false;
         var group = e.String("group", required: false);
         Registries.RegistryCount? derived = null;
+        ContractFigure? contracts = null;
         if (e.String("derived", required: false) is { } derivedText)
         {
-            (derived, var problem) = Registries.RegistryCount.Parse(derivedText);
+            // contracts.MEASURE: from the approved technology contracts; anything else is a registry count.
+            string? problem;
+            if (ContractFigure.Names(derivedText)) (contracts, problem) = ContractFigure.Parse(derivedText, unit ?? "");
+            else (derived, problem) = Registries.RegistryCount.Parse(derivedText);
             if (problem is not null) e.Error("derived", "bad_count", problem);
-            else if (province) e.Error("derived", "bad_count", "the province's own elements cannot be counted from the zones' registries");
+            else if (province) e.Error("derived", "bad_count", "the province's own elements cannot be counted from the zones' registries or contracts");
         }
         if (min is not null && max is not null && max < min) e.Error("max", "out_of_range", "'max' must not be below 'min'");
         if (code is null || name is null || nameEn is null || unit is null || type is null) return null;
-        return new DataElement(code, name, nameEn, unit, type.Value, min, max, province, group, derived);
+        return new DataElement(code, name, nameEn, unit, type.Value, min, max, province, group, derived, contracts);
     }
 
     private static ValidationRule? ReadRule(YamlObject r, HashSet<string> elements)

@@ -11,12 +11,14 @@ public enum FigureSource
     Registry,
     /// <summary>Summed from the enterprises' yearly returns, the gazelle classification and the reserve pool.</summary>
     Enterprises,
+    /// <summary>Summed from the approved technology contracts (the element's <see cref="DataElement.Contracts"/> figure).</summary>
+    Contracts,
 }
 
 /// <summary>A figure in force: the value evaluation, plan monitoring, exports and the zone pages read, with where it comes from.</summary>
 public sealed record Figure(DataValue Value, FigureSource Source)
 {
-    /// <summary>The source as written in files and responses: <c>reported</c>, <c>registry</c> or <c>enterprises</c>.</summary>
+    /// <summary>The source as written in files and responses: <c>reported</c>, <c>registry</c>, <c>enterprises</c> or <c>contracts</c>.</summary>
     public string SourceName => Name(Source);
 
     /// <summary>The written name of a source.</summary>
@@ -25,7 +27,7 @@ public sealed record Figure(DataValue Value, FigureSource Source)
 
 /// <summary>
 /// The one rule for the figure in force of a unit, year and element: the approved reported value; else the registry count;
-/// else the enterprise aggregate. Counts and aggregates fill an element only for a unit-year that has an approved report
+/// else the sum of the approved technology contracts; else the enterprise aggregate. Counts and aggregates fill an element only for a unit-year that has an approved report
 /// and left that element blank, so a zone keeping its registry need not enter the count twice, while a zone that reported
 /// nothing is still missing. The registry count comes before the aggregate should both give an element (they normally
 /// cover different elements).
@@ -35,7 +37,9 @@ public static class FiguresInForce
     /// <param name="reported">Approved reported values.</param>
     /// <param name="registry">Values counted from the registries, per unit, year and element.</param>
     /// <param name="enterprises">Values aggregated from the enterprise returns (and the reserve pool), in the element's unit.</param>
-    public static IReadOnlyList<Figure> Merge(IEnumerable<DataValue> reported, IEnumerable<DataValue> registry, IEnumerable<DataValue> enterprises)
+    /// <param name="contracts">Values summed from the approved technology contracts, in the element's unit (none when omitted).</param>
+    public static IReadOnlyList<Figure> Merge(IEnumerable<DataValue> reported, IEnumerable<DataValue> registry, IEnumerable<DataValue> enterprises,
+        IEnumerable<DataValue>? contracts = null)
     {
         var result = new Dictionary<(string, int, string), Figure>();
         var reportedYears = new HashSet<(string, int)>();
@@ -45,6 +49,7 @@ public static class FiguresInForce
             reportedYears.Add((v.Unit, v.Year));
         }
         Fill(registry, FigureSource.Registry);
+        Fill(contracts ?? [], FigureSource.Contracts);
         Fill(enterprises, FigureSource.Enterprises);
         return result.Values.ToList();
 

@@ -32,13 +32,17 @@ public sealed class DataElementRecord
     public bool ProvinceLevel { get; set; }
     /// <summary>Null for the core report; else the supplementary set the element belongs to.</summary>
     public string? Group { get; set; }
-    /// <summary>How the registries count the element (<see cref="Core.Registries.RegistryCount"/> text), or null.</summary>
+    /// <summary>
+    /// How the platform derives the element: a registry count (<see cref="Core.Registries.RegistryCount"/> text) or a contract
+    /// figure (<see cref="Core.Collection.ContractFigure"/> text, <c>contracts.…</c>), or null.
+    /// </summary>
     public string? Derived { get; set; }
     /// <summary>True for elements the office added, which a new data set file never removes.</summary>
     public bool AddedByOffice { get; set; }
 
     public DataElement ToElement() => new(Code, Name, NameEn, Unit, Type, Min, Max, ProvinceLevel, Group,
-        Derived is null ? null : Core.Registries.RegistryCount.Parse(Derived).Count);
+        Derived is null || Core.Collection.ContractFigure.Names(Derived) ? null : Core.Registries.RegistryCount.Parse(Derived).Count,
+        Derived is not null && Core.Collection.ContractFigure.Names(Derived) ? Core.Collection.ContractFigure.Parse(Derived, Unit).Figure : null);
 }
 
 public sealed class ValidationRuleRecord

@@ -7,7 +7,7 @@ namespace Gaoxin.Data.Collection;
 
 /// <summary>Who may report and what: the units and the data set's elements an import is checked against.</summary>
 /// <param name="SkipDerived">
-/// Skip the figures a file marks as derived (source <c>registry</c> or <c>enterprises</c>, as an export of the figures in force
+/// Skip the figures a file marks as derived (source <c>registry</c>, <c>enterprises</c> or <c>contracts</c>, as an export of the figures in force
 /// writes them) instead of refusing the file; they are never imported as reported figures.
 /// </param>
 public sealed record ImportContext(IReadOnlyList<ReportingUnit> Units, IReadOnlyList<DataElement> Elements, bool SkipDerived = false);

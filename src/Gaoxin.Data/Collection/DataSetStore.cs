@@ -50,7 +50,7 @@ public static class DataSetStore
             record.Max = element.Max;
             record.ProvinceLevel = element.ProvinceLevel;
             record.Group = element.Group;
-            record.Derived = element.Derived?.ToString();
+            record.Derived = element.DerivedText;
             record.AddedByOffice = false;
         }
         db.ValidationRules.RemoveRange(await db.ValidationRules.ToListAsync(cancellationToken));

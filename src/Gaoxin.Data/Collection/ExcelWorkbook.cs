@@ -10,7 +10,7 @@ namespace Gaoxin.Data.Collection;
 /// Row 1 holds element codes from column C on and column A unit codes from row 5 on; those are the keys read back.
 /// Rows 2–4 (Chinese name, unit of measure, what is allowed) and column B (unit name) are for people and ignored on read.
 /// In an export of the figures in force, a figure the platform derives carries a note <c>source: registry</c> (or
-/// <c>enterprises</c>) and a shaded cell; reading it back refuses such cells, or skips them when told to.
+/// <c>enterprises</c>, <c>contracts</c>) and a shaded cell; reading it back refuses such cells, or skips them when told to.
 /// </summary>
 public static class ExcelWorkbook
 {
@@ -35,7 +35,7 @@ public static class ExcelWorkbook
     /// <param name="context">Units (rows) and elements (columns).</param>
     /// <param name="values">Values already reported; those outside the sheets' years, units and elements are left out.</param>
     /// <param name="units">Limits the rows to these unit codes (a zone operator's template has only their zone).</param>
-    /// <param name="sources">Where derived values come from (<c>registry</c>, <c>enterprises</c>), noted on their cells; null for reported values only.</param>
+    /// <param name="sources">Where derived values come from (<c>registry</c>, <c>enterprises</c>, <c>contracts</c>), noted on their cells; null for reported values only.</param>
     public static void WriteTemplate(Stream output, IReadOnlyList<int> years, ImportContext context, IEnumerable<DataValue> values,
         IReadOnlySet<string>? units = null, IReadOnlyDictionary<(string Unit, int Year, string Element), string>? sources = null)
     {

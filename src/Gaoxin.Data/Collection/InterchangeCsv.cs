@@ -181,14 +181,14 @@ public static class InterchangeCsv
         var (zoneText, yearText, elementText, valueText) =
             (CellText.Restore(fields[ordinals[0]].Trim()), fields[ordinals[1]].Trim(), CellText.Restore(fields[ordinals[2]].Trim()), fields[ordinals[3]]);
         var source = ordinals[4] >= 0 ? ImportRules.Clean(fields[ordinals[4]]).ToLowerInvariant() : ReportedSource;
-        if (source is not (ReportedSource or "registry" or "enterprises"))
+        if (source is not (ReportedSource or "registry" or "enterprises" or "contracts"))
         {
             collector.Problem(null, row, SourceColumn, "unknown_source", value: source);
             return;
         }
         if (source != ReportedSource)
         {
-            // A registry count or an enterprise aggregate read back as a report would stop following its registry: refused unless skipped.
+            // A registry count, a contract sum or an enterprise aggregate read back as a report would stop following its source: refused unless skipped.
             if (!skipDerived) collector.Problem(null, row, SourceColumn, "derived_figure", value: source, element: elementText);
             return;
         }

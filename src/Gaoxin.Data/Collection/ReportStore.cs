@@ -414,8 +414,8 @@ public static class ReportStore
             var mine = reports.Where(r => r.UnitCode == unit.Code).OrderBy(r => r.Revision).ToList();
             var latest = mine.LastOrDefault(r => r.State != ReportState.Superseded);
             // Completeness counts the core report; supplementary sets (e.g. the national model's extra figures) are optional.
-            // Counts the registries keep are optional too: the registry fills them where the report leaves them blank.
-            var core = set.Elements.Where(e => e.ProvinceLevel == unit.IsProvince && e.Group is null && e.Derived is null).Select(e => e.Code).ToHashSet();
+            // Counts the registries keep and the contracts' turnover are optional too: they fill what the report leaves blank.
+            var core = set.Elements.Where(e => e.ProvinceLevel == unit.IsProvince && e.Group is null && !e.IsDerived).Select(e => e.Code).ToHashSet();
             var expected = core.Count;
             var filled = latest?.Values.Count(v => core.Contains(v.ElementCode)) ?? 0;
             var firstSubmission = mine.Where(r => r.SubmittedAt is not null).Select(r => r.SubmittedAt).Min();

@@ -13,7 +13,8 @@ public static class FigureStore
     /// <summary>
     /// The figures in force for the years <paramref name="fromYear"/>..<paramref name="toYear"/> (of one zone, or of every unit):
     /// approved reported values, and for elements a unit-year's approved report left blank the registry counts, then the
-    /// enterprise aggregates (with the gazelle counts) and the reserve pool's counts (<see cref="FiguresInForce.Merge"/>).
+    /// approved technology contracts' sums, then the enterprise aggregates (with the gazelle counts) and the reserve pool's counts
+    /// (<see cref="FiguresInForce.Merge"/>).
     /// </summary>
     public static async Task<IReadOnlyList<Figure>> InForceAsync(GaoxinDb db, int fromYear, int toYear, string? zone, CancellationToken cancellationToken)
     {
@@ -32,6 +33,7 @@ public static class FigureStore
         // The reserve pool's counts fill like the enterprise aggregates (they cover elements of their own).
         enterprises.AddRange(await ReservePoolStore.ValuesAsync(db, set, years, cancellationToken));
         enterprises.AddRange(await HteCertificates.ValuesAsync(db, set, years, cancellationToken));
-        return FiguresInForce.Merge(reported, registry, zone is null ? enterprises : enterprises.Where(v => v.Unit == zone));
+        var contracts = await Market.ContractStore.DerivedValuesAsync(db, set, zone, years, cancellationToken);
+        return FiguresInForce.Merge(reported, registry, zone is null ? enterprises : enterprises.Where(v => v.Unit == zone), contracts);
     }
 }

@@ -92,6 +92,11 @@ public static class Access
         pages.AuthorizeFolder("/News", ZoneStaff);
         pages.AllowAnonymousToPage("/News/Index");
         pages.AllowAnonymousToPage("/News/Detail");
+        // Technology market: brokering and contracts for zone staff (which zone: the stores); the yearly transfer report is
+        // public for the province's total, its zones' sections decided in the page. Keep /Market/Deals out of any anonymous
+        // folder rule: an anonymous rule on /Market would open it.
+        pages.AuthorizeFolder("/Market/Deals", ZoneStaff);
+        pages.AllowAnonymousToFolder("/Market/Report");
     }
 
     /// <summary>An API route (or group) for <paramref name="policy"/>, judged on the personal token only: the API never reads cookies.</summary>

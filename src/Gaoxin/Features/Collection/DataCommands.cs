@@ -228,6 +228,10 @@ public static class DemoSeeding
         if (!outcome.HasErrors) await Data.Investment.InvestmentDemo.SeedDemoAsync(db, industries, who, clock, ct);
         if (!outcome.HasErrors) await Data.News.PortalContentDemo.SeedDemoAsync(db, who, clock, ct);
         if (!outcome.HasErrors) await Data.Market.MarketDemoLoad.SeedDemoAsync(db, industries, who, clock, ct);
+        // After the market's demo profiles, which the introductions pair.
+        if (!outcome.HasErrors)
+            await Data.Market.DealsDemoLoad.SeedDemoAsync(db, industries.Industries
+                .Where(i => !i.IsDomain).Select(i => i.Code).ToList(), seed, who, clock, ct);
         return outcome;
     }
 }

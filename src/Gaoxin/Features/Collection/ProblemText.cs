@@ -117,11 +117,11 @@ public static class ProblemText
                 ? $"Cells {p.Value} are merged; unmerge them."
                 : $"单元格 {p.Value} 被合并，请取消合并。",
             "derived_figure" => english
-                ? $"This figure comes from the {(p.Value == "enterprises" ? "enterprise returns" : "registries")}, not from a report; importing it would turn it into a reported figure. Import an export made with --reported-only, or skip such figures (--skip-derived)."
-                : $"该数值来自{(p.Value == "enterprises" ? "企业年报汇总" : "名录计数")}而非填报，导入会把它变成填报值。请导入用 --reported-only 导出的文件，或跳过此类数值（--skip-derived）。",
+                ? $"This figure comes from the {(p.Value switch { "enterprises" => "enterprise returns", "contracts" => "registered technology contracts", _ => "registries" })}, not from a report; importing it would turn it into a reported figure. Import an export made with --reported-only, or skip such figures (--skip-derived)."
+                : $"该数值来自{(p.Value switch { "enterprises" => "企业年报汇总", "contracts" => "技术合同登记", _ => "名录计数" })}而非填报，导入会把它变成填报值。请导入用 --reported-only 导出的文件，或跳过此类数值（--skip-derived）。",
             "unknown_source" => english
-                ? $"Unknown source {value}; the source column takes reported, registry or enterprises."
-                : $"未知的来源{value}，来源列只能是 reported、registry 或 enterprises。",
+                ? $"Unknown source {value}; the source column takes reported, registry, enterprises or contracts."
+                : $"未知的来源{value}，来源列只能是 reported、registry、enterprises 或 contracts。",
             "extra_sheet" => english
                 ? $"Sheet {value} is not a year; only sheets named by the year (e.g. 2019) are allowed."
                 : $"工作表{value}不是年份，只允许以年份命名的工作表（如 2019）。",

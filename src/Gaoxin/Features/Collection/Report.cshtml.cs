@@ -16,8 +16,13 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
     public DataSetDefinition Set { get; private set; } = null!;
     public ReportingUnit Unit { get; private set; } = null!;
     public ReportView View { get; private set; } = null!;
-    /// <summary>What the registries count for this zone-year, by element (shown beside the entry; used where the report leaves it blank).</summary>
+    /// <summary>
+    /// What the registries count and the approved technology contracts sum for this zone-year, by element (shown beside the
+    /// entry; used where the report leaves it blank).
+    /// </summary>
     public Dictionary<string, decimal> Derived { get; private set; } = [];
+    /// <summary>Where each of <see cref="Derived"/> comes from: <c>registry</c> or <c>contracts</c>.</summary>
+    public Dictionary<string, Core.Figures.FigureSource> DerivedFrom { get; private set; } = [];
     public Principal? Who { get; private set; }
     public List<AuditRecord> Audit { get; private set; } = [];
     public List<DataProblem> Problems { get; private set; } = [];
@@ -33,6 +38,11 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
 
     public bool MayReport => Who?.MayReport(Unit.Code) == true;
     public bool Editable => MayReport && (View.State is null or ReportState.Draft or ReportState.Returned || View.State == ReportState.Approved);
+    /// <summary>The hint's and the badge's words for a derived figure: a registry count or the registered technology contracts.</summary>
+    public (string Hint, string Badge) DerivedWords(string element) => DerivedFrom.GetValueOrDefault(element) == Core.Figures.FigureSource.Contracts
+        ? (Gaoxin.Features.Shared.Text.T("技术合同登记:", "Registered technology contracts: "), Gaoxin.Features.Shared.Text.T("技术合同登记", "contract registrations"))
+        : (Gaoxin.Features.Shared.Text.T("名录计数:", "Registry count: "), Gaoxin.Features.Shared.Text.T("名录计数", "registry count"));
+
     public IEnumerable<DataElement> Elements => Set.Elements.Where(e => e.ProvinceLevel == Unit.IsProvince);
 
     private async Task<bool> LoadAsync(string code, int year, CancellationToken ct)
@@ -45,7 +55,12 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
         Unit = unit;
         View = await ReportStore.GetAsync(db, Set, unit, year, Who, ct);
         if (!unit.IsProvince)
-            Derived = (await Data.Registries.RegistryStore.DerivedValuesAsync(db, Set, unit.Code, [year], ct)).ToDictionary(v => v.Element, v => v.Value);
+        {
+            foreach (var v in await Data.Registries.RegistryStore.DerivedValuesAsync(db, Set, unit.Code, [year], ct))
+                (Derived[v.Element], DerivedFrom[v.Element]) = (v.Value, Core.Figures.FigureSource.Registry);
+            foreach (var v in await Data.Market.ContractStore.DerivedValuesAsync(db, Set, unit.Code, [year], ct))
+                (Derived[v.Element], DerivedFrom[v.Element]) = (v.Value, Core.Figures.FigureSource.Contracts);
+        }
         if (MayReport) Audit = await ReportStore.AuditAsync(db, Who!, unit.Code, year, null, 200, ct);
         return true;
     }

@@ -169,6 +169,8 @@ public static partial class WebApp
         api.MapSelfAssessmentApi();
         Features.Search.SearchApi.MapSearchApi(api);
         Features.Investment.InvestmentApi.MapInvestmentApi(api);
+        Features.Market.DealsApi.MapDealsApi(api);
+        Features.Market.TransferReportApi.MapTransferReportApi(api, app);
         Features.SiteSelection.SiteSelectionApi.MapSiteSelectionApi(api);
         api.MapOpenDataApi();
         api.MapZoneContactApi();

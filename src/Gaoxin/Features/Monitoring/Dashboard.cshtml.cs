@@ -29,6 +29,12 @@ public sealed class DashboardModel(GaoxinDb db, ReadCache cache, TimeProvider cl
 
     /// <summary>Targets with zone values, one per measure: the choices of the map.</summary>
     public List<TargetProgressRow> MapChoices { get; private set; } = [];
+
+    /// <summary>
+    /// Figures the plan tracks without a numeric target: each element derived from the technology contracts (the data set's
+    /// <c>derived: contracts.…</c>), with every zone's figure in force for the year and its source.
+    /// </summary>
+    public List<(DataElement Element, Dictionary<string, Core.Figures.Figure> Zones)> Tracked { get; private set; } = [];
     public TargetProgressRow? MapRow { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -39,6 +45,13 @@ public sealed class DashboardModel(GaoxinDb db, ReadCache cache, TimeProvider cl
         if (progress is null) return NotFound();
         Progress = progress;
         ZoneNames = await MonitoringPages.ZoneNamesAsync(db, ct);
+        var set = await Data.Collection.DataSetStore.GetAsync(db, ct);
+        var tracked = set.Elements.Where(e => e.Contracts is not null).ToList();
+        if (tracked.Count > 0)
+        {
+            var figures = await Data.Figures.FigureStore.InForceAsync(db, ShownYear, ShownYear, null, ct);
+            Tracked = tracked.Select(e => (e, figures.Where(f => f.Value.Element == e.Code && f.Value.Unit != set.ProvinceCode).ToDictionary(f => f.Value.Unit))).ToList();
+        }
         MapChoices = progress.Targets.Where(r => r.Zones.Values.Any(v => v is not null)).DistinctBy(r => r.Target.Measure).ToList();
         MapRow = MapChoices.FirstOrDefault(r => r.Target.Measure == Measure || r.Target.Id == Measure) ?? MapChoices.FirstOrDefault();
         return Page();

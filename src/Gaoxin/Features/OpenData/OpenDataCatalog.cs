@@ -33,7 +33,7 @@ public static class OpenDataCatalog
         new("indicator", "string", null, "数据元代码,见指标表 indicators", "Data element code, see the indicators dataset"),
         new("value", "number", "见 unit", "数值", "Value"),
         new("unit", "string", null, "计量单位", "Unit of measure"),
-        new("source", "string", null, "来源:reported 已批准填报值;registry 名录计数;enterprises 企业年报汇总;pool 后备库计数 等", "Source: reported (approved report), registry (registry count), enterprises (returns' aggregate), pool (reserve pool) …"),
+        new("source", "string", null, "来源:reported 已批准填报值;registry 名录计数;enterprises 企业年报汇总;contracts 技术合同登记;pool 后备库计数 等", "Source: reported (approved report), registry (registry count), enterprises (returns' aggregate), contracts (registered technology contracts), pool (reserve pool) …"),
     ], "仅含已批准的数据;未批准、退回或草稿中的数据不公开。", "Approved figures only: drafts, submitted or returned reports are never published.");
 
     public static readonly OpenDataset Indicators = new("indicators", "指标(数据元)表", "Indicators (data elements)", ["csv", "json"],
