@@ -80,6 +80,22 @@ public abstract class CrashSafetySpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_market_profiles_import_killed_inside_its_transaction_leaves_the_store_as_before_and_its_retry_imports_it_all()
+    {
+        var file = Temp("profiles.csv");
+        var until = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(200).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var text = new StringBuilder("side,title,text,field,keywords,zone,enterprise_name,maturity,trl,ip_status,cooperation_modes,price_min_wan,price_max_wan,owner_name,valid_until\n");
+        for (var n = 1; n <= 400; n++)
+            text.Append(n % 2 == 0
+                ? $"demand,液压阀内泄漏检测需求{n},液压多路阀内泄漏在线检测方法{n},hydraulics,内泄漏,fuxin,阜新液压件{n}厂,,,,,,,,{until}\n"
+                : $"achievement,声发射泄漏检测成果{n},基于声发射的液压阀内泄漏检测{n},hydraulics,声发射,,,pilot,6,patent_pending,license,20,60,东北大学,{until}\n");
+        await File.WriteAllTextAsync(file, text.ToString(), new UTF8Encoding(false));
+        await KilledThenRetriedAsync(["in-transaction", "mid-write", "before-commit"],
+            (target, point) => KillCliAsync(target, point, "market", "import", file),
+            target => SucceedsAsync(target, "market", "import", file));
+    }
+
+    [Fact]
     public async Task Publishing_a_run_killed_inside_its_transaction_leaves_the_store_as_before_and_its_retry_publishes_it()
     {
         await SucceedsAsync(store, "data", "import", await DemoFileAsync(), "--approve");

@@ -66,8 +66,11 @@ public abstract class MarketDemoSpec(ITestStore store, ITestOutputHelper output)
         var audit = await db.Audit.AsNoTracking().SingleAsync(a => a.Action == "market_demo_loaded");
         Assert.Equal($"{MarketDemoLoad.Demands} demo demands, {MarketDemoLoad.Achievements} demo achievements (seed {MarketDemoLoad.Seed})", audit.Comment);
 
-        // Deterministic: the stored profiles are the generator's for the seed (no institutions on record here).
-        var expected = MarketDemo.Generate(MarketDemoLoad.Seed, MarketDemoLoad.Demands, MarketDemoLoad.Achievements, [], today);
+        // Deterministic: the stored profiles are the generator's for the seed, with the institutions on record (the seeded ones).
+        var institutions = (await db.MarketInstitutions.AsNoTracking().OrderBy(i => i.Id).ToListAsync())
+            .Select(i => new DemoInstitution(i.Id, i.Name, i.Kind, i.Region, i.ZoneCode)).ToList();
+        Assert.NotEmpty(institutions);
+        var expected = MarketDemo.Generate(MarketDemoLoad.Seed, MarketDemoLoad.Demands, MarketDemoLoad.Achievements, institutions, today);
         Assert.Equal(expected.Demands.Select(d => (d.Title, d.Problem, d.Field, d.BudgetMinWan, d.ContactPhone)),
             demands.Select(d => (d.Title, d.Problem, d.Field, d.BudgetMinWan, d.ContactPhone!)));
         Assert.Equal(expected.Achievements.Select(a => (a.Title, a.Description, a.Maturity, a.OwnerName, a.PriceMaxWan)),

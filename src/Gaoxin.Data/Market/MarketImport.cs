@@ -147,6 +147,7 @@ public static class MarketImport
         var now = clock.GetUtcNow();
         var batch = Guid.NewGuid().ToString("N");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        CrashPoint.Reach("in-transaction");
         var records = new List<(MarketSide Side, IMarketProfile Record)>();
         foreach (var profile in inputs)
         {
@@ -157,9 +158,11 @@ public static class MarketImport
             records.Add((profile.Side, record));
         }
         await db.SaveChangesAsync(cancellationToken);
+        CrashPoint.Reach("mid-write");
         foreach (var (side, record) in records)
             db.Audit.Add(MarketStore.Audit(now, who, MarketStore.Via.Import, side, record, publish ? "imported_published" : "imported", $"{fileName}: {record.Title}", batch));
         await db.SaveChangesAsync(cancellationToken);
+        CrashPoint.Reach("before-commit");
         await transaction.CommitAsync(cancellationToken);
         return new(records.Count(r => r.Side == MarketSide.Demand), records.Count(r => r.Side == MarketSide.Achievement), batch, []);
     }

@@ -27,7 +27,7 @@ public static partial class StoreSnapshot
     /// <summary>
     /// Every table with what differs between two runs of the same work on equal stores left out: integer keys and the integer
     /// columns naming them (a PostgreSQL sequence is not rolled back, so a killed run moves the next id on), times, batch ids
-    /// and the random part of generated ids.
+    /// and the random part of generated ids, also where a text names a row by its key (<c>market-demand:17</c>).
     /// </summary>
     public static Task<SortedDictionary<string, string>> NormalizedAsync(DatabaseLocation location) => TakeAsync(location, normalize: true);
 
@@ -97,7 +97,11 @@ public static partial class StoreSnapshot
         _ => value.ToString() ?? "",
     };
 
-    private static string Normalize(string text) => Hex().Replace(Time().Replace(text, "<time>"), "<hex>");
+    private static string Normalize(string text) => IdReference().Replace(Hex().Replace(Time().Replace(text, "<time>"), "<hex>"), "$1:<id>");
+
+    // A row named by its integer key inside a text (the audit's element market-demand:17): the key, like the id columns, moves on.
+    [GeneratedRegex(@"\b([a-z][a-z_-]*):\d+\b")]
+    private static partial Regex IdReference();
 
     // A time stored as text (SQLite): 2026-12-05 12:40:00.1234567+00:00, or with a T.
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)?")]
