@@ -72,6 +72,24 @@ public static class DataImport
         return true;
     }
 
+    /// <summary>
+    /// Copies an upload into <paramref name="target"/> while it stays within <paramref name="limit"/> bytes; false (and the
+    /// rest unread) as soon as it goes over, so a body of any size costs at most the limit.
+    /// </summary>
+    public static async Task<bool> CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > limit) return false;
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+        return true;
+    }
+
     private static ParsedImport TooLarge(string fileName) =>
         Refused(fileName, "file_too_large", MaxBytes.ToString(CultureInfo.InvariantCulture));
 

@@ -7,7 +7,7 @@ namespace Gaoxin.Data.Investment;
 /// An investment project (区县招商项目) a zone offers investors: entered by the zone's operator (or the office), reviewed and
 /// published by the office, off the portal again when its validity ends (<see cref="ExpiresAt"/>) or the office withdraws it.
 /// </summary>
-public sealed class InvestmentProjectRecord
+public sealed class InvestmentProjectRecord : Portal.IReviewedItem
 {
     public int Id { get; set; }
     public required string Title { get; set; }

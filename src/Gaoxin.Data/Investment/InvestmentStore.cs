@@ -1,3 +1,4 @@
+using Gaoxin.Data.Portal;
 using System.Text.RegularExpressions;
 using Gaoxin.Core;
 using Gaoxin.Core.Collection;
@@ -187,22 +188,9 @@ public static partial class InvestmentStore
         var project = await db.InvestmentProjects.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (project is null) return "not_found";
         if (Publication.Check(project.State, action, who, project.ZoneCode) is { } refused) return refused;
-        if (action == PublicationAction.Return && string.IsNullOrWhiteSpace(comment)) return "comment_required";
         var now = clock.GetUtcNow();
-        project.State = Publication.After(project.State, action);
-        project.ReleaseAt = action == PublicationAction.Publish ? releaseAt?.ToUniversalTime() : project.ReleaseAt;
-        project.ReturnComment = action == PublicationAction.Return ? comment!.Trim() : action == PublicationAction.Submit ? null : project.ReturnComment;
-        project.UpdatedAt = now;
-        project.UpdatedBy = who.Name;
-        var name = action switch
-        {
-            PublicationAction.Submit => "investment_submitted",
-            PublicationAction.Publish => "investment_published",
-            PublicationAction.Return => "investment_returned",
-            _ => "investment_withdrawn",
-        };
-        db.Audit.Add(Audit(now, who, via, project, name, action == PublicationAction.Return ? comment!.Trim()
-            : action == PublicationAction.Publish && releaseAt is { } at ? $"release at {at:O}" : null));
+        if (PortalSteps.Move(project, action, who, releaseAt, comment, now) is { } missing) return missing;
+        db.Audit.Add(Audit(now, who, via, project, "investment_" + PortalSteps.Done(action), PortalSteps.Note(action, releaseAt, comment)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;

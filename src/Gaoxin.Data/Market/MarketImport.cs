@@ -56,7 +56,7 @@ public static class MarketImport
         if (publish && !who.IsAdmin) return new(0, 0, null, [Problem(null, 0, null, null, "forbidden", "--publish")]);
 
         using var copy = new MemoryStream();
-        if (!await CopyAtMostAsync(input, copy, DataImport.MaxBytes, cancellationToken))
+        if (!await DataImport.CopyAtMostAsync(input, copy, DataImport.MaxBytes, cancellationToken))
             return new(0, 0, null, [Problem(null, 0, null, null, "file_too_large", DataImport.MaxBytes.ToString(CultureInfo.InvariantCulture))]);
         copy.Position = 0;
         var rows = new List<RawRow>();
@@ -221,19 +221,5 @@ public static class MarketImport
             if (side is null) { problems.Add(problem(null, row, "side", cells["side"].Item1, "unknown_side", "demand, achievement")); continue; }
             rows.Add(new RawRow(null, row, side, cells));
         }
-    }
-
-    private static async Task<bool> CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > limit) return false;
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-        return true;
     }
 }

@@ -98,7 +98,7 @@ public sealed class MarketAchievementRecord : IMarketProfile
 }
 
 /// <summary>What the workflow, the store and the pages share of a demand and an achievement.</summary>
-public interface IMarketProfile
+public interface IMarketProfile : Portal.IReviewedItem
 {
     int Id { get; }
     string Title { get; set; }
@@ -109,17 +109,12 @@ public interface IMarketProfile
     string? ContactPhone { get; set; }
     string? ContactEmail { get; set; }
     DateOnly? ValidUntil { get; set; }
-    PublicationState State { get; set; }
-    DateTimeOffset? ReleaseAt { get; set; }
     DateTimeOffset? ExpiresAt { get; set; }
-    string? ReturnComment { get; set; }
     string Owner { get; set; }
     int Version { get; set; }
     bool IsDemo { get; set; }
     DateTimeOffset CreatedAt { get; set; }
     string CreatedBy { get; set; }
-    DateTimeOffset UpdatedAt { get; set; }
-    string UpdatedBy { get; set; }
 }
 
 /// <summary>

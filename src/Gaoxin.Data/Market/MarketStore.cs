@@ -1,3 +1,4 @@
+using Gaoxin.Data.Portal;
 using Gaoxin.Core;
 using Gaoxin.Core.Collection;
 using Gaoxin.Core.Market;
@@ -297,23 +298,10 @@ public static class MarketStore
         if (record is null) return MarketRefusal.Of("not_found");
         if (MarketWorkflow.Check(record.State, action, who, record.Owner, record.ZoneCode) is { } refused) return MarketRefusal.Of(refused);
         if (MarketWorkflow.CheckVersion(record.Version, version) is { } stale) return MarketRefusal.Of(stale);
-        if (action == PublicationAction.Return && string.IsNullOrWhiteSpace(comment)) return MarketRefusal.Of("comment_required");
         var now = clock.GetUtcNow();
-        record.State = Publication.After(record.State, action);
-        if (action == PublicationAction.Publish) record.ReleaseAt = releaseAt?.ToUniversalTime();
-        record.ReturnComment = action == PublicationAction.Return ? comment!.Trim() : action == PublicationAction.Submit ? null : record.ReturnComment;
+        if (PortalSteps.Move(record, action, who, releaseAt, comment, now) is { } missing) return MarketRefusal.Of(missing);
         record.Version++;
-        record.UpdatedAt = now;
-        record.UpdatedBy = who.Name;
-        var name = action switch
-        {
-            PublicationAction.Submit => "submitted",
-            PublicationAction.Publish => "published",
-            PublicationAction.Return => "returned",
-            _ => "withdrawn",
-        };
-        db.Audit.Add(Audit(now, who, via, side, record, name, action == PublicationAction.Return ? comment!.Trim()
-            : action == PublicationAction.Publish && releaseAt is { } at ? $"release at {at:O}" : null));
+        db.Audit.Add(Audit(now, who, via, side, record, PortalSteps.Done(action), PortalSteps.Note(action, releaseAt, comment)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;

@@ -1,3 +1,4 @@
+using Gaoxin.Data.Portal;
 using Gaoxin.Core.Portal;
 using Gaoxin.Data.Policies;
 using Microsoft.EntityFrameworkCore;

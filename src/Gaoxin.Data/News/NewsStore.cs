@@ -1,3 +1,4 @@
+using Gaoxin.Data.Portal;
 using Gaoxin.Core;
 using Gaoxin.Core.Collection;
 using Gaoxin.Core.Policies;

@@ -1,21 +1,9 @@
 using Gaoxin.Core.Policies;
 using Gaoxin.Core.Portal;
+using Gaoxin.Data.Portal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Data.Policies;
-
-/// <summary>What every item of the public portal carries for the publishing workflow (<see cref="Publication"/>).</summary>
-public interface IPublishedItem
-{
-    PublicationState State { get; set; }
-    DateTimeOffset? ReleaseAt { get; set; }
-    DateTimeOffset? ExpiresAt { get; set; }
-    string? ReturnComment { get; set; }
-    DateTimeOffset? PublishedAt { get; set; }
-    string? PublishedBy { get; set; }
-    DateTimeOffset UpdatedAt { get; set; }
-    string UpdatedBy { get; set; }
-}
 
 /// <summary>A policy document or package of the policy library (优惠政策).</summary>
 public sealed class PolicyRecord : IPublishedItem

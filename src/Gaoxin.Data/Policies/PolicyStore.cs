@@ -1,3 +1,4 @@
+using Gaoxin.Data.Portal;
 using System.Text;
 using Gaoxin.Core;
 using Gaoxin.Core.Collection;

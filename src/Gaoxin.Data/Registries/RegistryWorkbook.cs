@@ -77,20 +77,6 @@ public static class RegistryWorkbook
     /// <summary>The office and zone operators import registry workbooks (an operator only their zone's rows); enterprises do not.</summary>
     public static bool MayImport(Principal who) => who.IsAdmin || (who.Role == Roles.ZoneOperator && who.Zone is not null);
 
-    private static async Task<bool> CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > limit) return false;
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-        return true;
-    }
-
     /// <summary>A row of an import, checked.</summary>
     private sealed record Row(int Number, string? Id, string Name, string Zone, string? Subtype, string? Level, DateOnly? Founded, DateOnly? Accredited,
         decimal? Amount, string? Unit, Dictionary<string, string> Attributes);
@@ -112,7 +98,7 @@ public static class RegistryWorkbook
 
         // The upload is bounded, then checked as the data import checks its workbooks (size, entries, XML without DTDs), then opened.
         using var copy = new MemoryStream();
-        if (input.CanSeek ? input.Length - input.Position > DataImport.MaxBytes : !await CopyAtMostAsync(input, copy, DataImport.MaxBytes, cancellationToken))
+        if (input.CanSeek ? input.Length - input.Position > DataImport.MaxBytes : !await DataImport.CopyAtMostAsync(input, copy, DataImport.MaxBytes, cancellationToken))
             return (0, 0, [Problem(0, null, null, "file_too_large", DataImport.MaxBytes.ToString(CultureInfo.InvariantCulture))]);
         if (!input.CanSeek) { copy.Position = 0; input = copy; }
         if (XlsxGuard.Check(input) is { } unsafeFile)
