@@ -65,6 +65,13 @@ public abstract class GaoxinDb(DbContextOptions options)
     public DbSet<Market.MarketIntroductionRecord> MarketIntroductions => Set<Market.MarketIntroductionRecord>();
     public DbSet<Market.MarketIntroductionNoteRecord> MarketIntroductionNotes => Set<Market.MarketIntroductionNoteRecord>();
     public DbSet<Market.TechContractRecord> TechContracts => Set<Market.TechContractRecord>();
+    // The office's governance cycle: cases (rectification, appeal, application) and notices (deadlines, notifications).
+    public DbSet<Cases.CaseRecord> Cases => Set<Cases.CaseRecord>();
+    public DbSet<Cases.CaseStepRecord> CaseSteps => Set<Cases.CaseStepRecord>();
+    public DbSet<Cases.CaseDocumentRecord> CaseDocuments => Set<Cases.CaseDocumentRecord>();
+    public DbSet<Notices.DeadlineRecord> Deadlines => Set<Notices.DeadlineRecord>();
+    public DbSet<Notices.NotificationRecord> Notifications => Set<Notices.NotificationRecord>();
+    public DbSet<Notices.NotificationReadRecord> NotificationReads => Set<Notices.NotificationReadRecord>();
 
     /// <summary>
     /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
@@ -327,6 +334,8 @@ public abstract class GaoxinDb(DbContextOptions options)
         Gaoxin.Data.News.NewsModel.Configure(model);
         Gaoxin.Data.Market.MarketProfileModel.Configure(model);
         Gaoxin.Data.Market.MarketDealModel.Configure(model);
+        Gaoxin.Data.Cases.CaseModel.Configure(model);
+        Gaoxin.Data.Notices.NoticeModel.Configure(model);
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.
         foreach (var entity in model.Model.GetEntityTypes())

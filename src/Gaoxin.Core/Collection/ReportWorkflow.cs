@@ -24,9 +24,11 @@ public static class Roles
     public const string ZoneOperator = "zone_operator";
     /// <summary>An enterprise user.</summary>
     public const string Enterprise = "enterprise";
+    /// <summary>An expert of the office's review panels (专家): scores the items of panels they sit on.</summary>
+    public const string Expert = "expert";
 
     /// <summary>Every role, in the order lists show them.</summary>
-    public static readonly IReadOnlyList<string> All = [Admin, ZoneOperator, Enterprise];
+    public static readonly IReadOnlyList<string> All = [Admin, ZoneOperator, Enterprise, Expert];
 }
 
 /// <summary>Who acts: a role and, for a zone operator, the zone they report for.</summary>
