@@ -36,6 +36,9 @@ public sealed record RunInput(int Year, List<EvaluationZone> Zones, List<Evaluat
         PreviousYearZones);
 }
 
+/// <summary>A zone of a run being published, with the run's flags for it (<c>yellow_card</c>, <c>delisting_proposed</c>, …).</summary>
+public sealed record PublishedZone(string Zone, IReadOnlyList<string> Flags);
+
 /// <summary>Evaluation models, the data they read, and runs kept as records.</summary>
 public static class EvaluationStore
 {
@@ -140,9 +143,11 @@ public static class EvaluationStore
     /// Publishes a run: it becomes immutable, and the zone registry records a yellow card for every zone the run flags
     /// with one, a delisting proposal for every provincial zone it proposes and a report to the ministry for every
     /// national zone it reports upward (dated the day of publication, citing the run).
-    /// Returns null, or why it was refused.
+    /// Returns null, or why it was refused. <paramref name="published"/>, when given, runs inside the publication's transaction
+    /// after the zones' events are recorded (the rectification cases open there), with every zone's flags.
     /// </summary>
-    public static async Task<string?> PublishAsync(GaoxinDb db, long runId, string actor, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<string?> PublishAsync(GaoxinDb db, long runId, string actor, TimeProvider clock, CancellationToken cancellationToken,
+        Func<EvaluationRunRecord, IReadOnlyList<PublishedZone>, Task>? published = null)
     {
         using var job = Telemetry.Start(Telemetry.Jobs.Publication);
         var run = await db.EvaluationRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
@@ -161,10 +166,12 @@ public static class EvaluationStore
         using var result = JsonDocument.Parse(run.ResultJson);
         var act = $"{run.Year}年度综合评价考核结果 (run {run.Id}, {run.ModelId} v{run.ModelVersion})";
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var zones = new List<PublishedZone>();
         foreach (var zone in result.RootElement.GetProperty("zones").EnumerateArray())
         {
             var code = zone.GetProperty("zone").GetString()!;
-            var flags = zone.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).ToList();
+            var flags = zone.GetProperty("flags").EnumerateArray().Select(f => f.GetString()!).ToList();
+            zones.Add(new PublishedZone(code, flags));
             if (flags.Contains("yellow_card"))
                 await ZoneRegistry.RecordAsync(db, new ZoneChange(code, ZoneEventKind.YellowCard, today, act, "限期整改至次年12月31日"), actor, clock, cancellationToken);
             if (flags.Contains(EvaluationFlags.DelistingProposed))
@@ -172,6 +179,7 @@ public static class EvaluationStore
             if (flags.Contains(EvaluationFlags.ReportUpward))
                 await ZoneRegistry.RecordAsync(db, new ZoneChange(code, ZoneEventKind.ReportedUpward, today, act, "国家级高新区连续考核不合格,报请科技部处理"), actor, clock, cancellationToken);
         }
+        if (published is not null) await published(run, zones);
         CrashPoint.Reach("before-commit");
         await transaction.CommitAsync(cancellationToken);
         job.Stored();

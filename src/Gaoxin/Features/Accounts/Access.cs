@@ -97,6 +97,8 @@ public static class Access
         // folder rule: an anonymous rule on /Market would open it.
         pages.AuthorizeFolder("/Market/Deals", ZoneStaff);
         pages.AllowAnonymousToFolder("/Market/Report");
+        // Rectification and appeals: zone staff (which zone, and whose step: the store).
+        pages.AuthorizeFolder("/Cases", ZoneStaff);
     }
 
     /// <summary>An API route (or group) for <paramref name="policy"/>, judged on the personal token only: the API never reads cookies.</summary>

@@ -81,7 +81,7 @@ public static class EvaluationApi
     public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> Publish(long id, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
         var office = await context.CallerAsync();
-        var refused = await EvaluationStore.PublishAsync(db, id, office.Name, clock, ct);
+        var refused = await Data.Rectification.RectificationStore.PublishRunAsync(db, id, office.Name, clock, ct);
         return refused switch
         {
             null => TypedResults.NoContent(),

@@ -42,7 +42,10 @@ public static class EvaluationCommands
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == "json")
             {
-                output.WriteLine(outcome.Json);
+                // The run's id first, so that a script can publish it (gaoxin evaluate publish RUN_ID).
+                var printed = System.Text.Json.Nodes.JsonNode.Parse(outcome.Json)!.AsObject();
+                printed.Insert(0, "run", outcome.RunId);
+                output.WriteLine(printed.ToJsonString(Json.Options));
                 return 0;
             }
             var result = outcome.Response!;
@@ -65,7 +68,7 @@ public static class EvaluationCommands
         publish.SetAction(async (parse, ct) =>
         {
             await using var db = await Cli.OpenAsync(parse, ct);
-            if (await EvaluationStore.PublishAsync(db, parse.GetValue(run), Cli.Actor, TimeProvider.System, ct) is { } refused)
+            if (await Data.Rectification.RectificationStore.PublishRunAsync(db, parse.GetValue(run), Cli.Actor, TimeProvider.System, ct) is { } refused)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"Run {parse.GetValue(run)} not published: {refused}");
                 return refused == "run_not_found" ? Cli.NotFound : Cli.InvalidInput;

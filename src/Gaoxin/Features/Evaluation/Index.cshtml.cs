@@ -48,7 +48,7 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostPublishAsync(long run, int year, CancellationToken ct)
     {
         var office = User.Caller();
-        var refused = await EvaluationStore.PublishAsync(db, run, office.Name, clock, ct);
+        var refused = await Data.Rectification.RectificationStore.PublishRunAsync(db, run, office.Name, clock, ct);
         TempData["notice"] = refused is null
             ? Shared.Text.T("已发布;黄牌和建议摘牌已记入各区沿革。", "Published; yellow cards and delisting proposals are recorded in the zones' histories.")
             : refused;

@@ -177,6 +177,8 @@ public static partial class WebApp
         Features.Policies.PolicyApi.MapPolicyApi(api);
         Features.News.NewsApi.MapNewsApi(api);
         Features.Market.MarketApi.MapMarketApi(api);
+        Features.Cases.CasesApi.MapCasesApi(api);
+        Features.Cases.CasesApi.MapCaseDownloads(app);
         Features.Policies.PolicyApi.MapPolicyDownloads(app);
         Features.News.NewsApi.MapNewsImages(app);
         app.MapDataDownloads();
