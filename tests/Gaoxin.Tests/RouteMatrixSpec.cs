@@ -59,6 +59,8 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
     private int _demandB, _demandPublicB, _achievementPublicB, _institution;
     // Brokering: a recorded contract and an open introduction of zone B (the introduction pairs zone B's public demand).
     private int _contractB, _introductionB;
+    // Rectification: an opened case of zone B with a document.
+    private long _caseB, _caseDocumentB;
 
     public async Task InitializeAsync()
     {
@@ -134,6 +136,24 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             registrationNumber = "MATRIX-B-1", zone = ZoneB, field = "software_outsourcing",
         }))).GetInt32();
         _introductionB = (await Created(office.PostAsJsonAsync("/api/market/introductions", new { demandId = _demandPublicB, partyName = "大连理工大学", zone = ZoneB }))).GetInt32();
+        await using (var db = GaoxinDatabase.CreateContext(store.Location))
+        {
+            var rectification = new Gaoxin.Data.Cases.CaseRecord
+            {
+                Kind = Core.Cases.CaseKind.Rectification, ZoneCode = ZoneB, Year = 2019, Status = "opened", Subject = "矩阵整改案件", OpenedAt = DateTimeOffset.UtcNow,
+                OpenedBy = "office@example.org", Version = 1,
+            };
+            db.Cases.Add(rectification);
+            await db.SaveChangesAsync();
+            var document = new Gaoxin.Data.Cases.CaseDocumentRecord
+            {
+                CaseId = rectification.Id, FileName = "notice.pdf", ContentType = "application/pdf", Sha256 = new string('0', 64), Content = "%PDF-1.4"u8.ToArray(),
+                UploadedAt = DateTimeOffset.UtcNow, UploadedBy = "office@example.org",
+            };
+            db.CaseDocuments.Add(document);
+            await db.SaveChangesAsync();
+            (_caseB, _caseDocumentB) = (rectification.Id, document.Id);
+        }
     }
 
     private static object MarketDemand(string title) => new
@@ -499,6 +519,21 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             PostPage("/market/manage/{side:regex(^(demands|achievements)$)}/{id:int}", null, Who.Office, $"/market/manage/demands/{_demandB}", ("version", "1"),
                 ("Demand.Title", "矩阵页面改名"), ("Demand.Problem", "描述"), ("Demand.Field", "hydraulics"), ("Demand.Zone", ZoneB), ("Demand.EnterpriseName", "矩阵企业")),
             PostPage("/market/manage", "Step", Who.Office, "/market/manage", ("side", "demands"), ("id", _demandB.ToString()), ("version", "1"), ("step", "submit")),
+
+            // Rectification and appeals: zone staff read their zone's cases (the office all); zone B's case is the office's to step
+            // (zone A's operator finds it out of reach); the office has no appeal to file (403 on the API, a message on the page).
+            Get("/api/cases", Who.Staff, "/api/cases?year=2019"),
+            Get("/api/cases/{id:long}", Who.Office, $"/api/cases/{_caseB}"),
+            Send("POST", "/api/cases/{id:long}/steps", Who.Office, $"/api/cases/{_caseB}/steps", new { step = "notice", comment = "矩阵通报", version = 1 }),
+            Send("POST", "/api/cases/{id:long}/appeal", Who.None, $"/api/cases/{_caseB}/appeal", new { comment = "矩阵申诉", version = 1 }),
+            Upload("/api/cases/{id:long}/documents", Who.Office, $"/api/cases/{_caseB}/documents", "b.pdf", "%PDF-1.4 b"),
+            Get("/api/cases/{id:long}/documents/{documentId:long}", Who.Office, $"/api/cases/{_caseB}/documents/{_caseDocumentB}"),
+            Get("/cases/{id:long}/documents/{documentId:long}", Who.Office, $"/cases/{_caseB}/documents/{_caseDocumentB}"),
+            Get("/cases", Who.Staff, "/cases?year=2019"),
+            Get("/cases/{id:long}", Who.Office, $"/cases/{_caseB}"),
+            PostPage("/cases/{id:long}", "Step", Who.Office, $"/cases/{_caseB}", ("step", "notice"), ("comment", "矩阵页面通报"), ("version", "2")),
+            PostPage("/cases/{id:long}", "Appeal", Who.Office, $"/cases/{_caseB}", ("comment", "矩阵页面申诉"), ("version", "3")),
+            PostPage("/cases/{id:long}", "Attach", Who.Office, $"/cases/{_caseB}"),
 
             // Last: signing out ends the sessions the rows above use.
             Get("/account/logout", Who.Everyone, "/account/logout"),

@@ -159,6 +159,13 @@ public static class RectificationStore
         return cases.OrderBy(c => c.OpenedAt).ThenBy(c => c.Id).Select(c => ToView(c, [], [], today)).ToList();
     }
 
+    /// <summary>The rectification cases a run opened, with their status (for the run's bulletin), by zone.</summary>
+    public static async Task<List<CaseView>> OfRunAsync(GaoxinDb db, long runId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Steps).Where(c => c.RunId == runId && c.Kind == CaseKind.Rectification).ToListAsync(cancellationToken);
+        return cases.OrderBy(c => c.ZoneCode, StringComparer.Ordinal).ThenBy(c => c.Id).Select(c => ToView(c, [], [], today)).ToList();
+    }
+
     /// <summary>One case as <paramref name="who"/> may read it, or null.</summary>
     public static async Task<CaseView?> GetAsync(GaoxinDb db, Principal who, long id, DateOnly today, CancellationToken cancellationToken)
     {

@@ -8,8 +8,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gaoxin.Features.Evaluation;
 
 /// <summary>The printable bulletin (通报) of a year's evaluation: A4, Chinese first.</summary>
-public sealed class BulletinModel(GaoxinDb db) : PageModel
+public sealed class BulletinModel(GaoxinDb db, TimeProvider clock) : PageModel
 {
+    /// <summary>The rectification cases the run opened (one per yellow card), with where each stands.</summary>
+    public List<Data.Rectification.CaseView> Cases { get; private set; } = [];
     public EvaluationRunRecord Run { get; private set; } = null!;
     public EvaluationResponse Result { get; private set; } = null!;
     public Dictionary<string, string> ZoneNames { get; private set; } = [];
@@ -24,6 +26,7 @@ public sealed class BulletinModel(GaoxinDb db) : PageModel
         ZoneNames = await ZoneRegistry.NamesAsync(db, z => Shared.Text.T(z.Name, z.NameEn), ct);
         DimensionNames = (await EvaluationRunner.ModelsAsync(db, ct)).FirstOrDefault(m => m.Model.Id == run.ModelId)?.Model.Dimensions
             .ToDictionary(d => d.Code, d => Shared.Text.T(d.Name, d.NameEn)) ?? [];
+        Cases = await Data.Rectification.RectificationStore.OfRunAsync(db, run.Id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         return Page();
     }
 

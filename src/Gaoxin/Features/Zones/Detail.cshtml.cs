@@ -25,6 +25,8 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock, ReadCache cache
     public Dictionary<string, decimal> EnterpriseCounts { get; private set; } = [];
     /// <summary>The public profile: last published result, key figures over the years, contact.</summary>
     public ZoneProfile? Profile { get; private set; }
+    /// <summary>The zone's open rectification cases and appeals.</summary>
+    public List<Data.Rectification.CaseView> OpenCases { get; private set; } = [];
     /// <summary>The other zones, to compare with.</summary>
     public List<ZoneSummary> Others { get; private set; } = [];
 
@@ -46,6 +48,7 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock, ReadCache cache
         Tasks = plan?.AllTasks().Where(t => t.Zone == code).ToList() ?? [];
         Profile = await ZoneProfiles.GetAsync(db, cache, code, ct);
         Others = (await ZoneRegistry.ListAsync(db, ct)).Where(z => z.Code != code).ToList();
+        OpenCases = await Data.Rectification.RectificationStore.OpenOfZoneAsync(db, code, null, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         return Page();
     }
 
