@@ -53,6 +53,8 @@ public static class ApplicationModel
             e.HasOne<Cases.CaseRecord>().WithOne().HasForeignKey<ApplicationRecord>(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(a => a.Figures).WithOne().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
+        // An application panel's case (configured here so that the expert review does not depend on the cases).
+        model.Entity<Experts.ExpertPanelRecord>().HasOne<Cases.CaseRecord>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
         model.Entity<ApplicationFigureRecord>(e =>
         {
             e.ToTable("application_figures");

@@ -99,7 +99,6 @@ public static class ExpertModel
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasIndex(p => new { p.Item, p.Year, p.ZoneCode });
             e.HasIndex(p => p.CaseId);
-            e.HasOne<Cases.CaseRecord>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.PanelId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<ExpertPanelMemberRecord>(e =>
