@@ -59,6 +59,8 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
     private int _demandB, _demandPublicB, _achievementPublicB, _institution;
     // Brokering: a recorded contract and an open introduction of zone B (the introduction pairs zone B's public demand).
     private int _contractB, _introductionB;
+    // Applications and expert review: an application for a new zone and a panel on zone B, made by the office.
+    private long _applicationB, _panelB;
 
     public async Task InitializeAsync()
     {
@@ -134,6 +136,9 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             registrationNumber = "MATRIX-B-1", zone = ZoneB, field = "software_outsourcing",
         }))).GetInt32();
         _introductionB = (await Created(office.PostAsJsonAsync("/api/market/introductions", new { demandId = _demandPublicB, partyName = "大连理工大学", zone = ZoneB }))).GetInt32();
+        Assert.Equal(0, (await Cli("users", "add", "--email", "expert@example.org", "--role", "expert", "--password", Password)).ExitCode);
+        _applicationB = (await Created(office.PostAsJsonAsync("/api/applications", new { kind = "new_provincial", zone = "matrixnew", year = 2019, applicant = "矩阵县人民政府", name = "矩阵高新区", nameEn = "Matrix zone", city = "大连市" }))).GetInt64();
+        _panelB = (await Created(office.PostAsJsonAsync("/api/panels", new { item = "midterm_review", subject = "矩阵中期评估", zone = ZoneB, year = 2019, members = new[] { "expert@example.org" } }))).GetInt64();
     }
 
     private static object MarketDemand(string title) => new
@@ -499,6 +504,33 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             PostPage("/market/manage/{side:regex(^(demands|achievements)$)}/{id:int}", null, Who.Office, $"/market/manage/demands/{_demandB}", ("version", "1"),
                 ("Demand.Title", "矩阵页面改名"), ("Demand.Problem", "描述"), ("Demand.Field", "hydraulics"), ("Demand.Zone", ZoneB), ("Demand.EnterpriseName", "矩阵企业")),
             PostPage("/market/manage", "Step", Who.Office, "/market/manage", ("side", "demands"), ("id", _demandB.ToString()), ("version", "1"), ("step", "submit")),
+
+            // Applications for status and expert review: reading for signed-in accounts (which: the store — zone A's operator and an
+            // enterprise see none of these); recording and every step the office's; panels the office's; scoring and conflicts
+            // the experts' alone (none of the four principals).
+            Get("/api/applications", Who.SignedIn, "/api/applications?year=2019"),
+            Get("/api/applications/{id:long}", Who.Office, $"/api/applications/{_applicationB}"),
+            Send("POST", "/api/applications", Who.Office, "/api/applications", new { kind = "new_provincial", zone = "matrixnew2", year = 2019, applicant = "矩阵县", name = "矩阵二", nameEn = "Matrix 2", city = "大连市" }),
+            Send("POST", "/api/applications/{id:long}/{step}", Who.Office, $"/api/applications/{_applicationB}/check", new { version = 1 }),
+            Get("/api/panels", Who.Office, "/api/panels"),
+            Get("/api/panels/{id:long}", Who.Office, $"/api/panels/{_panelB}"),
+            Send("POST", "/api/panels", Who.Office, "/api/panels", new { item = "midterm_review", subject = "矩阵评审", zone = ZoneB, year = 2019, members = new[] { "expert@example.org" } }),
+            Send("POST", "/api/panels/{id:long}/close", Who.Office, $"/api/panels/{_panelB}/close", new { version = 1 }),
+            Send("POST", "/api/experts/panels/{id:long}/score", Who.None, $"/api/experts/panels/{_panelB}/score", new { score = 80 }),
+            Get("/api/experts/conflicts", Who.None, "/api/experts/conflicts"),
+            Send("POST", "/api/experts/conflicts", Who.None, "/api/experts/conflicts", new { zone = ZoneB }),
+            Get("/applications", Who.SignedIn, "/applications"),
+            PostPage("/applications", "Submit", Who.Office, "/applications", ("Form.Kind", "new_provincial"), ("Form.Zone", "matrixpage"), ("Form.Year", "2019"),
+                ("Form.Applicant", "矩阵页面县"), ("Form.Name", "矩阵页面高新区"), ("Form.NameEn", "Matrix page zone"), ("Form.City", "大连市")),
+            Get("/applications/{id:long}", Who.Office, $"/applications/{_applicationB}"),
+            PostPage("/applications/{id:long}", "Step", Who.Office, $"/applications/{_applicationB}", ("step", "check"), ("version", "1")),
+            Get("/applications/panels", Who.Office, "/applications/panels"),
+            PostPage("/applications/panels", "Create", Who.Office, "/applications/panels", ("item", "midterm_review"), ("subject", "矩阵页面评审"), ("zone", ZoneB),
+                ("year", "2019"), ("members", "expert@example.org")),
+            PostPage("/applications/panels", "Close", Who.Office, "/applications/panels", ("id", _panelB.ToString()), ("version", "1")),
+            Get("/experts", Who.None, "/experts"),
+            PostPage("/experts", "Score", Who.None, "/experts", ("id", _panelB.ToString()), ("score", "80")),
+            PostPage("/experts", "Conflict", Who.None, "/experts", ("zone", ZoneB)),
 
             // Last: signing out ends the sessions the rows above use.
             Get("/account/logout", Who.Everyone, "/account/logout"),

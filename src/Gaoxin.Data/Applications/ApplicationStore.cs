@@ -161,6 +161,7 @@ public static class ApplicationStore
     {
         InputLimits.Ensure("comment", input.Comment, InputLimits.Comment);
         InputLimits.Ensure("act", input.Act, InputLimits.Title);
+        if (!who.IsAdmin) return "forbidden";
         await using var transaction = await WriteLock.BeginAsync(db, Scope(id), cancellationToken);
         var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == id && c.Kind == CaseKind.Application, cancellationToken);
         var form = await db.Set<ApplicationRecord>().Include(a => a.Figures).FirstOrDefaultAsync(a => a.CaseId == id, cancellationToken);

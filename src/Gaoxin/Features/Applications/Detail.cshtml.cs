@@ -49,7 +49,8 @@ public sealed class DetailModel(GaoxinDb db, Checklists checklists, TimeProvider
                 checklists.All, "form", clock, ct)
             : "unknown_step";
         if (refused is null) return Redirect($"/applications/{id}");
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (refused is "forbidden") return Forbid();
+        if (refused is "not_found" || !await LoadAsync(id, ct)) return NotFound();
         Message = ApplicationsText.Refusal(refused);
         return Page();
     }

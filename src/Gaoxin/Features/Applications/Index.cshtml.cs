@@ -54,6 +54,7 @@ public sealed class IndexModel(GaoxinDb db, Checklists checklists, TimeProvider 
         var (id, refused) = await ApplicationStore.SubmitAsync(db, User.Caller(), new ApplicationInput(Form.Kind, Form.Zone, Form.Year, Form.Applicant,
             Form.Name, Form.NameEn, Form.City, Form.County, Form.Figures), checklists.All, "form", clock, ct);
         if (refused is null) return Redirect($"/applications/{id}");
+        if (refused is "forbidden") return Forbid();
         Message = ApplicationsText.Refusal(refused);
         await LoadAsync(ct);
         return Page();

@@ -47,6 +47,8 @@ public sealed class PanelsModel(GaoxinDb db, TimeProvider clock) : PageModel
     private async Task<IActionResult> AfterAsync(string? refused, CancellationToken ct)
     {
         if (refused is null) return Redirect("/applications/panels");
+        if (refused is "forbidden") return Forbid();
+        if (refused is "not_found") return NotFound();
         Message = ApplicationsText.Refusal(refused);
         await LoadAsync(ct);
         return Page();

@@ -35,6 +35,8 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
     private async Task<IActionResult> AfterAsync(string? refused, CancellationToken ct)
     {
         if (refused is null) return Redirect("/experts");
+        if (refused is "forbidden") return Forbid();
+        if (refused is "not_found") return NotFound();
         Message = ApplicationsText.Refusal(refused);
         await LoadAsync(ct);
         return Page();
