@@ -140,12 +140,11 @@ public static class ApplicationStore
             Figures = figures.Select(f => new ApplicationFigureRecord { CaseId = record.Id, ElementCode = f.Element, Value = f.Value, Source = f.Source }).ToList(),
         });
         var link = $"/applications/{record.Id}";
-        var deadline = await NoticeBoard.DueAsync(db, $"application/{record.Id}/decision", DeadlineKinds.Application, code, record.Year, today.AddDays(90),
+        await NoticeBoard.DueAsync(db, $"application/{record.Id}/decision", DeadlineKinds.Application, code, record.Year, today.AddDays(90),
             $"{record.Subject}:审查与决定", link, now, record.Id, cancellationToken);
         NoticeBoard.Post(db, Audience.Office, $"新申请:{record.Subject}", $"{input.Applicant.Trim()} 提交了{checklist.Name}申请。", link, now, record.Id);
         db.Audit.Add(Audit(now, who, via, code, record.Id, "application_submitted", record.Subject));
         await db.SaveChangesAsync(cancellationToken);
-        _ = deadline;
         await transaction.CommitAsync(cancellationToken);
         return (record.Id, null);
     }

@@ -34,6 +34,19 @@ public static class ApplicationsText
         _ => step,
     };
 
+    /// <summary>A step's decision as shown: the checklist's outcome, the state reached, or the panel's mean.</summary>
+    public static string Decision(string decision) => decision switch
+    {
+        "met" => T("条件全部符合", "all conditions met"),
+        "not_met" => T("有条件不符合", "a condition not met"),
+        "incomplete" => T("部分条件缺数据", "some figures missing"),
+        "rejected" => T("不予批准", "rejected"),
+        _ when ApplicationRules.ParseState(decision) is { } state => State(state),
+        _ when decimal.TryParse(decision, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var mean) =>
+            T($"平均分 {mean:0.##}", $"mean {mean:0.##}"),
+        _ => decision,
+    };
+
     public static string Met(bool? met) => met switch { true => T("符合", "Met"), false => T("不符合", "Not met"), null => T("缺数据", "No figure") };
 
     public static string Source(string source) => source == "figures_in_force" ? T("本区已审核数据", "Zone's approved data") : T("申请填报", "Typed in the form");
