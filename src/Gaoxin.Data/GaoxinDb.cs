@@ -72,6 +72,8 @@ public abstract class GaoxinDb(DbContextOptions options)
     public DbSet<Notices.DeadlineRecord> Deadlines => Set<Notices.DeadlineRecord>();
     public DbSet<Notices.NotificationRecord> Notifications => Set<Notices.NotificationRecord>();
     public DbSet<Notices.NotificationReadRecord> NotificationReads => Set<Notices.NotificationReadRecord>();
+    public DbSet<Applications.ApplicationRecord> Applications => Set<Applications.ApplicationRecord>();
+    public DbSet<Experts.ExpertPanelRecord> ExpertPanels => Set<Experts.ExpertPanelRecord>();
 
     /// <summary>
     /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
@@ -336,6 +338,8 @@ public abstract class GaoxinDb(DbContextOptions options)
         Gaoxin.Data.Market.MarketDealModel.Configure(model);
         Gaoxin.Data.Cases.CaseModel.Configure(model);
         Gaoxin.Data.Notices.NoticeModel.Configure(model);
+        Gaoxin.Data.Applications.ApplicationModel.Configure(model);
+        Gaoxin.Data.Experts.ExpertModel.Configure(model);
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.
         foreach (var entity in model.Model.GetEntityTypes())

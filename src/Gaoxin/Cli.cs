@@ -63,6 +63,7 @@ public static class Cli
             Features.Policies.PolicyCommands.BuildPolicies(), Features.Policies.PolicyCommands.BuildNews(),
             Features.Market.MarketCommands.Build(Features.Market.TransferReportCommand.Build()),
             Features.Cases.CasesCommands.Build(),
+            Features.Applications.ApplicationCommands.Build(),
             ServeCommand.Build(),
             Features.Operations.StoreCommands.BuildBackup(), Features.Operations.StoreCommands.BuildRestore(), Features.Operations.StoreCommands.BuildMigrateStore(),
         };

@@ -61,6 +61,8 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
     private int _contractB, _introductionB;
     // Rectification: an opened case of zone B with a document.
     private long _caseB, _caseDocumentB;
+    // Applications and expert review: an application for a new zone and a panel on zone B, made by the office.
+    private long _applicationB, _panelB;
 
     public async Task InitializeAsync()
     {
@@ -154,6 +156,9 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             await db.SaveChangesAsync();
             (_caseB, _caseDocumentB) = (rectification.Id, document.Id);
         }
+        Assert.Equal(0, (await Cli("users", "add", "--email", "expert@example.org", "--role", "expert", "--password", Password)).ExitCode);
+        _applicationB = (await Created(office.PostAsJsonAsync("/api/applications", new { kind = "new_provincial", zone = "matrixnew", year = 2019, applicant = "矩阵县人民政府", name = "矩阵高新区", nameEn = "Matrix zone", city = "大连市" }))).GetInt64();
+        _panelB = (await Created(office.PostAsJsonAsync("/api/panels", new { item = "midterm_review", subject = "矩阵中期评估", zone = ZoneB, year = 2019, members = new[] { "expert@example.org" } }))).GetInt64();
     }
 
     private static object MarketDemand(string title) => new
@@ -534,6 +539,32 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             PostPage("/cases/{id:long}", "Step", Who.Office, $"/cases/{_caseB}", ("step", "notice"), ("comment", "矩阵页面通报"), ("version", "2")),
             PostPage("/cases/{id:long}", "Appeal", Who.Office, $"/cases/{_caseB}", ("comment", "矩阵页面申诉"), ("version", "3")),
             PostPage("/cases/{id:long}", "Attach", Who.Office, $"/cases/{_caseB}"),
+            // Applications for status and expert review: reading for signed-in accounts (which: the store — zone A's operator and an
+            // enterprise see none of these); recording and every step the office's; panels the office's; scoring and conflicts
+            // the experts' alone (none of the four principals).
+            Get("/api/applications", Who.SignedIn, "/api/applications?year=2019"),
+            Get("/api/applications/{id:long}", Who.Office, $"/api/applications/{_applicationB}"),
+            Send("POST", "/api/applications", Who.Office, "/api/applications", new { kind = "new_provincial", zone = "matrixnew2", year = 2019, applicant = "矩阵县", name = "矩阵二", nameEn = "Matrix 2", city = "大连市" }),
+            Send("POST", "/api/applications/{id:long}/{step}", Who.Office, $"/api/applications/{_applicationB}/check", new { version = 1 }),
+            Get("/api/panels", Who.Office, "/api/panels"),
+            Get("/api/panels/{id:long}", Who.Office, $"/api/panels/{_panelB}"),
+            Send("POST", "/api/panels", Who.Office, "/api/panels", new { item = "midterm_review", subject = "矩阵评审", zone = ZoneB, year = 2019, members = new[] { "expert@example.org" } }),
+            Send("POST", "/api/panels/{id:long}/close", Who.Office, $"/api/panels/{_panelB}/close", new { version = 1 }),
+            Send("POST", "/api/experts/panels/{id:long}/score", Who.None, $"/api/experts/panels/{_panelB}/score", new { score = 80 }),
+            Get("/api/experts/conflicts", Who.None, "/api/experts/conflicts"),
+            Send("POST", "/api/experts/conflicts", Who.None, "/api/experts/conflicts", new { zone = ZoneB }),
+            Get("/applications", Who.SignedIn, "/applications"),
+            PostPage("/applications", "Submit", Who.Office, "/applications", ("Form.Kind", "new_provincial"), ("Form.Zone", "matrixpage"), ("Form.Year", "2019"),
+                ("Form.Applicant", "矩阵页面县"), ("Form.Name", "矩阵页面高新区"), ("Form.NameEn", "Matrix page zone"), ("Form.City", "大连市")),
+            Get("/applications/{id:long}", Who.Office, $"/applications/{_applicationB}"),
+            PostPage("/applications/{id:long}", "Step", Who.Office, $"/applications/{_applicationB}", ("step", "check"), ("version", "1")),
+            Get("/applications/panels", Who.Office, "/applications/panels"),
+            PostPage("/applications/panels", "Create", Who.Office, "/applications/panels", ("item", "midterm_review"), ("subject", "矩阵页面评审"), ("zone", ZoneB),
+                ("year", "2019"), ("members", "expert@example.org")),
+            PostPage("/applications/panels", "Close", Who.Office, "/applications/panels", ("id", _panelB.ToString()), ("version", "1")),
+            Get("/experts", Who.None, "/experts"),
+            PostPage("/experts", "Score", Who.None, "/experts", ("id", _panelB.ToString()), ("score", "80")),
+            PostPage("/experts", "Conflict", Who.None, "/experts", ("zone", ZoneB)),
 
             // Last: signing out ends the sessions the rows above use.
             Get("/account/logout", Who.Everyone, "/account/logout"),

@@ -13,12 +13,14 @@ public enum FigureSource
     Enterprises,
     /// <summary>Summed from the approved technology contracts (the element's <see cref="DataElement.Contracts"/> figure).</summary>
     Contracts,
+    /// <summary>The aggregated score of a closed expert panel on an expert-score indicator (专家评分).</summary>
+    Experts,
 }
 
 /// <summary>A figure in force: the value evaluation, plan monitoring, exports and the zone pages read, with where it comes from.</summary>
 public sealed record Figure(DataValue Value, FigureSource Source)
 {
-    /// <summary>The source as written in files and responses: <c>reported</c>, <c>registry</c>, <c>enterprises</c> or <c>contracts</c>.</summary>
+    /// <summary>The source as written in files and responses: <c>reported</c>, <c>registry</c>, <c>enterprises</c>, <c>contracts</c> or <c>experts</c>.</summary>
     public string SourceName => Name(Source);
 
     /// <summary>The written name of a source.</summary>
@@ -38,8 +40,9 @@ public static class FiguresInForce
     /// <param name="registry">Values counted from the registries, per unit, year and element.</param>
     /// <param name="enterprises">Values aggregated from the enterprise returns (and the reserve pool), in the element's unit.</param>
     /// <param name="contracts">Values summed from the approved technology contracts, in the element's unit (none when omitted).</param>
+    /// <param name="experts">Closed expert panels' aggregated scores of expert-score elements (none when omitted); they fill last.</param>
     public static IReadOnlyList<Figure> Merge(IEnumerable<DataValue> reported, IEnumerable<DataValue> registry, IEnumerable<DataValue> enterprises,
-        IEnumerable<DataValue>? contracts = null)
+        IEnumerable<DataValue>? contracts = null, IEnumerable<DataValue>? experts = null)
     {
         var result = new Dictionary<(string, int, string), Figure>();
         var reportedYears = new HashSet<(string, int)>();
@@ -51,6 +54,7 @@ public static class FiguresInForce
         Fill(registry, FigureSource.Registry);
         Fill(contracts ?? [], FigureSource.Contracts);
         Fill(enterprises, FigureSource.Enterprises);
+        Fill(experts ?? [], FigureSource.Experts);
         return result.Values.ToList();
 
         void Fill(IEnumerable<DataValue> values, FigureSource source)

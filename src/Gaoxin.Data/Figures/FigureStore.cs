@@ -13,7 +13,7 @@ public static class FigureStore
     /// <summary>
     /// The figures in force for the years <paramref name="fromYear"/>..<paramref name="toYear"/> (of one zone, or of every unit):
     /// approved reported values, and for elements a unit-year's approved report left blank the registry counts, then the
-    /// approved technology contracts' sums, then the enterprise aggregates (with the gazelle counts) and the reserve pool's counts
+    /// approved technology contracts' sums, then the enterprise aggregates (with the gazelle counts), the reserve pool's counts and the closed expert panels' scores
     /// (<see cref="FiguresInForce.Merge"/>).
     /// </summary>
     public static async Task<IReadOnlyList<Figure>> InForceAsync(GaoxinDb db, int fromYear, int toYear, string? zone, CancellationToken cancellationToken)
@@ -34,6 +34,8 @@ public static class FigureStore
         enterprises.AddRange(await ReservePoolStore.ValuesAsync(db, set, years, cancellationToken));
         enterprises.AddRange(await HteCertificates.ValuesAsync(db, set, years, cancellationToken));
         var contracts = await Market.ContractStore.DerivedValuesAsync(db, set, zone, years, cancellationToken);
-        return FiguresInForce.Merge(reported, registry, zone is null ? enterprises : enterprises.Where(v => v.Unit == zone), contracts);
+        // A closed expert panel's score of an expert-score indicator fills its element like the other derived figures.
+        var experts = await Experts.ExpertStore.ValuesAsync(db, zone, years, cancellationToken);
+        return FiguresInForce.Merge(reported, registry, zone is null ? enterprises : enterprises.Where(v => v.Unit == zone), contracts, experts);
     }
 }

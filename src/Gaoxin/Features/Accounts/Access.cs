@@ -29,6 +29,14 @@ public static class Access
     /// <summary>Anyone reads (GET/HEAD); the office or a zone's operator posts (which zone: the stores decide).</summary>
     public const string ZoneStaffWrites = "zone-staff-writes";
 
+    /// <summary>An expert of the office's review panels (role <c>expert</c>).</summary>
+    public const string Expert = "expert";
+
+    /// <summary>The office or an expert: those who see expert panels (which panels: the store).</summary>
+    public const string OfficeOrExpert = "office-or-expert";
+
+    public static bool IsExpert(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Expert);
+
     public static bool IsOffice(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Admin);
 
     public static bool IsZoneStaff(ClaimsPrincipal user) =>
@@ -46,6 +54,8 @@ public static class Access
             .AddPolicy(ZoneStaff, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsZoneStaff(c.User)))
             .AddPolicy(OfficeWrites, p => p.RequireAssertion(c => IsRead(c.Resource) || IsOffice(c.User)))
             .AddPolicy(ZoneStaffWrites, p => p.RequireAssertion(c => IsRead(c.Resource) || IsZoneStaff(c.User)))
+            .AddPolicy(Expert, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsExpert(c.User)))
+            .AddPolicy(OfficeOrExpert, p => p.RequireAuthenticatedUser().RequireAssertion(c => IsOffice(c.User) || IsExpert(c.User)))
             // Deny by default: a route added without a declared rule is closed to anonymous visitors.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessRefusals>();
@@ -99,6 +109,10 @@ public static class Access
         pages.AllowAnonymousToFolder("/Market/Report");
         // Rectification and appeals: zone staff (which zone, and whose step: the store).
         pages.AuthorizeFolder("/Cases", ZoneStaff);
+        // Applications for status: the office, zone staff (their own zone's proposals) and experts read (which: the store); panels for the office; experts score.
+        pages.AuthorizeFolder("/Applications", SignedIn);
+        pages.AuthorizePage("/Applications/Panels", Office);
+        pages.AuthorizeFolder("/Experts", Expert);
     }
 
     /// <summary>An API route (or group) for <paramref name="policy"/>, judged on the personal token only: the API never reads cookies.</summary>

@@ -60,6 +60,7 @@ public static partial class WebApp
             services.GetRequiredService<TimeProvider>()));
         // The portal's industry codes, read once at start: a bad file (or a quote not in the plan) stops the server with its located errors.
         builder.Services.AddSingleton(Data.SiteSelection.IndustryCatalogFile.Load(GaoxinDatabase.BundleDirectory));
+        builder.Services.AddSingleton(new Features.Applications.Checklists(Data.Applications.ApplicationConditionsFile.Load(GaoxinDatabase.BundleDirectory)));
         // Pooled: the options are built once and a request leases a context instead of constructing one (W6).
         if (location.Provider == DatabaseProvider.Sqlite)
             builder.Services.AddDbContextPool<GaoxinDb, SqliteGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
@@ -179,6 +180,8 @@ public static partial class WebApp
         Features.Market.MarketApi.MapMarketApi(api);
         Features.Cases.CasesApi.MapCasesApi(api);
         Features.Cases.CasesApi.MapCaseDownloads(app);
+        Features.Applications.ApplicationsApi.MapApplicationsApi(api);
+        Features.Experts.ExpertsApi.MapExpertsApi(api);
         Features.Policies.PolicyApi.MapPolicyDownloads(app);
         Features.News.NewsApi.MapNewsImages(app);
         app.MapDataDownloads();

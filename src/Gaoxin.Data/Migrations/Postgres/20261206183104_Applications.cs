@@ -1,0 +1,209 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Gaoxin.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Applications : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "applications",
+                columns: table => new
+                {
+                    case_id = table.Column<long>(type: "bigint", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    applicant = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    proposed_name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    proposed_name_en = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    city = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    county = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    review_score = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_applications", x => x.case_id);
+                    table.ForeignKey(
+                        name: "FK_applications_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "expert_conflicts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    zone_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    declared_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_expert_conflicts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "expert_panels",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    item = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    zone_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    case_id = table.Column<long>(type: "bigint", nullable: true),
+                    model_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    indicator_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    element_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    trim = table.Column<int>(type: "integer", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    closed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    mean = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
+                    standard_deviation = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
+                    range = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_expert_panels", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_expert_panels_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "application_figures",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_id = table.Column<long>(type: "bigint", nullable: false),
+                    element_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    value = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: true),
+                    source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_application_figures", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_application_figures_applications_case_id",
+                        column: x => x.case_id,
+                        principalTable: "applications",
+                        principalColumn: "case_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "expert_panel_members",
+                columns: table => new
+                {
+                    panel_id = table.Column<long>(type: "bigint", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_expert_panel_members", x => new { x.panel_id, x.user_name });
+                    table.ForeignKey(
+                        name: "FK_expert_panel_members_expert_panels_panel_id",
+                        column: x => x.panel_id,
+                        principalTable: "expert_panels",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "expert_scores",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    panel_id = table.Column<long>(type: "bigint", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    score = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
+                    comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    scored_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_expert_scores", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_expert_scores_expert_panels_panel_id",
+                        column: x => x.panel_id,
+                        principalTable: "expert_panels",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_application_figures_case_id_element_code",
+                table: "application_figures",
+                columns: new[] { "case_id", "element_code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_expert_conflicts_user_name_zone_code",
+                table: "expert_conflicts",
+                columns: new[] { "user_name", "zone_code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_expert_panel_members_user_name",
+                table: "expert_panel_members",
+                column: "user_name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_expert_panels_case_id",
+                table: "expert_panels",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_expert_panels_item_year_zone_code",
+                table: "expert_panels",
+                columns: new[] { "item", "year", "zone_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_expert_scores_panel_id_user_name",
+                table: "expert_scores",
+                columns: new[] { "panel_id", "user_name" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "application_figures");
+
+            migrationBuilder.DropTable(
+                name: "expert_conflicts");
+
+            migrationBuilder.DropTable(
+                name: "expert_panel_members");
+
+            migrationBuilder.DropTable(
+                name: "expert_scores");
+
+            migrationBuilder.DropTable(
+                name: "applications");
+
+            migrationBuilder.DropTable(
+                name: "expert_panels");
+        }
+    }
+}
