@@ -72,6 +72,9 @@ public abstract class GaoxinDb(DbContextOptions options)
     public DbSet<Notices.DeadlineRecord> Deadlines => Set<Notices.DeadlineRecord>();
     public DbSet<Notices.NotificationRecord> Notifications => Set<Notices.NotificationRecord>();
     public DbSet<Notices.NotificationReadRecord> NotificationReads => Set<Notices.NotificationReadRecord>();
+    public DbSet<Monitoring.MonitoringReportRecord> MonitoringReports => Set<Monitoring.MonitoringReportRecord>();
+    public DbSet<Monitoring.ZoneTaskReportRecord> ZoneTaskReports => Set<Monitoring.ZoneTaskReportRecord>();
+    public DbSet<Monitoring.SelfAssessmentRecord> SelfAssessments => Set<Monitoring.SelfAssessmentRecord>();
 
     /// <summary>
     /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
@@ -336,6 +339,7 @@ public abstract class GaoxinDb(DbContextOptions options)
         Gaoxin.Data.Market.MarketDealModel.Configure(model);
         Gaoxin.Data.Cases.CaseModel.Configure(model);
         Gaoxin.Data.Notices.NoticeModel.Configure(model);
+        Gaoxin.Data.Monitoring.MonitoringReportModel.Configure(model);
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.
         foreach (var entity in model.Model.GetEntityTypes())
