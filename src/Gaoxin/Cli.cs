@@ -62,6 +62,7 @@ public static class Cli
             Features.Enterprises.SelfAssessmentCommands.BuildTechSme(),
             Features.Policies.PolicyCommands.BuildPolicies(), Features.Policies.PolicyCommands.BuildNews(),
             Features.Market.MarketCommands.Build(Features.Market.TransferReportCommand.Build()),
+            Features.Monitoring.MonitoringReportCommands.Build(),
             ServeCommand.Build(),
             Features.Operations.StoreCommands.BuildBackup(), Features.Operations.StoreCommands.BuildRestore(), Features.Operations.StoreCommands.BuildMigrateStore(),
         };

@@ -232,15 +232,14 @@ public static class MonitoringReportStore
 
     /// <summary>
     /// A step on a zone's self-assessment: <c>edit</c> (with sections), <c>submit</c> (with sections, saved first), <c>return</c> (with a comment)
-    /// or <c>accept</c>. <paramref name="version"/> null skips the stale check (a first edit). Refused: <c>stale</c>, <c>comment_required</c>,
-    /// <c>not_found</c> and the workflow's codes.
+    /// or <c>accept</c>. <paramref name="version"/> null skips the stale check (a first edit). Refused: <c>stale</c>, <c>comment_required</c>
+    /// and the workflow's codes (a self-assessment never started is a draft).
     /// </summary>
     public static async Task<(SelfAssessmentRecord? Record, string? Refused)> SelfAssessmentStepAsync(GaoxinDb db, string zone, int year, string action,
         int? version, IReadOnlyDictionary<string, string?>? sections, string? comment, Principal who, string via, TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var record = await db.SelfAssessments.FirstOrDefaultAsync(s => s.ZoneCode == zone && s.Year == year, cancellationToken);
-        if (record is null && action is "return" or "accept") return (null, who.MayReport(zone) ? "not_found" : "forbidden");
         var state = record?.Status ?? SelfAssessmentWorkflow.Draft;
         var merged = record?.Sections() ?? new Dictionary<string, string?>();
         foreach (var (key, value) in sections ?? new Dictionary<string, string?>())

@@ -177,6 +177,7 @@ public static partial class WebApp
         Features.Policies.PolicyApi.MapPolicyApi(api);
         Features.News.NewsApi.MapNewsApi(api);
         Features.Market.MarketApi.MapMarketApi(api);
+        Features.Monitoring.MonitoringReportApi.MapMonitoringReportApi(api, app);
         Features.Policies.PolicyApi.MapPolicyDownloads(app);
         Features.News.NewsApi.MapNewsImages(app);
         app.MapDataDownloads();
