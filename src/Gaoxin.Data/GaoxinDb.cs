@@ -74,6 +74,9 @@ public abstract class GaoxinDb(DbContextOptions options)
     public DbSet<Notices.NotificationReadRecord> NotificationReads => Set<Notices.NotificationReadRecord>();
     public DbSet<Applications.ApplicationRecord> Applications => Set<Applications.ApplicationRecord>();
     public DbSet<Experts.ExpertPanelRecord> ExpertPanels => Set<Experts.ExpertPanelRecord>();
+    public DbSet<Monitoring.MonitoringReportRecord> MonitoringReports => Set<Monitoring.MonitoringReportRecord>();
+    public DbSet<Monitoring.ZoneTaskReportRecord> ZoneTaskReports => Set<Monitoring.ZoneTaskReportRecord>();
+    public DbSet<Monitoring.SelfAssessmentRecord> SelfAssessments => Set<Monitoring.SelfAssessmentRecord>();
 
     /// <summary>
     /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
@@ -340,6 +343,7 @@ public abstract class GaoxinDb(DbContextOptions options)
         Gaoxin.Data.Notices.NoticeModel.Configure(model);
         Gaoxin.Data.Applications.ApplicationModel.Configure(model);
         Gaoxin.Data.Experts.ExpertModel.Configure(model);
+        Gaoxin.Data.Monitoring.MonitoringReportModel.Configure(model);
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.
         foreach (var entity in model.Model.GetEntityTypes())

@@ -76,6 +76,8 @@ public static class Access
         pages.AllowAnonymousToFolder("/Search");
         pages.AuthorizeFolder("/Monitoring", OfficeWrites);
         pages.AuthorizePage("/Monitoring/Decompose", Office);
+        pages.AuthorizePage("/Monitoring/SelfAssessments", Office);
+        pages.AuthorizeFolder("/ZoneReports", ZoneStaff);
         pages.AuthorizeFolder("/Evaluation", OfficeWrites);
         pages.AuthorizeFolder("/Registries", ZoneStaffWrites);
         pages.AuthorizeFolder("/Collection", ZoneStaffWrites);

@@ -182,6 +182,7 @@ public static partial class WebApp
         Features.Cases.CasesApi.MapCaseDownloads(app);
         Features.Applications.ApplicationsApi.MapApplicationsApi(api);
         Features.Experts.ExpertsApi.MapExpertsApi(api);
+        Features.Monitoring.MonitoringReportApi.MapMonitoringReportApi(api, app);
         Features.Policies.PolicyApi.MapPolicyDownloads(app);
         Features.News.NewsApi.MapNewsImages(app);
         app.MapDataDownloads();
