@@ -64,6 +64,7 @@ public static class Cli
             Features.Market.MarketCommands.Build(Features.Market.TransferReportCommand.Build()),
             ServeCommand.Build(),
             Features.Operations.StoreCommands.BuildBackup(), Features.Operations.StoreCommands.BuildRestore(), Features.Operations.StoreCommands.BuildMigrateStore(),
+            Features.Notices.RemindersCommands.Build(),
         };
         return root;
     }

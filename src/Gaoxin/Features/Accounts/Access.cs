@@ -97,6 +97,9 @@ public static class Access
         // folder rule: an anonymous rule on /Market would open it.
         pages.AuthorizeFolder("/Market/Deals", ZoneStaff);
         pages.AllowAnonymousToFolder("/Market/Report");
+        // Notifications: each signed-in account's own inbox; the reporting calendar for zone staff (the office runs reminders).
+        pages.AuthorizeFolder("/Notices", SignedIn);
+        pages.AuthorizePage("/Notices/Calendar", ZoneStaff);
     }
 
     /// <summary>An API route (or group) for <paramref name="policy"/>, judged on the personal token only: the API never reads cookies.</summary>

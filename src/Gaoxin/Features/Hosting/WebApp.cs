@@ -122,6 +122,7 @@ public static partial class WebApp
             o.Cookie.HttpOnly = true;
         });
         var proxies = SecurityHeaders.KnownProxies(builder.Configuration);
+        Features.Notices.ReminderHosting.AddReminders(builder.Services, builder.Configuration);
 
         var app = builder.Build();
         app.UseKnownProxies(proxies);
@@ -177,6 +178,7 @@ public static partial class WebApp
         Features.Policies.PolicyApi.MapPolicyApi(api);
         Features.News.NewsApi.MapNewsApi(api);
         Features.Market.MarketApi.MapMarketApi(api);
+        Features.Notices.NotificationsApi.MapNotificationsApi(api);
         Features.Policies.PolicyApi.MapPolicyDownloads(app);
         Features.News.NewsApi.MapNewsImages(app);
         app.MapDataDownloads();
