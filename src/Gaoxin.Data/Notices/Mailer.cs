@@ -56,6 +56,7 @@ public static class Mailer
     public static async Task<OutboxOutcome> SendOutboxAsync(GaoxinDb db, MailSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!settings.IsConfigured) return new OutboxOutcome(false, 0, 0, 0);
+        now = now.ToUniversalTime();
         // SQLite cannot compare DateTimeOffset in SQL: the newest unsent are read by id and the window applied here.
         var pending = (await db.Notifications.Where(n => n.EmailedAt == null && (n.EmailError == null || n.EmailError != NoRecipients))
                 .OrderByDescending(n => n.Id).Take(Batch).ToListAsync(cancellationToken))

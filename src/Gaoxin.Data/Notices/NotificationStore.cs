@@ -64,7 +64,7 @@ public static class NotificationStore
         var audiences = AudiencesOf(who).ToList();
         if (!await db.Notifications.AnyAsync(n => n.Id == id && audiences.Contains(n.Audience), cancellationToken)) return "not_found";
         if (await db.Set<NotificationReadRecord>().AnyAsync(r => r.NotificationId == id && r.UserName == who.Name, cancellationToken)) return null;
-        db.Add(new NotificationReadRecord { NotificationId = id, UserName = who.Name, ReadAt = now });
+        db.Add(new NotificationReadRecord { NotificationId = id, UserName = who.Name, ReadAt = now.ToUniversalTime() });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -82,7 +82,7 @@ public static class NotificationStore
     public static async Task<int> MarkAllReadAsync(GaoxinDb db, Principal who, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var unread = await ListAsync(db, who, unreadOnly: true, MaxList, cancellationToken);
-        foreach (var n in unread) db.Add(new NotificationReadRecord { NotificationId = n.Id, UserName = who.Name, ReadAt = now });
+        foreach (var n in unread) db.Add(new NotificationReadRecord { NotificationId = n.Id, UserName = who.Name, ReadAt = now.ToUniversalTime() });
         await db.SaveChangesAsync(cancellationToken);
         return unread.Count;
     }

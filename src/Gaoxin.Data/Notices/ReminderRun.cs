@@ -12,6 +12,8 @@ public static class ReminderRun
     public static async Task<ReminderRunOutcome> RunAsync(GaoxinDb db, MailSettings mail, int daysBefore, DateTimeOffset now, string actor, string via,
         CancellationToken cancellationToken)
     {
+        // Stored instants are UTC (PostgreSQL's timestamptz takes offset 0 only); the rules read China time from any offset.
+        now = now.ToUniversalTime();
         var sweep = await ReminderSweep.RunAsync(db, now, daysBefore, actor, via, cancellationToken);
         db.ChangeTracker.Clear();
         var sent = await Mailer.SendOutboxAsync(db, mail, now, cancellationToken);

@@ -26,6 +26,7 @@ public static class ReminderSweep
     {
         ArgumentOutOfRangeException.ThrowIfNegative(daysBefore);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(daysBefore, ReminderRules.MaxDaysBefore);
+        now = now.ToUniversalTime();
         await using var transaction = await WriteLock.BeginAsync(db, LockScope, cancellationToken);
         var added = await ReportingCalendar.RefreshAsync(db, now, cancellationToken);
         // Saved (not yet committed) so that new deadlines have the ids their notifications point to.
