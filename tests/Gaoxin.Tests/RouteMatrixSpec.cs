@@ -59,6 +59,8 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
     private int _demandB, _demandPublicB, _achievementPublicB, _institution;
     // Brokering: a recorded contract and an open introduction of zone B (the introduction pairs zone B's public demand).
     private int _contractB, _introductionB;
+    // Notifications: one for the office.
+    private long _noticeOffice;
 
     public async Task InitializeAsync()
     {
@@ -134,6 +136,13 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             registrationNumber = "MATRIX-B-1", zone = ZoneB, field = "software_outsourcing",
         }))).GetInt32();
         _introductionB = (await Created(office.PostAsJsonAsync("/api/market/introductions", new { demandId = _demandPublicB, partyName = "大连理工大学", zone = ZoneB }))).GetInt32();
+        // A notification for the office.
+        await using (var db = GaoxinDatabase.CreateContext(store.Location))
+        {
+            var notice = Gaoxin.Data.Notices.NoticeBoard.Post(db, Gaoxin.Data.Notices.Audience.Office, "矩阵通知", "矩阵", null, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            _noticeOffice = notice.Id;
+        }
     }
 
     private static object MarketDemand(string title) => new
@@ -499,6 +508,17 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             PostPage("/market/manage/{side:regex(^(demands|achievements)$)}/{id:int}", null, Who.Office, $"/market/manage/demands/{_demandB}", ("version", "1"),
                 ("Demand.Title", "矩阵页面改名"), ("Demand.Problem", "描述"), ("Demand.Field", "hydraulics"), ("Demand.Zone", ZoneB), ("Demand.EnterpriseName", "矩阵企业")),
             PostPage("/market/manage", "Step", Who.Office, "/market/manage", ("side", "demands"), ("id", _demandB.ToString()), ("version", "1"), ("step", "submit")),
+
+            // Notifications: each account its own inbox (the office's notification is refused to the others as not theirs); the
+            // deadlines and the calendar for zone staff (which zone: the store); running the reminders is the office's.
+            Get("/api/notifications", Who.SignedIn, "/api/notifications"),
+            Send("POST", "/api/notifications/{id:long}/read", Who.Office, $"/api/notifications/{_noticeOffice}/read"),
+            Get("/api/deadlines", Who.Staff, "/api/deadlines?overdue=true"),
+            Get("/notifications", Who.SignedIn, "/notifications"),
+            PostPage("/notifications", "Read", Who.Office, "/notifications", ("id", _noticeOffice.ToString())),
+            PostPage("/notifications", "ReadAll", Who.SignedIn, "/notifications") with { CallerOwned = true },
+            Get("/calendar", Who.Staff, "/calendar"),
+            PostPage("/calendar", "Sweep", Who.Office, "/calendar"),
 
             // Last: signing out ends the sessions the rows above use.
             Get("/account/logout", Who.Everyone, "/account/logout"),
