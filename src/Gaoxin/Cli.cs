@@ -67,6 +67,7 @@ public static class Cli
             Features.Monitoring.MonitoringReportCommands.Build(),
             ServeCommand.Build(),
             Features.Operations.StoreCommands.BuildBackup(), Features.Operations.StoreCommands.BuildRestore(), Features.Operations.StoreCommands.BuildMigrateStore(),
+            Features.Notices.RemindersCommands.Build(),
         };
         return root;
     }

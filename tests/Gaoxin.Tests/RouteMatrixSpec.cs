@@ -63,6 +63,8 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
     private long _caseB, _caseDocumentB;
     // Applications and expert review: an application for a new zone and a panel on zone B, made by the office.
     private long _applicationB, _panelB;
+    // Notifications: one for the office.
+    private long _noticeOffice;
 
     public async Task InitializeAsync()
     {
@@ -159,6 +161,13 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(0, (await Cli("users", "add", "--email", "expert@example.org", "--role", "expert", "--password", Password)).ExitCode);
         _applicationB = (await Created(office.PostAsJsonAsync("/api/applications", new { kind = "new_provincial", zone = "matrixnew", year = 2019, applicant = "矩阵县人民政府", name = "矩阵高新区", nameEn = "Matrix zone", city = "大连市" }))).GetInt64();
         _panelB = (await Created(office.PostAsJsonAsync("/api/panels", new { item = "midterm_review", subject = "矩阵中期评估", zone = ZoneB, year = 2019, members = new[] { "expert@example.org" } }))).GetInt64();
+        // A notification for the office.
+        await using (var db = GaoxinDatabase.CreateContext(store.Location))
+        {
+            var notice = Gaoxin.Data.Notices.NoticeBoard.Post(db, Gaoxin.Data.Notices.Audience.Office, "矩阵通知", "矩阵", null, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            _noticeOffice = notice.Id;
+        }
     }
 
     private static object MarketDemand(string title) => new
@@ -599,6 +608,16 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             Get("/experts", Who.None, "/experts"),
             PostPage("/experts", "Score", Who.None, "/experts", ("id", _panelB.ToString()), ("score", "80")),
             PostPage("/experts", "Conflict", Who.None, "/experts", ("zone", ZoneB)),
+            // Notifications: each account its own inbox (the office's notification is refused to the others as not theirs); the
+            // deadlines and the calendar for zone staff (which zone: the store); running the reminders is the office's.
+            Get("/api/notifications", Who.SignedIn, "/api/notifications"),
+            Send("POST", "/api/notifications/{id:long}/read", Who.Office, $"/api/notifications/{_noticeOffice}/read"),
+            Get("/api/deadlines", Who.Staff, "/api/deadlines?overdue=true"),
+            Get("/notifications", Who.SignedIn, "/notifications"),
+            PostPage("/notifications", "Read", Who.Office, "/notifications", ("id", _noticeOffice.ToString())),
+            PostPage("/notifications", "ReadAll", Who.SignedIn, "/notifications") with { CallerOwned = true },
+            Get("/calendar", Who.Staff, "/calendar"),
+            PostPage("/calendar", "Sweep", Who.Office, "/calendar"),
 
             // Last: signing out ends the sessions the rows above use.
             Get("/account/logout", Who.Everyone, "/account/logout"),

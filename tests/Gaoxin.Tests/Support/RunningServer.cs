@@ -36,7 +36,7 @@ public sealed class RunningServer : IAsyncDisposable
     /// <param name="logs">Also receives the server's logs from its start on.</param>
     public static async Task<RunningServer> StartAsync(DatabaseLocation location, string[] configuration, ILoggerProvider? logs)
     {
-        var app = WebApp.Build(["--Logging:LogLevel:Default=Warning", .. configuration], new WebSettings(location, "http://127.0.0.1:0"));
+        var app = WebApp.Build(["--Logging:LogLevel:Default=Warning", "--Reminders:Enabled=false", .. configuration], new WebSettings(location, "http://127.0.0.1:0"));
         if (logs is not null) app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         await WebApp.InitializeAsync(app, CancellationToken.None);
         await app.StartAsync();

@@ -115,6 +115,9 @@ public static class Access
         pages.AuthorizeFolder("/Applications", SignedIn);
         pages.AuthorizePage("/Applications/Panels", Office);
         pages.AuthorizeFolder("/Experts", Expert);
+        // Notifications: each signed-in account's own inbox; the reporting calendar for zone staff (the office runs reminders).
+        pages.AuthorizeFolder("/Notices", SignedIn);
+        pages.AuthorizePage("/Notices/Calendar", ZoneStaff);
     }
 
     /// <summary>An API route (or group) for <paramref name="policy"/>, judged on the personal token only: the API never reads cookies.</summary>

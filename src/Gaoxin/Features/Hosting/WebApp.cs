@@ -123,6 +123,7 @@ public static partial class WebApp
             o.Cookie.HttpOnly = true;
         });
         var proxies = SecurityHeaders.KnownProxies(builder.Configuration);
+        Features.Notices.ReminderHosting.AddReminders(builder.Services, builder.Configuration);
 
         var app = builder.Build();
         app.UseKnownProxies(proxies);
@@ -183,6 +184,7 @@ public static partial class WebApp
         Features.Applications.ApplicationsApi.MapApplicationsApi(api);
         Features.Experts.ExpertsApi.MapExpertsApi(api);
         Features.Monitoring.MonitoringReportApi.MapMonitoringReportApi(api, app);
+        Features.Notices.NotificationsApi.MapNotificationsApi(api);
         Features.Policies.PolicyApi.MapPolicyDownloads(app);
         Features.News.NewsApi.MapNewsImages(app);
         app.MapDataDownloads();
