@@ -281,7 +281,12 @@ public static class RectificationStore
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var decided = parent.Steps.Where(s => s.Step is Steps.PlanReview or Steps.Recheck).OrderBy(s => s.Date).ThenBy(s => s.Id).LastOrDefault();
         if (decided is null) return (null, actor == CaseActor.Zone ? "not_appealable" : "forbidden");
-        var already = await db.Cases.AnyAsync(c => c.ParentId == id && c.Kind == CaseKind.Appeal && c.Steps.Any(s => s.Content != null && s.Content.Contains($"\"{decided.Id}\"")), cancellationToken);
+        // One appeal per decision: an earlier appeal's filing names the step it appealed.
+        var filings = await db.CaseSteps.AsNoTracking()
+            .Where(s => s.Step == Steps.Filing && db.Cases.Any(c => c.Id == s.CaseId && c.ParentId == id && c.Kind == CaseKind.Appeal))
+            .Select(s => s.Content).ToListAsync(cancellationToken);
+        var appealed = decided.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var already = filings.Any(content => ContentOf(content).GetValueOrDefault("appealed") == appealed);
         if (RectificationWorkflow.CheckAppeal(decided.Step, decided.Decision, decided.Date, today, already, actor) is { } refused) return (null, refused);
         if (string.IsNullOrWhiteSpace(reasons)) return (null, "comment_required");
 

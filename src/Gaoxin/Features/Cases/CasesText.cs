@@ -64,6 +64,9 @@ public static class CasesText
         _ => key,
     };
 
+    /// <summary>Where a step's field is shown: a plan's measures, then its persons and deadlines, then anything else.</summary>
+    public static int FieldOrder(string key) => key switch { "measures" => 0, "responsible" => 1, "deadlines" => 2, "progress" => 3, _ => 4 };
+
     /// <summary>The HTTP status of a refusal: 404 not found, 403 the other side's step, 409 a stale version or a state that moved on, else 422.</summary>
     public static int StatusOf(string code) => code switch
     {
