@@ -164,6 +164,8 @@ public static class ExpertStore
     public static async Task<(ReviewResult? Result, string? Refused)> CloseInAsync(GaoxinDb db, Principal who, long panelId, int? version, string via,
         TimeProvider clock, CancellationToken cancellationToken)
     {
+        // The panel's lock (held already when called from CloseAsync): a score cannot land between the aggregate and the close.
+        await WriteLock.TakeAsync(db, Scope(panelId), cancellationToken);
         var panel = await db.Set<ExpertPanelRecord>().FirstOrDefaultAsync(p => p.Id == panelId, cancellationToken);
         if (panel is null) return (null, "not_found");
         if (version is null) return (null, "version_required");
