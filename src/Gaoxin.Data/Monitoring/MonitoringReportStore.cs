@@ -202,13 +202,18 @@ public static class MonitoringReportStore
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var existing = await db.ZoneTaskReports.Where(r => r.PlanId == plan.Id && r.ZoneCode == zone && r.Year == year).ToDictionaryAsync(r => r.TaskId, cancellationToken);
-        foreach (var (task, status, narrative, evidence) in reports)
+        foreach (var (task, status, raw, rawEvidence) in reports)
         {
+            var (narrative, evidence) = (Clean(raw), Clean(rawEvidence));
+            // A form sends every task: only what changed is saved and audited (an untouched task stays unreported).
+            if (existing.TryGetValue(task, out var known) ? (known.Status, known.Narrative, known.Evidence) == (status, narrative, evidence)
+                    : status == "not_started" && narrative is null && evidence is null)
+                continue;
             if (!existing.TryGetValue(task, out var record))
                 db.ZoneTaskReports.Add(record = new ZoneTaskReportRecord { PlanId = plan.Id, TaskId = task, ZoneCode = zone, Year = year, Status = status, UpdatedBy = who.Name });
             record.Status = status;
-            record.Narrative = Clean(narrative);
-            record.Evidence = Clean(evidence);
+            record.Narrative = narrative;
+            record.Evidence = evidence;
             record.UpdatedAt = now;
             record.UpdatedBy = who.Name;
             db.Audit.Add(new AuditRecord
