@@ -5,6 +5,7 @@ using Gaoxin.Core.Evaluation;
 using Gaoxin.Core.Monitoring;
 using Gaoxin.Core.Plans;
 using Gaoxin.Data.Collection;
+using Gaoxin.Data.Notices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Data.Monitoring;
@@ -173,6 +174,9 @@ public static class MonitoringReportStore
             report.Snapshot = JsonSerializer.Serialize(document, SnapshotJson);
             report.PublishedAt = now;
             report.PublishedBy = who.Name;
+            var title = $"{report.Year} 年度{(report.Kind == "midterm" ? "中期评估报告" : "监测报告")}已发布";
+            var link = $"/monitoring/reports/{report.Year}{(report.Kind == "midterm" ? "?kind=midterm" : "")}";
+            foreach (var zone in plan.Zones) NoticeBoard.Post(db, Audience.Zone(zone.Code), title, $"第 {report.Edition} 版", link, now);
         }
         report.Status = MonitoringReportWorkflow.Next(action);
         Touch(report, who, now);
@@ -263,6 +267,15 @@ public static class MonitoringReportStore
         record.UpdatedAt = now;
         record.UpdatedBy = who.Name;
         record.Version++;
+        // Who acts next hears of it: the office of a submission, the zone of the office's decision.
+        var link = action == "submit" ? $"/monitoring/reports/self-assessments/{year}" : $"/zones/report/{year}";
+        _ = action switch
+        {
+            "submit" => NoticeBoard.Post(db, Audience.Office, $"{zone} 提交了 {year} 年度自评报告", "请审核后接收或退回。", link, now),
+            "return" => NoticeBoard.Post(db, Audience.Zone(zone), $"{year} 年度自评报告被退回", record.ReturnComment!, link, now),
+            "accept" => NoticeBoard.Post(db, Audience.Zone(zone), $"{year} 年度自评报告已接收", "自评报告将列入年度监测报告。", link, now),
+            _ => null,
+        };
         db.Audit.Add(new AuditRecord
         {
             At = now, Actor = who.Name, Via = via, UnitCode = zone, Year = year, Action = "self_assessment_" + action, ElementCode = "self-assessment",
