@@ -96,6 +96,8 @@ public abstract class MonitoringReportSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
         using (var document = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
         {
+            // A document Word opens without repair: valid against the Office schema.
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
             var body = document.MainDocumentPart!.Document.Body!;
             Assert.Contains("2019年各高新区研发投入稳步提高。", body.InnerText);
             Assert.Contains(body.Descendants<Paragraph>(), p => p.InnerText.Contains("2019") && p.InnerText.Contains("监测报告"));
