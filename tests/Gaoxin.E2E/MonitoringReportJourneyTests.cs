@@ -101,7 +101,7 @@ public sealed class MonitoringReportJourneyTests(BrowserFixture browser) : IAsyn
         await Expect(visitor.Locator("section.chapter")).ToHaveCountAsync(8);
         await Expect(visitor.Locator("#draft-mark")).ToHaveCountAsync(0);
         await Expect(visitor.Locator("#chapter-summary .narrative")).ToHaveTextAsync("2019年,全省高新区研发投入稳步提高,重点任务有序推进。");
-        await Expect(visitor.Locator("#table-targets tr[data-key=rd_intensity] td").Nth(7)).ToHaveTextAsync(rdText);
+        await Expect(visitor.Locator("#table-targets tr[data-key=rd_intensity] td").Nth(6)).ToHaveTextAsync(rdText);
         await Expect(visitor.Locator($"#table-tasks tr[data-key='{DalianTask}']")).ToContainTextAsync("高新区管委会改革试点方案已获批");
         await Expect(visitor.Locator("#chapter-self_assessments .self-assessment[data-zone=dalian]")).ToContainTextAsync("高端人才不足");
         await Expect(visitor.Locator("#table-evaluation tbody tr")).ToHaveCountAsync(15);

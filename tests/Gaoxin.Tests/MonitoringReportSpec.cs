@@ -96,6 +96,8 @@ public abstract class MonitoringReportSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
         using (var document = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
         {
+            // A document Word opens without repair: valid against the Office schema.
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
             var body = document.MainDocumentPart!.Document.Body!;
             Assert.Contains("2019年各高新区研发投入稳步提高。", body.InnerText);
             Assert.Contains(body.Descendants<Paragraph>(), p => p.InnerText.Contains("2019") && p.InnerText.Contains("监测报告"));
@@ -219,6 +221,14 @@ public abstract class MonitoringReportSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal("accepted", accepted.GetProperty("status").GetString());
         Assert.Equal("assessment_locked", await CodeOf(await _dalian.PutAsJsonAsync(path, new { sections }), HttpStatusCode.Conflict));
 
+        // The office heard of each submission, Dalian of the return (with the comment) and of the acceptance.
+        await using (var db = GaoxinDatabase.CreateContext(store.Location))
+        {
+            var notices = await db.Notifications.OrderBy(n => n.Id).Select(n => new { n.Audience, n.Body }).ToListAsync();
+            Assert.Equal(["office", "office"], notices.Where(n => n.Audience == "office").Select(n => n.Audience));
+            Assert.Equal(["请补充问题分析", "自评报告将列入年度监测报告。"], notices.Where(n => n.Audience == "zone:dalian").Select(n => n.Body));
+        }
+
         var report = await JsonOf(await _office.GetAsync("/api/monitoring/reports/2019"));
         var shown = Assert.Single(report.GetProperty("document").GetProperty("selfAssessments").EnumerateArray());
         Assert.Equal(("dalian", "accepted", "高端人才不足,研发平台偏少"), (shown.GetProperty("zone").GetString(), shown.GetProperty("status").GetString(),
@@ -241,6 +251,16 @@ public abstract class MonitoringReportSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, (await _dalian.PutAsJsonAsync(path,
             new { tasks = new[] { new { task = DalianTask, status = "delayed", narrative = "审批滞后", evidence = "会议纪要" } } })).StatusCode);
 
+        // The form sends every task; an untouched one stays unreported and only the change is audited.
+        Assert.Equal(HttpStatusCode.NoContent, (await _dalian.PutAsJsonAsync(path, new
+        {
+            tasks = new[] { new { task = DalianTask, status = "delayed", narrative = "审批滞后", evidence = "会议纪要" }, new { task = "institutions.collaboration.column2.dalian", status = "not_started", narrative = "", evidence = "" } },
+        })).StatusCode);
+        await using (var db = GaoxinDatabase.CreateContext(store.Location))
+        {
+            Assert.Equal([DalianTask], await db.ZoneTaskReports.Where(r => r.ZoneCode == "dalian").Select(r => r.TaskId).ToListAsync());
+            Assert.Equal(1, await db.Audit.CountAsync(a => a.Action == "task_progress_reported"));
+        }
         var mine = (await JsonOf(await _dalian.GetAsync(path))).EnumerateArray().Single(t => t.GetProperty("task").GetString() == DalianTask);
         Assert.Equal(("delayed", "审批滞后", "会议纪要"), (mine.GetProperty("status").GetString(), mine.GetProperty("narrative").GetString(), mine.GetProperty("evidence").GetString()));
     }

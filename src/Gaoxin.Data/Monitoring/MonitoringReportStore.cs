@@ -5,6 +5,7 @@ using Gaoxin.Core.Evaluation;
 using Gaoxin.Core.Monitoring;
 using Gaoxin.Core.Plans;
 using Gaoxin.Data.Collection;
+using Gaoxin.Data.Notices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Data.Monitoring;
@@ -173,6 +174,9 @@ public static class MonitoringReportStore
             report.Snapshot = JsonSerializer.Serialize(document, SnapshotJson);
             report.PublishedAt = now;
             report.PublishedBy = who.Name;
+            var title = $"{report.Year} 年度{(report.Kind == "midterm" ? "中期评估报告" : "监测报告")}已发布";
+            var link = $"/monitoring/reports/{report.Year}{(report.Kind == "midterm" ? "?kind=midterm" : "")}";
+            foreach (var zone in plan.Zones) NoticeBoard.Post(db, Audience.Zone(zone.Code), title, $"第 {report.Edition} 版", link, now);
         }
         report.Status = MonitoringReportWorkflow.Next(action);
         Touch(report, who, now);
@@ -202,13 +206,18 @@ public static class MonitoringReportStore
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var existing = await db.ZoneTaskReports.Where(r => r.PlanId == plan.Id && r.ZoneCode == zone && r.Year == year).ToDictionaryAsync(r => r.TaskId, cancellationToken);
-        foreach (var (task, status, narrative, evidence) in reports)
+        foreach (var (task, status, raw, rawEvidence) in reports)
         {
+            var (narrative, evidence) = (Clean(raw), Clean(rawEvidence));
+            // A form sends every task: only what changed is saved and audited (an untouched task stays unreported).
+            if (existing.TryGetValue(task, out var known) ? (known.Status, known.Narrative, known.Evidence) == (status, narrative, evidence)
+                    : status == "not_started" && narrative is null && evidence is null)
+                continue;
             if (!existing.TryGetValue(task, out var record))
                 db.ZoneTaskReports.Add(record = new ZoneTaskReportRecord { PlanId = plan.Id, TaskId = task, ZoneCode = zone, Year = year, Status = status, UpdatedBy = who.Name });
             record.Status = status;
-            record.Narrative = Clean(narrative);
-            record.Evidence = Clean(evidence);
+            record.Narrative = narrative;
+            record.Evidence = evidence;
             record.UpdatedAt = now;
             record.UpdatedBy = who.Name;
             db.Audit.Add(new AuditRecord
@@ -258,6 +267,15 @@ public static class MonitoringReportStore
         record.UpdatedAt = now;
         record.UpdatedBy = who.Name;
         record.Version++;
+        // Who acts next hears of it: the office of a submission, the zone of the office's decision.
+        var link = action == "submit" ? $"/monitoring/reports/self-assessments/{year}" : $"/zones/report/{year}";
+        _ = action switch
+        {
+            "submit" => NoticeBoard.Post(db, Audience.Office, $"{zone} 提交了 {year} 年度自评报告", "请审核后接收或退回。", link, now),
+            "return" => NoticeBoard.Post(db, Audience.Zone(zone), $"{year} 年度自评报告被退回", record.ReturnComment!, link, now),
+            "accept" => NoticeBoard.Post(db, Audience.Zone(zone), $"{year} 年度自评报告已接收", "自评报告将列入年度监测报告。", link, now),
+            _ => null,
+        };
         db.Audit.Add(new AuditRecord
         {
             At = now, Actor = who.Name, Via = via, UnitCode = zone, Year = year, Action = "self_assessment_" + action, ElementCode = "self-assessment",

@@ -98,13 +98,13 @@ public static class ReportFiles
 
     private static Table Grid(ReportTable source)
     {
-        var border = () => new BorderType[]
-        {
-            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 },
-        };
-        var table = new Table(new TableProperties(new TableBorders(border()), new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+        // The schema's order: the width before the borders, and top, left, bottom, right, inside lines; a grid before the rows.
+        var borders = new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
+        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, borders),
+            new TableGrid(source.Headers.Select(_ => new GridColumn { Width = (9638 / source.Headers.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         TableRow Row(IEnumerable<string> cells, bool header) =>
             new(cells.Select(c => new TableCell(new Paragraph(new Run(header ? new RunProperties(new Bold(), new FontSize { Val = "16" }) : new RunProperties(new FontSize { Val = "16" }),
                 new Text(c) { Space = SpaceProcessingModeValues.Preserve })))));
