@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gaoxin.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGaoxinDb))]
-    [Migration("20261206182904_Reports")]
-    partial class Reports
+    [Migration("20261206194521_Governance")]
+    partial class Governance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -157,6 +157,93 @@ namespace Gaoxin.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Applications.ApplicationFigureRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ElementCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_code");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "ElementCode")
+                        .IsUnique();
+
+                    b.ToTable("application_figures", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Applications.ApplicationRecord", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Applicant")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<string>("County")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ProposedName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_name");
+
+                    b.Property<string>("ProposedNameEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_name_en");
+
+                    b.Property<decimal?>("ReviewScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_score");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("applications", (string)null);
                 });
 
             modelBuilder.Entity("Gaoxin.Data.Cases.CaseDocumentRecord", b =>
@@ -1094,6 +1181,199 @@ namespace Gaoxin.Data.Migrations.Sqlite
                     b.HasIndex("Year", "ModelId");
 
                     b.ToTable("evaluation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Experts.ExpertConflictRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declared_at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("ZoneCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_code");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "ZoneCode")
+                        .IsUnique();
+
+                    b.ToTable("expert_conflicts", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Experts.ExpertPanelMemberRecord", b =>
+                {
+                    b.Property<long>("PanelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("panel_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("PanelId", "UserName");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("expert_panel_members", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Experts.ExpertPanelRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("ElementCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_code");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item");
+
+                    b.Property<decimal?>("Mean")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mean");
+
+                    b.Property<string>("ModelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model_id");
+
+                    b.Property<decimal?>("Range")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("range");
+
+                    b.Property<decimal?>("StandardDeviation")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standard_deviation");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<int?>("Trim")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trim");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("ZoneCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_code");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Item", "Year", "ZoneCode");
+
+                    b.ToTable("expert_panels", (string)null);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Experts.ExpertScoreRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<long>("PanelId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("panel_id");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset>("ScoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scored_at");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelId", "UserName")
+                        .IsUnique();
+
+                    b.ToTable("expert_scores", (string)null);
                 });
 
             modelBuilder.Entity("Gaoxin.Data.Investment.InvestmentProjectRecord", b =>
@@ -3699,6 +3979,24 @@ namespace Gaoxin.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gaoxin.Data.Applications.ApplicationFigureRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Applications.ApplicationRecord", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Applications.ApplicationRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Cases.CaseRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Gaoxin.Data.Applications.ApplicationRecord", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gaoxin.Data.Cases.CaseDocumentRecord", b =>
                 {
                     b.HasOne("Gaoxin.Data.Cases.CaseRecord", null)
@@ -3786,6 +4084,32 @@ namespace Gaoxin.Data.Migrations.Sqlite
                     b.HasOne("Gaoxin.Data.Enterprises.ReservePoolMemberRecord", null)
                         .WithMany()
                         .HasForeignKey("CreditCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Experts.ExpertPanelMemberRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Experts.ExpertPanelRecord", null)
+                        .WithMany("Members")
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Experts.ExpertPanelRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Cases.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Experts.ExpertScoreRecord", b =>
+                {
+                    b.HasOne("Gaoxin.Data.Experts.ExpertPanelRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4047,6 +4371,11 @@ namespace Gaoxin.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gaoxin.Data.Applications.ApplicationRecord", b =>
+                {
+                    b.Navigation("Figures");
+                });
+
             modelBuilder.Entity("Gaoxin.Data.Cases.CaseRecord", b =>
                 {
                     b.Navigation("Steps");
@@ -4055,6 +4384,11 @@ namespace Gaoxin.Data.Migrations.Sqlite
             modelBuilder.Entity("Gaoxin.Data.Collection.ReportRecord", b =>
                 {
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Gaoxin.Data.Experts.ExpertPanelRecord", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Gaoxin.Data.Market.MarketIntroductionRecord", b =>
