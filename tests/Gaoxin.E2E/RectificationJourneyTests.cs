@@ -9,7 +9,8 @@ namespace Gaoxin.E2E;
 /// <summary>
 /// A failing zone's rectification through the pages: the office publishes the 2019 evaluation and Suizhong, graded fail, gets a
 /// yellow card and a case; the office notifies; the zone submits a plan, which is returned and then accepted; the zone reports
-/// progress; the office's re-check lifts the card. The zone's history and the bulletin show it.
+/// progress; the office's re-check lifts the card. The zone's history, the bulletin and the monitoring report show it. Zones that
+/// fail two years running end in a delisting proposal (provincial Suizhong) and a report to the ministry (national Fuxin).
 /// </summary>
 [Collection(E2ECollection.Name)]
 public sealed class RectificationJourneyTests(BrowserFixture browser) : IAsyncLifetime
@@ -119,5 +120,62 @@ public sealed class RectificationJourneyTests(BrowserFixture browser) : IAsyncLi
         await Expect(_office.Locator("#bulletin-cases li[data-zone=suizhong]")).ToHaveAttributeAsync("data-status", "closed");
         await Expect(_office.Locator("#bulletin-cases li[data-zone=fuxin]")).ToHaveAttributeAsync("data-status", "opened");
         await browser.ScreenshotAsync(_office, $"{test}-4-bulletin");
+
+        // The year's monitoring report lists the cases with their status in words.
+        await _office.GotoAsync("/monitoring/reports/2019");
+        await Expect(CaseRow(_office, "绥中高新区")).ToContainTextAsync("已结案");
+        await Expect(CaseRow(_office, "阜新高新区")).ToContainTextAsync("已立案");
+    }
+
+    private static ILocator CaseRow(IPage page, string zoneName, int year = 2019) =>
+        page.Locator($"#table-cases tbody tr[data-key='{zoneName}']").Filter(new() { Has = page.Locator("td", new() { HasTextRegex = new Regex($"^{year}$") }) });
+
+    [Fact]
+    public async Task Zones_failing_two_years_running_end_in_a_delisting_proposal_or_a_report_to_the_ministry()
+    {
+        const string test = nameof(Zones_failing_two_years_running_end_in_a_delisting_proposal_or_a_report_to_the_ministry);
+        Assert.Equal(0, (await CliRun.RunAsync("evaluate", "--year", "2018", "--db", ((ITestStore)_store).DbArgument)).ExitCode);
+        await BrowserFixture.SignInAsync(_office, "office@example.org", Password);
+
+        // 2018: Suizhong (provincial) and Fuxin (national) fail and get a yellow card and a case each; the office notifies both.
+        await _office.GotoAsync("/evaluation?year=2018");
+        await _office.Locator("#publish").ClickAsync();
+        foreach (var zone in new[] { "suizhong", "fuxin" })
+        {
+            await _office.GotoAsync("/cases?year=2018");
+            var row = _office.Locator($"#cases tr[data-zone={zone}]");
+            await Expect(row).ToHaveAttributeAsync("data-status", "opened");
+            await row.Locator("a").First.ClickAsync();
+            await StepAsync(_office, "notice", comment: "2018年度考核不合格,通报批评并亮黄牌,限期整改。");
+            await StatusIsAsync(_office, "notified");
+        }
+        await _office.GotoAsync("/monitoring/reports/2018");
+        await Expect(CaseRow(_office, "绥中高新区", 2018)).ToContainTextAsync("已通报");
+
+        // 2019: both fail again. Publishing closes each 2018 case with the evaluation's decision and opens the year's case.
+        await _office.GotoAsync("/evaluation?year=2019");
+        await _office.Locator("#publish").ClickAsync();
+        await _office.GotoAsync("/cases?year=2018");
+        await Expect(_office.Locator("#cases tr[data-zone=suizhong]")).ToHaveAttributeAsync("data-status", "closed");
+        await Expect(_office.Locator("#cases tr[data-zone=fuxin]")).ToHaveAttributeAsync("data-status", "closed");
+        await _office.Locator("#cases tr[data-zone=suizhong] a").First.ClickAsync();
+        await Expect(_office.Locator("#case-steps li[data-step]").Last).ToContainTextAsync("建议摘牌");
+        await browser.ScreenshotAsync(_office, $"{test}-1-closed-by-evaluation");
+        await _office.GotoAsync("/cases?year=2019");
+        await Expect(_office.Locator("#cases tr[data-zone=suizhong]")).ToHaveAttributeAsync("data-status", "opened");
+
+        // The zones' histories, the bulletin and the 2018 monitoring report show where each ended.
+        await _office.GotoAsync("/zones/suizhong");
+        await Expect(_office.Locator("#history tbody")).ToContainTextAsync("建议摘牌");
+        await _office.GotoAsync("/zones/fuxin");
+        await Expect(_office.Locator("#history tbody")).ToContainTextAsync("报请科技部处理");
+        await Expect(_office.Locator("#open-cases")).ToContainTextAsync("2019");
+        await _office.GotoAsync("/evaluation/2019/bulletin");
+        await Expect(_office.Locator("#bulletin-cases li[data-zone=suizhong]")).ToHaveAttributeAsync("data-status", "opened");
+        await _office.GotoAsync("/monitoring/reports/2018");
+        await Expect(CaseRow(_office, "绥中高新区", 2018)).ToContainTextAsync("已结案");
+        await Expect(CaseRow(_office, "阜新高新区", 2018)).ToContainTextAsync("已结案");
+        await Expect(CaseRow(_office, "绥中高新区", 2019)).ToContainTextAsync("已立案");
+        await browser.ScreenshotAsync(_office, $"{test}-2-report");
     }
 }

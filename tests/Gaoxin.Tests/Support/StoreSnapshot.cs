@@ -97,11 +97,16 @@ public static partial class StoreSnapshot
         _ => value.ToString() ?? "",
     };
 
-    private static string Normalize(string text) => IdReference().Replace(Hex().Replace(Time().Replace(text, "<time>"), "<hex>"), "$1:<id>");
+    private static string Normalize(string text) => CaseNumber().Replace(IdReference().Replace(Hex().Replace(Time().Replace(text, "<time>"), "<hex>"), "$1:<id>"), "案件 <id>");
 
-    // A row named by its integer key inside a text (the audit's element market-demand:17): the key, like the id columns, moves on.
-    [GeneratedRegex(@"\b([a-z][a-z_-]*):\d+\b")]
+    // A row named by its integer key inside a text (the audit's element market-demand:17, a notification's link /cases/17): the key,
+    // like the id columns, moves on.
+    [GeneratedRegex(@"\b([a-z][a-z_-]*)[:/]\d+\b")]
     private static partial Regex IdReference();
+
+    // A case named by its number in a notification's title (整改案件 17 已立案).
+    [GeneratedRegex(@"案件 ?\d+")]
+    private static partial Regex CaseNumber();
 
     // A time stored as text (SQLite): 2026-12-05 12:40:00.1234567+00:00, or with a T.
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)?")]

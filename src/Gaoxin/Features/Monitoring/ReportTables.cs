@@ -43,9 +43,15 @@ public static class ReportTables
                     z.YellowCard ? T("是", "yes") : null]).ToList()));
         tables.Add(new("cases", T("整改与申请", "Cases"),
             [T("高新区", "Zone"), T("类型", "Kind"), T("年度", "Year"), T("状态", "Status")],
-            d.Cases.Select(c => (IReadOnlyList<object?>)[Zone(c.Zone), CaseKind(c.Kind), c.Year, c.Status]).ToList()));
+            d.Cases.Select(c => (IReadOnlyList<object?>)[Zone(c.Zone), CaseKind(c.Kind), c.Year, CaseStatus(c.Kind, c.Status)]).ToList()));
         return tables;
     }
+
+    /// <summary>A case's status in words, as the cases' and applications' own pages say it.</summary>
+    private static string CaseStatus(string kind, string status) =>
+        kind == "application" && Core.Applications.ApplicationRules.ParseState(status) is { } state
+            ? Applications.ApplicationsText.State(state)
+            : Cases.CasesText.Status(status);
 
     private static string CaseKind(string kind) => kind switch
     {
