@@ -78,8 +78,8 @@ fi
 
 # Soak smoke (docs/performance.md): 20 s of the public pages and API at a steady rate must give no error, stay within
 # the memory bound and the p99 bar; the 10-minute soak is `bench/Gaoxin.Bench soak`.
-echo "== soak smoke (bench/Gaoxin.Bench soak --seconds 20)"
-if ! timeout 300 dotnet run -c Release --no-build --project bench/Gaoxin.Bench -- soak --seconds 20 > artifacts/soak-smoke.log 2>&1; then
+echo "== soak smoke (bench/Gaoxin.Bench soak --seconds 20 --rate 120)"
+if ! timeout 300 dotnet run -c Release --no-build --project bench/Gaoxin.Bench -- soak --seconds 20 --rate 120 > artifacts/soak-smoke.log 2>&1; then
   tail -n 40 artifacts/soak-smoke.log >&2
   echo "The soak smoke failed (artifacts/soak-smoke.log)." >&2
   status=1
