@@ -88,7 +88,12 @@ public static class GaoxinDatabase
     /// <param name="bundleDirectory">The folder holding <c>plans/</c> and <c>datasets/</c> (the executable's folder).</param>
     /// <param name="clock">The clock.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public static async Task InitializeAsync(GaoxinDb db, string bundleDirectory, TimeProvider clock, CancellationToken cancellationToken = default)
+    /// <param name="announce">
+    /// Told, before any work, when the store is new or lacks migrations of this build: the first start then takes a few
+    /// seconds, and a person waiting should know why.
+    /// </param>
+    public static async Task InitializeAsync(GaoxinDb db, string bundleDirectory, TimeProvider clock, CancellationToken cancellationToken = default,
+        Action<string>? announce = null)
     {
         var timings = StartupTimings.Start();
         if (db is SqliteGaoxinDb)
@@ -100,7 +105,11 @@ public static class GaoxinDatabase
         timings?.Mark("EF Core services");
         // MigrateAsync builds and compares the design-time model even when nothing is pending (about a second): ask the
         // history table first and migrate only a store that lacks one of this build's migrations (or has no history yet).
-        if (await HasPendingMigrationsAsync(db, cancellationToken)) await db.Database.MigrateAsync(cancellationToken);
+        if (await HasPendingMigrationsAsync(db, cancellationToken))
+        {
+            announce?.Invoke(FirstStartMessage(db));
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         timings?.Mark("migrations");
         if (db is SqliteGaoxinDb)
         {
@@ -125,6 +134,15 @@ public static class GaoxinDatabase
     /// True when the store is new, cannot be read yet (a PostgreSQL database not created), or lacks a migration of this
     /// build. Reads only the history table, without the model comparison <c>MigrateAsync</c> does.
     /// </summary>
+    /// <summary>What a person waiting on a new or older store is told.</summary>
+    private static string FirstStartMessage(GaoxinDb db)
+    {
+        var where = db is SqliteGaoxinDb
+            ? Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource)
+            : new DatabaseLocation(DatabaseProvider.Postgres, db.Database.GetConnectionString()!).Describe();
+        return $"Preparing the store {where}: creating or updating its tables and loading the bundled plans (首次启动,正在创建并迁移数据库). This takes a few seconds once.";
+    }
+
     private static async Task<bool> HasPendingMigrationsAsync(GaoxinDb db, CancellationToken cancellationToken)
     {
         try

@@ -122,7 +122,7 @@ public static class Cli
         var db = GaoxinDatabase.CreateContext(location);
         try
         {
-            await GaoxinDatabase.InitializeAsync(db, GaoxinDatabase.BundleDirectory, TimeProvider.System, cancellationToken);
+            await GaoxinDatabase.InitializeAsync(db, GaoxinDatabase.BundleDirectory, TimeProvider.System, cancellationToken, parse.InvocationConfiguration.Error.WriteLine);
             return db;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -317,7 +317,7 @@ public static class UserAccounts
         if (!Roles.All.Contains(role)) return $"unknown role '{role}'";
         if (role == Roles.ZoneOperator && zone is null) return "a zone operator needs --zone";
         if (role != Roles.ZoneOperator && zone is not null) return "only zone operators are bound to a zone";
-        if (zone is not null && !await db.Zones.AnyAsync(z => z.Code == zone, cancellationToken)) return $"no zone '{zone}'";
+        if (await Zones.ZoneChoices.UnknownAsync(db, zone, cancellationToken) is { } unknownZone) return unknownZone;
         return null;
     }
 

@@ -25,6 +25,11 @@ public static class CasesCommands
         list.SetAction(async (parse, ct) =>
         {
             await using var db = await Cli.OpenAsync(parse, ct);
+            if (await Zones.ZoneChoices.UnknownAsync(db, parse.GetValue(zone), ct) is { } unknownZone)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"--zone: {unknownZone} [unknown_zone]");
+                return Cli.InvalidInput;
+            }
             var found = await RectificationStore.ListAsync(db, DataCommands.CliPrincipal, parse.GetValue(year), parse.GetValue(zone),
                 DateOnly.FromDateTime(DateTime.UtcNow), ct);
             var output = parse.InvocationConfiguration.Output;

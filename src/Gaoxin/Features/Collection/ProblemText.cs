@@ -63,14 +63,14 @@ public static class ProblemText
                 ? $"The row has {p.Value} fields instead of {detail}; a comma inside a number (1,234) also splits it."
                 : $"该行有 {p.Value} 个字段，应为 {detail} 个；数字中的逗号（如 1,234）也会把字段拆开。",
             "unknown_zone" => english
-                ? $"Unknown reporting unit {value}; use a zone code or its Chinese name."
-                : $"未知的填报单位{value}，请使用高新区代码或中文名称。",
+                ? $"Unknown reporting unit {value}; use a zone code or its Chinese name (the list: gaoxin zones list, or the zones page)."
+                : $"未知的填报单位{value}，请使用高新区代码或中文名称（列表见 gaoxin zones list 或“高新区”页面）。",
             "unknown_element" when p.Detail is not null => english
                 ? $"Unknown data element {value}; did you mean \"{detail}\"?"
                 : $"未知的数据元{value}，是否应为“{detail}”？",
             "unknown_element" => english
-                ? $"Unknown data element {value}."
-                : $"未知的数据元{value}。",
+                ? $"Unknown data element {value} (the list: gaoxin data elements, or the CSV template)."
+                : $"未知的数据元{value}（列表见 gaoxin data elements 或 CSV 模板）。",
             "element_not_for_unit" when detail == "province_only" => english
                 ? $"Element {Quoted(p.Element, true)} is reported by the province only, not by a zone."
                 : $"数据元{Quoted(p.Element, false)}只由省级填报，高新区不填报。",

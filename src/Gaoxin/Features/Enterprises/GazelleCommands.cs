@@ -52,6 +52,17 @@ public static class GazelleCommands
                 }
                 timings?.Mark("identified");
             }
+            // Nothing found for a zone: say so when the zone itself is unknown rather than print an empty list (checked only
+            // then, so the usual answer stays one streaming query).
+            if (only is not null && result.Enterprises.Count == 0)
+            {
+                await using var db = await Cli.OpenAsync(parse, ct);
+                if (await Zones.ZoneChoices.UnknownAsync(db, only, ct) is { } unknownZone)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine($"--zone: {unknownZone} [unknown_zone]");
+                    return Cli.InvalidInput;
+                }
+            }
             var response = result.ToResponse(classifier);
             timings?.Mark("response built");
             Write(parse.InvocationConfiguration.Output, response, parse.GetValue(format) == "json");

@@ -135,6 +135,11 @@ public static class PoolCommands
             stage = s;
         }
         await using var db = await Cli.OpenAsync(parse, ct);
+        if (await Zones.ZoneChoices.UnknownAsync(db, zone, ct) is { } unknownZone)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"--zone: {unknownZone} [unknown_zone]");
+            return Cli.InvalidInput;
+        }
         var items = (await ReservePoolStore.ListAsync(db, string.IsNullOrEmpty(zone) ? null : zone, stage, ct)).Select(i => i.ToResponse()).ToList();
         var output = parse.InvocationConfiguration.Output;
         if (json)
@@ -151,6 +156,11 @@ public static class PoolCommands
     private static async Task<int> CountsAsync(ParseResult parse, int year, string? zone, bool json, CancellationToken ct)
     {
         await using var db = await Cli.OpenAsync(parse, ct);
+        if (await Zones.ZoneChoices.UnknownAsync(db, zone, ct) is { } unknownZone)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"--zone: {unknownZone} [unknown_zone]");
+            return Cli.InvalidInput;
+        }
         var figures = await ReservePoolStore.FiguresAsync(db, [year], string.IsNullOrEmpty(zone) ? null : zone, ct);
         var response = PoolMapping.ToResponse(year, figures);
         var output = parse.InvocationConfiguration.Output;

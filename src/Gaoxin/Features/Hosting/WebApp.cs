@@ -210,10 +210,12 @@ public static partial class WebApp
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GaoxinDb>();
-        await GaoxinDatabase.InitializeAsync(db, GaoxinDatabase.BundleDirectory, app.Services.GetRequiredService<TimeProvider>(), cancellationToken);
-        LogDatabaseReady(app.Logger, app.Services.GetRequiredService<DatabaseLocation>().Describe());
+        await GaoxinDatabase.InitializeAsync(db, GaoxinDatabase.BundleDirectory, app.Services.GetRequiredService<TimeProvider>(), cancellationToken,
+            message => LogPreparingStore(app.Logger, message));
+        var location = app.Services.GetRequiredService<DatabaseLocation>();
+        LogDatabaseReady(app.Logger, location.Describe());
         var admins = await scope.ServiceProvider.GetRequiredService<UserManager<GaoxinUser>>().GetUsersInRoleAsync(Roles.Admin);
-        if (admins.Count == 0) LogNoAdministrator(app.Logger);
+        if (admins.Count == 0) LogNoAdministrator(app.Logger, StoreArgument(location));
     }
 
     /// <summary><c>Database:Provider</c> (Sqlite|Postgres) and <c>ConnectionStrings:Gaoxin</c>; the default is ./data/gaoxin.db.</summary>
@@ -269,8 +271,27 @@ public static partial class WebApp
     public static bool IsLocalPath(string? url) =>
         url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] is not ('/' or '\\') && !url.Any(char.IsControl)));
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "No administrator yet. Create one with: gaoxin users add --email you@example.org --role admin")]
-    private static partial void LogNoAdministrator(ILogger logger);
+    /// <summary>
+    /// The <c>--db</c> argument that names this store from any folder, so that a printed hint works as printed: a SQLite
+    /// file by its full path; nothing for the default file run from its own folder; for PostgreSQL the connection string
+    /// without its password (Npgsql takes it from PGPASSWORD or ~/.pgpass).
+    /// </summary>
+    public static string StoreArgument(DatabaseLocation location)
+    {
+        if (location.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.GetFullPath(location.Describe());
+            return file == Path.GetFullPath(DatabaseLocation.Default.Describe()) ? "" : $" --db \"{file}\"";
+        }
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(location.ConnectionString) { Password = null };
+        return $" --db \"{builder.ConnectionString}\"";
+    }
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "No administrator yet. Create one with: gaoxin users add --email you@example.org --role admin{Store}")]
+    private static partial void LogNoAdministrator(ILogger logger, string store);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{Message}")]
+    private static partial void LogPreparingStore(ILogger logger, string message);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Database ready: {Location}")]
     private static partial void LogDatabaseReady(ILogger logger, string location);

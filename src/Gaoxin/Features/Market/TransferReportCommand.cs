@@ -30,7 +30,7 @@ public static class TransferReportCommand
             {
                 if (!names.ContainsKey(one))
                 {
-                    error.WriteLine($"--zone: unknown zone '{one}'.");
+                    error.WriteLine($"--zone: {Zones.ZoneChoices.Describe(one, names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => (n.Key, n.Value)))} [unknown_zone]");
                     return 2;
                 }
                 zones = [one];

@@ -194,7 +194,7 @@ public static class ZoneCommands
         var detail = await ZoneRegistry.GetAsync(db, code, DateTime.UtcNow.Year, ct);
         if (detail is null)
         {
-            parse.InvocationConfiguration.Error.WriteLine($"No zone '{code}'.");
+            parse.InvocationConfiguration.Error.WriteLine(await ZoneChoices.UnknownAsync(db, code, ct) ?? $"unknown zone '{code}'");
             return Cli.NotFound;
         }
         var output = parse.InvocationConfiguration.Output;

@@ -1,0 +1,28 @@
+using Gaoxin.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaoxin.Features.Zones;
+
+/// <summary>
+/// What the command line says of a zone code it does not know: the code, and the codes it does know with their names,
+/// so that the next try can be right without another command.
+/// </summary>
+public static class ZoneChoices
+{
+    /// <summary>Null when <paramref name="code"/> is empty or names a zone of the store; otherwise the line to print.</summary>
+    public static async Task<string?> UnknownAsync(GaoxinDb db, string? code, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(code)) return null;
+        var zones = await db.Zones.AsNoTracking().OrderBy(z => z.Code).Select(z => new { z.Code, z.Name }).ToListAsync(cancellationToken);
+        return zones.Any(z => z.Code == code) ? null : Describe(code, zones.Select(z => (z.Code, z.Name)));
+    }
+
+    /// <summary>"unknown zone 'x'; the zones are: anshan (鞍山高新区), benxi (本溪高新区), …".</summary>
+    public static string Describe(string code, IEnumerable<(string Code, string Name)> zones)
+    {
+        var known = zones.Select(z => $"{z.Code} ({z.Name})").ToList();
+        return known.Count == 0
+            ? $"unknown zone '{code}'; the store has no zones yet"
+            : $"unknown zone '{code}'; the zones are: {string.Join(", ", known)}";
+    }
+}
