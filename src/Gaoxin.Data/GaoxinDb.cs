@@ -221,6 +221,8 @@ public abstract class GaoxinDb(DbContextOptions options)
             e.ToTable("evaluation_runs");
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.Year, r.ModelId });
+            e.Property(r => r.DocumentNumber).HasMaxLength(Core.Evaluation.BulletinNumber.MaxLength);
+            e.HasIndex(r => r.DocumentNumber).IsUnique();
         });
 
         model.Entity<Monitoring.TargetOwnerRecord>(e => { e.ToTable("target_owners"); e.HasKey(o => new { o.PlanId, o.TargetId }); });

@@ -1,3 +1,4 @@
+using Gaoxin.Core.Evaluation;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -103,6 +104,42 @@ public abstract class EvaluationSpec(ITestStore store) : IAsyncLifetime
         Assert.True(run.UsesDemoData);
         Assert.Contains("shenyang/2019/1", run.Snapshot);
     }
+
+    [Fact]
+    public async Task A_published_bulletin_carries_its_document_number_and_date_of_issue_and_a_number_is_never_used_twice()
+    {
+        var first = await RecordAsync(2019);
+        var second = await RecordAsync(2020);
+        var third = await RecordAsync(2019, "--model", "cn-htz-2021");
+
+        var numbered = await Cli("evaluate", "publish", first);
+        var taken = await Cli("evaluate", "publish", second, "--document-number", BulletinNumber.Format(DateTime.UtcNow.Year, 1));
+        var given = await Cli("evaluate", "publish", second, "--document-number", "辽科发〔2021〕12号");
+        var next = await Cli("evaluate", "publish", third);
+
+        var year = DateTime.UtcNow.Year;
+        Assert.Equal(0, numbered.ExitCode);
+        Assert.Contains($"as 辽高新推〔{year}〕1号", numbered.Output);
+        // The office's registry number already given to another bulletin is refused, and the run stays unpublished.
+        Assert.Equal(Cli_InvalidInput, taken.ExitCode);
+        Assert.Contains("document_number_used", taken.Error);
+        Assert.Equal(0, given.ExitCode);
+        Assert.Contains($"as 辽高新推〔{year}〕2号", next.Output);
+        await using (var db = GaoxinDatabase.CreateContext(store.Location))
+        {
+            var runs = await db.EvaluationRuns.Where(r => r.PublishedAt != null).OrderBy(r => r.Id).Select(r => new { r.Id, r.DocumentNumber, r.PublishedAt }).ToListAsync();
+            Assert.Equal([$"辽高新推〔{year}〕1号", "辽科发〔2021〕12号", $"辽高新推〔{year}〕2号"], runs.Select(r => r.DocumentNumber));
+        }
+
+        await using var server = await RunningServer.StartAsync(store.Location);
+        var page = await server.Client.GetStringAsync("/evaluation/2019/bulletin");
+        var runsJson = JsonDocument.Parse(await server.Client.GetStringAsync("/api/evaluations")).RootElement;
+        Assert.Contains($"<p class=\"doc-number\" id=\"doc-number\">辽高新推〔{year}〕1号</p>", page);
+        Assert.Contains($"印发日期 {DateTime.UtcNow:yyyy-MM-dd}", page);
+        Assert.Contains(runsJson.EnumerateArray(), r => r.GetProperty("documentNumber").GetString() == "辽科发〔2021〕12号");
+    }
+
+    private const int Cli_InvalidInput = Gaoxin.Cli.InvalidInput;
 
     [Fact]
     public async Task Weights_show_the_effective_weight_of_each_indicator_and_derive_entropy_and_ahp_weights()

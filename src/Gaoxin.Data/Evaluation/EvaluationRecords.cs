@@ -29,4 +29,6 @@ public sealed class EvaluationRunRecord
     public required string CreatedBy { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public string? PublishedBy { get; set; }
+    /// <summary>The bulletin's document number (文号), given at publication (<see cref="Core.Evaluation.BulletinNumber"/>).</summary>
+    public string? DocumentNumber { get; set; }
 }

@@ -146,8 +146,9 @@ public static class EvaluationStore
     /// Returns null, or why it was refused. <paramref name="published"/>, when given, runs inside the publication's transaction
     /// after the zones' events are recorded (the rectification cases open there), with every zone's flags.
     /// </summary>
+    /// <param name="documentNumber">The bulletin's document number (文号); null takes the next free one of the year of issue.</param>
     public static async Task<string?> PublishAsync(GaoxinDb db, long runId, string actor, TimeProvider clock, CancellationToken cancellationToken,
-        Func<EvaluationRunRecord, IReadOnlyList<PublishedZone>, Task>? published = null)
+        Func<EvaluationRunRecord, IReadOnlyList<PublishedZone>, Task>? published = null, string? documentNumber = null)
     {
         using var job = Telemetry.Start(Telemetry.Jobs.Publication);
         var run = await db.EvaluationRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
@@ -155,11 +156,19 @@ public static class EvaluationStore
         if (run.PublishedAt is not null) return "run_published";
         if (await db.EvaluationRuns.AnyAsync(r => r.Year == run.Year && r.ModelId == run.ModelId && r.PublishedAt != null, cancellationToken))
             return "year_published";
+        if (documentNumber is not null)
+        {
+            documentNumber = documentNumber.Trim();
+            if (Core.Evaluation.BulletinNumber.Refusal(documentNumber) is { } bad) return bad;
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var taken = await db.EvaluationRuns.Where(r => r.DocumentNumber != null).Select(r => r.DocumentNumber!).ToListAsync(cancellationToken);
+        if (documentNumber is not null && taken.Contains(documentNumber)) return "document_number_used";
         run.PublishedAt = now;
         run.PublishedBy = actor;
+        run.DocumentNumber = documentNumber ?? Core.Evaluation.BulletinNumber.Next(now.Year, taken);
         await db.SaveChangesAsync(cancellationToken);
         CrashPoint.Reach("mid-write");
 

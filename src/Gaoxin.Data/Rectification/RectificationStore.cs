@@ -72,8 +72,10 @@ public static class RectificationStore
     /// Publishes a run (<see cref="EvaluationStore.PublishAsync"/>) and, in its transaction, opens one rectification case per
     /// yellow card and closes the open cases of zones the run proposes for delisting or reports upward.
     /// </summary>
-    public static Task<string?> PublishRunAsync(GaoxinDb db, long runId, string actor, TimeProvider clock, CancellationToken cancellationToken) =>
-        EvaluationStore.PublishAsync(db, runId, actor, clock, cancellationToken, (run, zones) => OpenForRunAsync(db, run, zones, actor, clock, cancellationToken));
+    public static Task<string?> PublishRunAsync(GaoxinDb db, long runId, string actor, TimeProvider clock, CancellationToken cancellationToken,
+        string? documentNumber = null) =>
+        EvaluationStore.PublishAsync(db, runId, actor, clock, cancellationToken, (run, zones) => OpenForRunAsync(db, run, zones, actor, clock, cancellationToken),
+            documentNumber);
 
     private static async Task OpenForRunAsync(GaoxinDb db, EvaluationRunRecord run, IReadOnlyList<PublishedZone> zones, string actor, TimeProvider clock,
         CancellationToken cancellationToken)

@@ -1132,6 +1132,11 @@ namespace Gaoxin.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document_number");
+
                     b.Property<string>("ModelHash")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1195,6 +1200,9 @@ namespace Gaoxin.Data.Migrations.Postgres
                         .HasColumnName("year");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DocumentNumber")
+                        .IsUnique();
 
                     b.HasIndex("Year", "ModelId");
 

@@ -1111,6 +1111,11 @@ namespace Gaoxin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
                     b.Property<string>("ModelHash")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1174,6 +1179,9 @@ namespace Gaoxin.Data.Migrations.Sqlite
                         .HasColumnName("year");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DocumentNumber")
+                        .IsUnique();
 
                     b.HasIndex("Year", "ModelId");
 

@@ -75,6 +75,7 @@ public static class BulletinWorkbook
             ("年度 Year", run.Year), ("模型 Model", $"{run.ModelId} v{run.ModelVersion}"), ("模型哈希 Model hash", run.ModelHash),
             ("记录 Run", run.Id), ("敏感性模拟 Replications", run.Replications), ("随机种子 Seed", run.Seed),
             ("发布 Published", run.PublishedAt?.ToString("yyyy-MM-dd HH:mm") ?? "未发布 not published"),
+            ("文号 Document number", run.DocumentNumber ?? "—"),
             ("演示数据 Demo data", run.UsesDemoData ? "是:基于合成演示数据 yes: synthetic demo figures" : "否 no"),
         ];
         for (var i = 0; i < facts.Length; i++)

@@ -78,15 +78,20 @@ public static class EvaluationApi
         return TypedResults.Ok(run.ToResponse());
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> Publish(long id, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    /// <param name="documentNumber">The bulletin's document number (文号); without it the next free one of the year is given.</param>
+    public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> Publish(long id, string? documentNumber, HttpContext context, GaoxinDb db,
+        TimeProvider clock, CancellationToken ct)
     {
         var office = await context.CallerAsync();
-        var refused = await Data.Rectification.RectificationStore.PublishRunAsync(db, id, office.Name, clock, ct);
+        var refused = await Data.Rectification.RectificationStore.PublishRunAsync(db, id, office.Name, clock, ct, documentNumber);
         return refused switch
         {
             null => TypedResults.NoContent(),
             "run_not_found" => TypedResults.Problem(statusCode: 404, title: $"No run {id}."),
-            _ => TypedResults.Problem(statusCode: 409, title: refused),
+            "document_number_empty" or "document_number_invalid" => TypedResults.Problem(statusCode: 422, title: IndexModel.PublishRefusal(refused),
+                type: $"https://gaoxin.local/problems/{refused}", extensions: new Dictionary<string, object?> { ["code"] = refused, ["field"] = "documentNumber" }),
+            _ => TypedResults.Problem(statusCode: 409, title: IndexModel.PublishRefusal(refused), type: $"https://gaoxin.local/problems/{refused}",
+                extensions: new Dictionary<string, object?> { ["code"] = refused }),
         };
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -64,16 +65,18 @@ public static class EvaluationCommands
     private static Command BuildPublish()
     {
         var run = new Argument<long>("RUN_ID") { Description = "the run to publish" };
-        var publish = new Command("publish", "publish a run: it becomes immutable and the zones' yellow cards and delisting proposals are recorded") { run };
+        var number = new Option<string?>("--document-number") { Description = "the bulletin's document number (文号), e.g. 辽高新推〔2021〕3号; default: the next free one of this year" };
+        var publish = new Command("publish", "publish a run: it becomes immutable and the zones' yellow cards and delisting proposals are recorded") { run, number };
         publish.SetAction(async (parse, ct) =>
         {
             await using var db = await Cli.OpenAsync(parse, ct);
-            if (await Data.Rectification.RectificationStore.PublishRunAsync(db, parse.GetValue(run), Cli.Actor, TimeProvider.System, ct) is { } refused)
+            if (await Data.Rectification.RectificationStore.PublishRunAsync(db, parse.GetValue(run), Cli.Actor, TimeProvider.System, ct, parse.GetValue(number)) is { } refused)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"Run {parse.GetValue(run)} not published: {refused}");
                 return refused == "run_not_found" ? Cli.NotFound : Cli.InvalidInput;
             }
-            parse.InvocationConfiguration.Output.WriteLine($"Published run {parse.GetValue(run)}.");
+            var published = await db.EvaluationRuns.AsNoTracking().FirstAsync(r => r.Id == parse.GetValue(run), ct);
+            parse.InvocationConfiguration.Output.WriteLine($"Published run {parse.GetValue(run)} as {published.DocumentNumber}.");
             return 0;
         });
         return publish;

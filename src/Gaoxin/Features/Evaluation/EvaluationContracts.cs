@@ -37,7 +37,7 @@ public sealed record ZoneExplanationResponse(int Year, string Model, long Run, b
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? PassLine);
 
 public sealed record EvaluationRunResponse(long Id, int Year, string Model, int ModelVersion, string ModelHash, int Replications, int Seed,
-    bool UsesDemoData, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy);
+    bool UsesDemoData, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy, string? DocumentNumber);
 
 public static class EvaluationMapping
 {
@@ -63,5 +63,5 @@ public static class EvaluationMapping
         e.Strongest, e.Weakest, e.PassLine);
 
     public static EvaluationRunResponse ToResponse(this Data.Evaluation.EvaluationRunRecord r) => new(
-        r.Id, r.Year, r.ModelId, r.ModelVersion, r.ModelHash, r.Replications, r.Seed, r.UsesDemoData, r.CreatedAt, r.CreatedBy, r.PublishedAt, r.PublishedBy);
+        r.Id, r.Year, r.ModelId, r.ModelVersion, r.ModelHash, r.Replications, r.Seed, r.UsesDemoData, r.CreatedAt, r.CreatedBy, r.PublishedAt, r.PublishedBy, r.DocumentNumber);
 }

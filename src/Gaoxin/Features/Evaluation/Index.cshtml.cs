@@ -45,15 +45,29 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
         return RedirectToPage(new { year, model = Model });
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(long run, int year, CancellationToken ct)
+    public async Task<IActionResult> OnPostPublishAsync(long run, int year, string? documentNumber, CancellationToken ct)
     {
         var office = User.Caller();
-        var refused = await Data.Rectification.RectificationStore.PublishRunAsync(db, run, office.Name, clock, ct);
+        var refused = await Data.Rectification.RectificationStore.PublishRunAsync(db, run, office.Name, clock, ct,
+            string.IsNullOrWhiteSpace(documentNumber) ? null : documentNumber);
         TempData["notice"] = refused is null
             ? Shared.Text.T("已发布;黄牌和建议摘牌已记入各区沿革。", "Published; yellow cards and delisting proposals are recorded in the zones' histories.")
-            : refused;
+            : PublishRefusal(refused);
         return RedirectToPage(new { year, model = Model });
     }
+
+    /// <summary>Why a publication was refused, in words.</summary>
+    public static string PublishRefusal(string code) => code switch
+    {
+        "run_not_found" => Shared.Text.T("没有该评价记录。", "There is no such run."),
+        "run_published" => Shared.Text.T("该记录已发布,不能再次发布。", "The run is already published."),
+        "year_published" => Shared.Text.T("该年度已有按同一模型发布的结果;已发布的结果不可替换。", "A run of this year and model is already published; a published result is never replaced."),
+        "document_number_used" => Shared.Text.T("该文号已被其他通报使用。", "Another bulletin already carries this document number."),
+        "document_number_empty" => Shared.Text.T("文号不能为空。", "The document number is empty."),
+        "document_number_invalid" => Shared.Text.T($"文号过长(最多 {Core.Evaluation.BulletinNumber.MaxLength} 个字符)或含控制字符。",
+            $"The document number is longer than {Core.Evaluation.BulletinNumber.MaxLength} characters or holds a control character."),
+        _ => code,
+    };
 
     public static string GradeText(string? grade) => grade switch
     {
