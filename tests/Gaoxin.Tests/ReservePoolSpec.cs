@@ -171,6 +171,73 @@ public abstract class ReservePoolSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains("candidate of the reserve pool by tech_sme (reserve-pool-default)", admitted.Output);
     }
 
+    /// <summary>Depends() as the self-assessment form posts it (field names of the page, blanks left out).</summary>
+    private static List<KeyValuePair<string, string>> DependsForm() =>
+    [
+        new("Form.RegisteredOn", "2015-01-01"), new("Form.AssessedOn", "2019-01-05"), new("Form.Domain", "electronic_information"),
+        new("Form.IpClass1", "1"), new("Form.IpClass2", "6"), new("Form.IpSelfDeveloped", "7"), new("Form.Employees", "200"), new("Form.StEmployees", "40"),
+        new("Form.SalesRevenue[0]", "4000"), new("Form.SalesRevenue[1]", "5000"), new("Form.SalesRevenue[2]", "6000"),
+        new("Form.RdExpense[0]", "200"), new("Form.RdExpense[1]", "250"), new("Form.RdExpense[2]", "300"),
+        new("Form.NetAssets[0]", "1000"), new("Form.NetAssets[1]", "1200"), new("Form.NetAssets[2]", "1500"),
+        new("Form.RdExpenseDomestic", "600"), new("Form.HighTechRevenue", "4800"), new("Form.TotalRevenue", "6000"),
+        new("Form.TechAdvancement", "B"), new("Form.CoreSupport", "B"), new("Form.IpAcquisition", "A"), new("Form.Conversions", "12"),
+        new("Form.RdSystem", "5"), new("Form.RdInstitution", "5"), new("Form.ConversionIncentives", "3"), new("Form.Talent", "3"),
+    ];
+
+    [Fact]
+    public async Task A_zone_operator_proposes_from_the_self_assessment_form_and_the_pool_keeps_what_a_pasted_file_would()
+    {
+        Assert.Equal(0, (await Cli("users", "add", "--email", "sy@example.org", "--role", "zone_operator", "--zone", "shenyang", "--password", Password)).ExitCode);
+        await using var server = await RunningServer.StartAsync(store.Location);
+        using var visitor = new PageSession(server.Address);
+        using var session = new PageSession(server.Address);
+        await session.SignInAsync("sy@example.org", Password);
+
+        var anonymousResult = await (await visitor.PostFormAsync("/enterprises/self-assessment", "/enterprises/self-assessment", DependsForm())).Content.ReadAsStringAsync();
+        var result = await (await session.PostFormAsync("/enterprises/self-assessment", "/enterprises/self-assessment", DependsForm())).Content.ReadAsStringAsync();
+        var proposed = await session.PostFormAsync("/enterprises/self-assessment", "/enterprises/pool?handler=ProposeForm",
+            [.. DependsForm(), new("creditCode", P1), new("note", "园区推荐")]);
+        var pool = await session.GetStringAsync("/enterprises/pool");
+
+        // Only the office and zone operators are offered the button; the result is the same for everyone.
+        Assert.Contains("id=\"reserve-pool\" data-admitted=\"true\"", anonymousResult);
+        Assert.DoesNotContain("id=\"propose\"", anonymousResult);
+        Assert.Contains("formaction=\"/enterprises/pool?handler=ProposeForm\"", result);
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        Assert.Contains($"data-code=\"{P1}\" data-stage=\"candidate\"", pool);
+        // The entry route reads as words, not as the rule file's id.
+        Assert.Contains("高企自评结果待专家评定", pool);
+        Assert.DoesNotContain("hte_depends", pool);
+
+        // What the pool keeps is what a pasted file gives: the stored JSON assesses exactly as Depends() does.
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var kept = await db.ReservePoolMembers.Where(m => m.CreditCode == P1).Select(m => new { m.Assessment, m.EntryRoutes }).SingleAsync();
+        Assert.Equal("hte_depends", kept.EntryRoutes);
+        var fromForm = await CliRun.RunAsync("hte", "assess", Write(JsonNode.Parse(kept.Assessment)!, "from-form.json"), "--format", "json");
+        var fromFile = await CliRun.RunAsync("hte", "assess", Write(Depends(), "from-file.json"), "--format", "json");
+        Assert.True(fromForm.ExitCode == 0, fromForm.Error);
+        Assert.Equal(fromFile.Output, fromForm.Output);
+    }
+
+    [Fact]
+    public async Task A_proposal_from_an_incomplete_form_is_refused_in_words_and_nothing_is_stored()
+    {
+        Assert.Equal(0, (await Cli("users", "add", "--email", "sy@example.org", "--role", "zone_operator", "--zone", "shenyang", "--password", Password)).ExitCode);
+        await using var server = await RunningServer.StartAsync(store.Location);
+        using var session = new PageSession(server.Address);
+        await session.SignInAsync("sy@example.org", Password);
+
+        var refused = await session.PostFormAsync("/enterprises/self-assessment", "/enterprises/pool?handler=ProposeForm",
+            [.. DependsForm().Where(f => f.Key != "Form.Employees"), new("creditCode", P1)]);
+        var page = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("请填写此项", page);
+        Assert.Contains("职工总数：请填写此项", page);
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        Assert.False(await db.ReservePoolMembers.AnyAsync(m => m.CreditCode == P1));
+    }
+
     [Fact]
     public async Task Moves_follow_the_pipeline_and_an_illegal_or_backdated_move_is_refused_with_the_allowed_stages()
     {

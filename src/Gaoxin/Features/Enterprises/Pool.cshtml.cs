@@ -75,8 +75,24 @@ public sealed class PoolModel(GaoxinDb db, EnterpriseRules rules, TimeProvider c
         if (errors.Count > 0)
             return await AfterAsync(who, PoolOutcome.Refused("invalid_input", string.Join("; ", errors.Select(EnterpriseChecks.Describe))), "", ct);
         var outcome = await ReservePoolStore.ProposeAsync(db, who, Rules, creditCode ?? "", hte, techSme, assessment!, date ?? Today, note, ReportStore.Via.Form, clock, ct);
-        return await AfterAsync(who, outcome, Shared.Text.T($"{creditCode} 已列为候选({string.Join("、", outcome.Routes)})。", $"{creditCode} is now a candidate ({string.Join(", ", outcome.Routes)})."), ct);
+        return await AfterAsync(who, outcome, Shared.Text.T($"{creditCode} 已列为候选({string.Join("、", outcome.Routes.Select(RouteName))})。", $"{creditCode} is now a candidate ({string.Join("; ", outcome.Routes.Select(RouteName))})."), ct);
     }
+
+    /// <summary>
+    /// A proposal made from the self-assessment form (its fields posted here by the form's "propose" button): the figures
+    /// are kept as the JSON a pasted file would give, and judged by the same path.
+    /// </summary>
+    public async Task<IActionResult> OnPostProposeFormAsync(string creditCode, [Bind(Prefix = "Form")] HteForm form, DateOnly? date, string? note, CancellationToken ct)
+    {
+        var who = User.Caller();
+        var problems = new List<EnterpriseInputError>();
+        if (form.ToInput(problems) is not { } input)
+            return await AfterAsync(who, PoolOutcome.Refused("invalid_input", string.Join(Shared.Text.T(";", "; "), problems.Select(p => $"{EnterpriseFormText.Label(p.Field)}{Shared.Text.T("：", ": ")}{EnterpriseFormText.Message(p)}"))), "", ct);
+        return await OnPostProposeAsync(creditCode, HteInputJson.Write(input), date, note, ct);
+    }
+
+    /// <summary>An entry route's name in the reader's language (the rule file's id otherwise).</summary>
+    public string RouteName(string id) => Rules.Entry.FirstOrDefault(r => r.Id == id) is { } route ? Shared.Text.T(route.Name, route.NameEn) : id;
 
     public async Task<IActionResult> OnPostMoveAsync(string creditCode, string to, DateOnly? date, string? note, CancellationToken ct)
     {
