@@ -90,6 +90,33 @@ public abstract class ZonePortalSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_zone_page_links_to_its_plan_targets_and_evaluation_for_everyone_and_to_its_data_reports_for_its_own_staff()
+    {
+        var anonymous = await PageAsync("/zones/shenyang");
+        using var operatorSession = new PageSession(_server.Address);
+        await operatorSession.SignInAsync("sy@example.org", Password);
+        var own = await operatorSession.GetStringAsync("/zones/shenyang");
+        var other = await operatorSession.GetStringAsync("/zones/dalian");
+        using var officeSession = new PageSession(_server.Address);
+        await officeSession.SignInAsync("office@example.org", Password);
+        var office = await officeSession.GetStringAsync("/zones/dalian");
+
+        Assert.Contains("href=\"/monitoring/zones/shenyang\" id=\"link-plan-targets\"", anonymous);
+        // 2019 is the published year; 2020's run is not, so its explanation is not offered.
+        Assert.Contains("href=\"/evaluation/2019/shenyang\" id=\"link-evaluation\"", anonymous);
+        Assert.DoesNotContain("/evaluation/2020/shenyang", anonymous);
+        Assert.DoesNotContain("class=\"link-report\"", anonymous);
+        Assert.Contains("href=\"/zones/shenyang/data/2021\" class=\"link-report\"", own);
+        Assert.Contains("href=\"/zones/shenyang/data/2020\" class=\"link-report\"", own);
+        Assert.DoesNotContain("class=\"link-report\"", other);
+        Assert.Contains("href=\"/zones/dalian/data/2020\" class=\"link-report\"", office);
+        // Each link leads to a page that answers.
+        Assert.Equal(HttpStatusCode.OK, (await _server.Client.GetAsync("/monitoring/zones/shenyang")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _server.Client.GetAsync("/evaluation/2019/shenyang")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await operatorSession.GetAsync("/zones/shenyang/data/2021")).StatusCode);
+    }
+
+    [Fact]
     public async Task Two_or_three_zones_are_compared_side_by_side_and_other_counts_are_refused_with_a_hint()
     {
         var two = await PageAsync("/zones/compare?codes=shenyang,dalian");

@@ -29,6 +29,8 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock, ReadCache cache
     public List<Data.Rectification.CaseView> OpenCases { get; private set; } = [];
     /// <summary>The other zones, to compare with.</summary>
     public List<ZoneSummary> Others { get; private set; } = [];
+    /// <summary>The years the zone has data reports, newest first: only for the office and the zone's own operators.</summary>
+    public List<int> ReportYears { get; private set; } = [];
 
     /// <summary>The enterprise aggregates the page shows, by their element code.</summary>
     public static readonly string[] EnterpriseCountElements = ["enterprise_count", "hte_count"];
@@ -49,6 +51,8 @@ public sealed class DetailModel(GaoxinDb db, TimeProvider clock, ReadCache cache
         Profile = await ZoneProfiles.GetAsync(db, cache, code, ct);
         Others = (await ZoneRegistry.ListAsync(db, ct)).Where(z => z.Code != code).ToList();
         OpenCases = await Data.Rectification.RectificationStore.OpenOfZoneAsync(db, code, null, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        if (Accounts.Access.IsOffice(User) || (Accounts.Access.IsZoneStaff(User) && User.FindFirst(Accounts.AccountSetup.ZoneClaim)?.Value == code))
+            ReportYears = await db.Reports.AsNoTracking().Where(r => r.UnitCode == code).Select(r => r.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
         return Page();
     }
 
