@@ -166,6 +166,29 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_downloadable_template_is_the_header_the_import_reads_and_a_row_added_under_it_imports()
+    {
+        await using var server = await RunningServer.StartAsync(store.Location);
+        var response = await server.Client.GetAsync("/enterprises/returns-template.csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        // A byte-order mark first, so Excel reads the file as UTF-8.
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.Equal(Header.Replace(",tax", "", StringComparison.Ordinal) + "\r\n", text);
+
+        // Filled in as a clerk would (one row under the header), it imports as it is.
+        var filled = Path.Combine(Directory.CreateTempSubdirectory("gaoxin-template-").FullName, "returns.csv");
+        await File.WriteAllBytesAsync(filled, [.. bytes, .. Encoding.UTF8.GetBytes($"{A},沈阳甲科技有限公司,shenyang,2020,2012-03-01,C39,1,1200.5,120,30,80.25,90,600,500,100,0,,0\r\n")]);
+        var import = await CliRun.RunAsync("enterprises", "import", filled, "--db", store.DbArgument);
+        Assert.True(import.ExitCode == 0, import.Output + import.Error);
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        Assert.Equal(1, await db.EnterpriseReturns.CountAsync(r => r.CreditCode == A && r.Year == 2020));
+    }
+
+    [Fact]
     public async Task Every_error_is_reported_not_just_the_first()
     {
         var rows = Rows.ToList();

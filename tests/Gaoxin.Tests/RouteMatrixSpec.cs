@@ -317,6 +317,7 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             // Downloads.
             Get("/data/template/{year:int}.xlsx", Who.Office, $"/data/template/2019.xlsx?zone={ZoneB}"),
             Get("/data/export/{year:int}.csv", Who.Everyone, "/data/export/2019.csv"),
+            Get("/enterprises/returns-template.csv", Who.Everyone, "/enterprises/returns-template.csv"),
             Get("/data/export/{year:int}.xlsx", Who.Everyone, "/data/export/2019.xlsx"),
             Get("/registries/{type}/export.xlsx", Who.Everyone, $"/registries/alliance/export.xlsx?zone={ZoneB}"),
             Get("/evaluation/{year:int}/bulletin.xlsx", Who.Everyone, "/evaluation/2019/bulletin.xlsx"),
@@ -436,6 +437,15 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             Get("/enterprises/gazelles", Who.Staff, "/enterprises/gazelles?year=2019"),
             Get("/enterprises/pool", Who.Staff, "/enterprises/pool"),
             PostPage("/enterprises/pool", "Propose", Who.Office, "/enterprises/pool", ("creditCode", EnterpriseB), ("assessment", Assessment().ToJsonString()), ("date", "2019-06-03")),
+            PostPage("/enterprises/pool", "ProposeForm", Who.Office, "/enterprises/pool", ("creditCode", EnterpriseB), ("date", "2019-06-03"),
+                ("Form.RegisteredOn", "2015-01-01"), ("Form.AssessedOn", "2019-01-05"), ("Form.Domain", "electronic_information"),
+                ("Form.IpClass1", "1"), ("Form.IpClass2", "6"), ("Form.IpSelfDeveloped", "7"), ("Form.Employees", "200"), ("Form.StEmployees", "40"),
+                ("Form.SalesRevenue[0]", "4000"), ("Form.SalesRevenue[1]", "5000"), ("Form.SalesRevenue[2]", "6000"),
+                ("Form.RdExpense[0]", "200"), ("Form.RdExpense[1]", "250"), ("Form.RdExpense[2]", "300"),
+                ("Form.NetAssets[0]", "1000"), ("Form.NetAssets[1]", "1200"), ("Form.NetAssets[2]", "1500"),
+                ("Form.RdExpenseDomestic", "600"), ("Form.HighTechRevenue", "4800"), ("Form.TotalRevenue", "6000"),
+                ("Form.TechAdvancement", "B"), ("Form.CoreSupport", "B"), ("Form.IpAcquisition", "A"), ("Form.Conversions", "12"),
+                ("Form.RdSystem", "5"), ("Form.RdInstitution", "5"), ("Form.ConversionIncentives", "3"), ("Form.Talent", "3")),
             PostPage("/enterprises/pool", "Move", Who.Office, "/enterprises/pool", ("creditCode", EnterpriseB), ("to", "in_pool"), ("date", "2019-07-02")),
             PostPage("/enterprises/pool", "Train", Who.Office, "/enterprises/pool", ("creditCode", EnterpriseB), ("date", "2019-08-02"), ("course", "政策宣讲"), ("hours", "2")),
 
