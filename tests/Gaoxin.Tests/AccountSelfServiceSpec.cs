@@ -290,7 +290,7 @@ public abstract partial class AccountSelfServiceSpec(ITestStore store) : IAsyncL
         Assert.Equal("时间,操作人,操作,操作代码,方式,高新区,年度,对象,原值,新值,说明,批次", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.All(lines[1..], l => Assert.Contains($",{Operator},创建 API 令牌,user_token_created,form,shenyang,", l));
-        Assert.Contains("二号", lines[1]);
+        Assert.Contains("令牌“二号”", lines[1]);
         Assert.Contains("一号", lines[2]);
         var allCsv = Encoding.UTF8.GetString((await (await office.GetAsync("/admin/audit?handler=Csv")).Content.ReadAsByteArrayAsync()).AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(all.Count + 1, allCsv.Length);

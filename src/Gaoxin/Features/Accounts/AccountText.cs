@@ -85,6 +85,30 @@ public static class AccountText
         _ => ReportText.Action(action) is var known && known != action ? known : action.Replace('_', ' '),
     };
 
+    /// <summary>
+    /// An audit row's comment in the reader's language where the platform wrote it for an account action (roles and zones,
+    /// tokens, refusals, client addresses); any other comment as it was written.
+    /// </summary>
+    public static string Comment(string action, string? comment)
+    {
+        if (comment is null) return "";
+        switch (action)
+        {
+            case AccountAudit.SignedIn or AccountAudit.SignInFailed or AccountAudit.LockedOut:
+                return T($"来自 {comment}", $"from {comment}");
+            case AccountAudit.PasswordChangeRefused:
+                return string.Join(" ", comment.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(c => Refusal(c)));
+            case AccountAudit.Added or AccountAudit.Changed when System.Text.RegularExpressions.Regex.Match(comment, "^role ([a-z_]+)(?:, zone (.+))?$") is { Success: true } m:
+                return Role(m.Groups[1].Value) + (m.Groups[2].Success ? T($",高新区 {m.Groups[2].Value}", $", zone {m.Groups[2].Value}") : "");
+            case AccountAudit.TokenCreated when System.Text.RegularExpressions.Regex.Match(comment, "^token \"(.*)\", expires (\\d{4}-\\d{2}-\\d{2})$") is { Success: true } m:
+                return T($"令牌“{m.Groups[1].Value}”,{m.Groups[2].Value} 到期", $"token “{m.Groups[1].Value}”, expires {m.Groups[2].Value}");
+            case AccountAudit.TokenRevoked when System.Text.RegularExpressions.Regex.Match(comment, "^token (\\d+) \\((.*)\\)$") is { Success: true } m:
+                return T($"令牌“{m.Groups[2].Value}”(编号 {m.Groups[1].Value})", $"token “{m.Groups[2].Value}” (no. {m.Groups[1].Value})");
+            default:
+                return comment;
+        }
+    }
+
     /// <summary>A moment in China time, as the pages show it.</summary>
     public static string Moment(DateTimeOffset? at) =>
         at?.ToOffset(AuditFilter.ChinaOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";

@@ -67,7 +67,7 @@ public sealed class AuditModel(GaoxinDb db) : PageModel
     private static object?[] Row(AuditRecord a) =>
     [
         AccountText.Moment(a.At), a.Actor, AccountText.Action(a.Action), a.Action, a.Via, a.UnitCode, a.Year == 0 ? null : a.Year, a.ElementCode,
-        a.OldValue, a.NewValue, a.Comment, a.BatchId,
+        a.OldValue, a.NewValue, AccountText.Comment(a.Action, a.Comment), a.BatchId,
     ];
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
