@@ -156,6 +156,24 @@ public abstract class AccountsSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resetting_a_password_ends_the_sign_ins_made_before_and_only_the_new_password_signs_in()
+    {
+        using var session = await SignedInAsync();
+
+        var tooShort = await Cli("users", "reset-password", "--email", ShenyangEmail, "--password", "short");
+        var reset = await Cli("users", "reset-password", "--email", ShenyangEmail);
+        var generated = reset.Output.Split("New password: ")[1].Trim();
+        var page = await session.GetAsync(SignedInOnly);
+
+        Assert.Equal(2, tooShort.ExitCode);
+        Assert.True(reset.ExitCode == 0, reset.Error);
+        AssertSentToLogin(page);
+        Assert.Equal(HttpStatusCode.OK, (await new PageSession(_server.Address).SignInAsync(ShenyangEmail, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await new PageSession(_server.Address).SignInAsync(ShenyangEmail, generated)).StatusCode);
+        Assert.Equal([$"user_added {ShenyangEmail}", $"user_password_reset {ShenyangEmail}"], await AccountAuditAsync());
+    }
+
+    [Fact]
     public async Task A_revoked_token_is_refused_while_the_users_other_tokens_keep_working()
     {
         using var first = await ApiAsAsync(ShenyangEmail, "--name", "first");

@@ -135,7 +135,20 @@ public static class UserCommands
             return Report(parse, outcome, $"{parse.GetValue(changeEmail)} is now {parse.GetValue(changeRole)}{(parse.GetValue(changeZone) is { } z ? $" for zone {z}" : "")}.");
         });
 
-        return new Command("users", "accounts and API tokens") { add, list, change, disable, enable, delete, token, tokens, revoke };
+        var resetEmail = new Option<string>("--email") { Description = "the account", Required = true };
+        var resetPassword = new Option<string>("--password") { Description = "the new password (at least 10 characters); one is generated and printed when omitted" };
+        var reset = new Command("reset-password", "set a new password for an account; its existing sign-ins end") { resetEmail, resetPassword };
+        reset.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await OpenAsync(parse, ct);
+            var chosen = parse.GetValue(resetPassword) ?? UserAccounts.GeneratePassword();
+            var outcome = await UserAccounts.ResetPasswordAsync(scope.ServiceProvider, parse.GetValue(resetEmail)!, chosen, Cli.Actor, ct);
+            var code = Report(parse, outcome, $"Password of {parse.GetValue(resetEmail)} reset.");
+            if (code == 0 && parse.GetValue(resetPassword) is null) parse.InvocationConfiguration.Output.WriteLine($"New password: {chosen}");
+            return code;
+        });
+
+        return new Command("users", "accounts and API tokens") { add, list, change, disable, enable, delete, token, tokens, revoke, reset };
     }
 
     private static string Day(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
