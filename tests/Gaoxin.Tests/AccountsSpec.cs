@@ -90,7 +90,7 @@ public abstract class AccountsSpec(ITestStore store) : IAsyncLifetime
             Assert.Equal(0, await db.ReportValues.CountAsync());
             Assert.False(await db.Audit.AnyAsync(a => a.Action == "value_set"));
         }
-        Assert.Equal([$"user_disabled {ShenyangEmail}"], await AccountAuditAsync());
+        Assert.Equal([$"user_added {ShenyangEmail}", $"user_token_created {ShenyangEmail}", $"user_disabled {ShenyangEmail}"], await AccountAuditAsync());
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public abstract class AccountsSpec(ITestStore store) : IAsyncLifetime
         Assert.True(enabled.ExitCode == 0, enabled.Error);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(TokenOnly)).StatusCode);
         using var session = await SignedInAsync();
-        Assert.Equal([$"user_disabled {ShenyangEmail}", $"user_enabled {ShenyangEmail}"], await AccountAuditAsync());
+        Assert.Equal([$"user_added {ShenyangEmail}", $"user_token_created {ShenyangEmail}", $"user_disabled {ShenyangEmail}", $"user_enabled {ShenyangEmail}"], await AccountAuditAsync());
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public abstract class AccountsSpec(ITestStore store) : IAsyncLifetime
         var actors = await db.Audit.Where(a => a.Action == "value_set").Select(a => a.Actor).ToListAsync();
         Assert.Equal(ShenyangEmail, Assert.Single(actors));
         Assert.True(await db.Users.AnyAsync(u => u.Email == ShenyangEmail));
-        Assert.Equal([$"user_deleted {ShenyangEmail}"], await AccountAuditAsync());
+        Assert.Equal([$"user_added {ShenyangEmail}", $"user_token_created {ShenyangEmail}", $"user_deleted {ShenyangEmail}"], await AccountAuditAsync());
     }
 
     [Fact]
@@ -152,7 +152,25 @@ public abstract class AccountsSpec(ITestStore store) : IAsyncLifetime
         var listed = JsonDocument.Parse((await Cli("users", "list", "--format", "json")).Output).RootElement.EnumerateArray().Single();
         Assert.Equal("dalian", listed.GetProperty("zone").GetString());
         using var fresh = await SignedInAsync();
-        Assert.Equal([$"user_changed {ShenyangEmail}"], await AccountAuditAsync());
+        Assert.Equal([$"user_added {ShenyangEmail}", $"user_changed {ShenyangEmail}"], await AccountAuditAsync());
+    }
+
+    [Fact]
+    public async Task Resetting_a_password_ends_the_sign_ins_made_before_and_only_the_new_password_signs_in()
+    {
+        using var session = await SignedInAsync();
+
+        var tooShort = await Cli("users", "reset-password", "--email", ShenyangEmail, "--password", "short");
+        var reset = await Cli("users", "reset-password", "--email", ShenyangEmail);
+        var generated = reset.Output.Split("New password: ")[1].Trim();
+        var page = await session.GetAsync(SignedInOnly);
+
+        Assert.Equal(2, tooShort.ExitCode);
+        Assert.True(reset.ExitCode == 0, reset.Error);
+        AssertSentToLogin(page);
+        Assert.Equal(HttpStatusCode.OK, (await new PageSession(_server.Address).SignInAsync(ShenyangEmail, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await new PageSession(_server.Address).SignInAsync(ShenyangEmail, generated)).StatusCode);
+        Assert.Equal([$"user_added {ShenyangEmail}", $"user_password_reset {ShenyangEmail}"], await AccountAuditAsync());
     }
 
     [Fact]
@@ -172,7 +190,7 @@ public abstract class AccountsSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await first.GetAsync("/api/zones/shenyang/data/2019")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync(TokenOnly)).StatusCode);
         Assert.Equal(["live", "live"], listed.Values.Select(t => t.GetProperty("state").GetString()));
-        Assert.Equal([$"user_token_revoked {ShenyangEmail}"], await AccountAuditAsync());
+        Assert.Equal([$"user_added {ShenyangEmail}", $"user_token_created {ShenyangEmail}", $"user_token_created {ShenyangEmail}", $"user_token_revoked {ShenyangEmail}"], await AccountAuditAsync());
     }
 
     [Fact]

@@ -65,6 +65,9 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
     private long _applicationB, _panelB;
     // Notifications: one for the office.
     private long _noticeOffice;
+    // Accounts: a spare token of the office's and a spare account no session uses.
+    private long _spareToken;
+    private const string SpareAccount = "spare@example.org";
 
     public async Task InitializeAsync()
     {
@@ -72,6 +75,10 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
         foreach (var (email, role, zone) in new[] { ("office@example.org", "admin", (string?)null), ("sy@example.org", "zone_operator", "shenyang"),
                      ("firm@example.org", "enterprise", null) })
             Assert.Equal(0, (await Cli(["users", "add", "--email", email, "--role", role, "--password", Password, .. zone is null ? Array.Empty<string>() : ["--zone", zone]])).ExitCode);
+        Assert.Equal(0, (await Cli("users", "add", "--email", SpareAccount, "--role", "enterprise", "--password", Password)).ExitCode);
+        Assert.Equal(0, (await Cli("users", "token", "--email", "office@example.org", "--name", "spare")).ExitCode);
+        _spareToken = JsonDocument.Parse((await Cli("users", "tokens", "--email", "office@example.org", "--format", "json")).Output).RootElement.EnumerateArray()
+            .Single(t => t.GetProperty("name").GetString() == "spare").GetProperty("id").GetInt64();
         _server = await RunningServer.StartAsync(store.Location);
         _api[Who.Anonymous] = new HttpClient { BaseAddress = _server.Address };
         _api[Who.Enterprise] = await _server.TokenClientAsync(store, "firm@example.org");
@@ -340,9 +347,24 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             Get("/zones/{code}", Who.Everyone, $"/zones/{ZoneB}"),
             Get("/plans/{id?}", Who.Everyone, $"/plans/{Plan}"),
             Get("/account/login", Who.Everyone, "/account/login"),
-            PostPage("/account/login", null, Who.Everyone, "/account/login", ("Email", "nobody@example.org"), ("Password", "wrong-password-1")),
+            PostPage("/account/login", null, Who.Everyone, "/account/login", ("Email", "nobody@example.org"), ("Password", "wrong-password-1")) with { CallerOwned = true },
             // The denied page is itself the refusal: it answers 403 to everyone.
             Get("/account/denied", Who.None, "/account/denied"),
+            // Accounts: each signed-in account its own password (a wrong current one here) and tokens (the office's spare token is
+            // not the others' to revoke); the users and the audit log for the office, on a spare account no session uses.
+            Get("/account/password", Who.SignedIn, "/account/password"),
+            PostPage("/account/password", null, Who.SignedIn, "/account/password", ("Current", "not-the-password"), ("New", "a-new-long-password"),
+                ("Confirm", "a-new-long-password")) with { CallerOwned = true },
+            Get("/account/tokens", Who.SignedIn, "/account/tokens"),
+            PostPage("/account/tokens", "Create", Who.SignedIn, "/account/tokens", ("Name", "matrix")) with { CallerOwned = true },
+            PostPage("/account/tokens", "Revoke", Who.Office, "/account/tokens", ("id", _spareToken.ToString())),
+            Get("/admin/users", Who.Office, "/admin/users"),
+            PostPage("/admin/users", "Create", Who.Office, "/admin/users", ("Email", "matrix-new@example.org"), ("Role", "enterprise")),
+            PostPage("/admin/users", "Change", Who.Office, "/admin/users", ("Email", SpareAccount), ("Role", "enterprise")),
+            PostPage("/admin/users", "Disable", Who.Office, "/admin/users", ("Email", SpareAccount)),
+            PostPage("/admin/users", "Enable", Who.Office, "/admin/users", ("Email", SpareAccount)),
+            PostPage("/admin/users", "Reset", Who.Office, "/admin/users", ("Email", SpareAccount), ("Password", "matrix-reset-password")),
+            Get("/admin/audit", Who.Office, $"/admin/audit?zone={ZoneB}"),
             Get("/monitoring", Who.Everyone, "/monitoring?year=2019"),
             Get("/monitoring/report/{year:int}", Who.Everyone, "/monitoring/report/2019"),
             Get("/monitoring/targets/{id}", Who.Everyone, "/monitoring/targets/rd_intensity"),

@@ -72,7 +72,14 @@ public static class Access
         pages.AllowAnonymousToFolder("/Plans");
         pages.AllowAnonymousToFolder("/OpenData");
         pages.AuthorizeFolder("/ZoneContacts", ZoneStaff);
-        pages.AllowAnonymousToFolder("/Accounts");
+        // Signing in and out is open to all; a signed-in account's own password and tokens for it; the users and the audit log for the office.
+        pages.AllowAnonymousToPage("/Accounts/Login");
+        pages.AllowAnonymousToPage("/Accounts/Logout");
+        pages.AllowAnonymousToPage("/Accounts/Denied");
+        pages.AuthorizePage("/Accounts/Password", SignedIn);
+        pages.AuthorizePage("/Accounts/Tokens", SignedIn);
+        pages.AuthorizePage("/Accounts/Users", Office);
+        pages.AuthorizePage("/Accounts/Audit", Office);
         pages.AllowAnonymousToFolder("/Search");
         pages.AuthorizeFolder("/Monitoring", OfficeWrites);
         pages.AuthorizePage("/Monitoring/Decompose", Office);

@@ -8,7 +8,7 @@ using static Gaoxin.Features.Shared.Text;
 namespace Gaoxin.Features.Accounts;
 
 [EnableRateLimiting(LoginModel.RateLimit)]
-public sealed class LoginModel(SignInManager<GaoxinUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<GaoxinUser> signIn, Gaoxin.Data.GaoxinDb db, TimeProvider clock) : PageModel
 {
     public const string RateLimit = "login";
 
@@ -27,6 +27,9 @@ public sealed class LoginModel(SignInManager<GaoxinUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
+        // Every attempt is audited: the e-mail tried, when, from which client address, and how it ended.
+        await AccountAudit.SignInAsync(db, Email, result.Succeeded ? AccountAudit.SignedIn : result.IsLockedOut ? AccountAudit.LockedOut : AccountAudit.SignInFailed,
+            HttpContext.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow(), HttpContext.RequestAborted);
         if (result.Succeeded)
             return LocalRedirect(ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : "/data");
         // One answer for every failure — unknown e-mail, wrong password, locked or disabled account — so that the form does
