@@ -65,6 +65,8 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
     private long _applicationB, _panelB;
     // Notifications: one for the office.
     private long _noticeOffice;
+    // Background imports: a finished job the office started.
+    private string _importJobOffice = "";
 
     public async Task InitializeAsync()
     {
@@ -167,6 +169,14 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             var notice = Gaoxin.Data.Notices.NoticeBoard.Post(db, Gaoxin.Data.Notices.Audience.Office, "矩阵通知", "矩阵", null, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
             _noticeOffice = notice.Id;
+        }
+        // A finished import job of the office's.
+        await using (var db = GaoxinDatabase.CreateContext(store.Location))
+        {
+            _importJobOffice = Gaoxin.Data.Imports.ImportJobStore.NewId();
+            await Gaoxin.Data.Imports.ImportJobStore.CreateAsync(db, _importJobOffice, Gaoxin.Data.Imports.ImportJobStore.EnterpriseReturns, "office@example.org",
+                null, "api", "returns.csv", 10, TimeProvider.System, default);
+            await Gaoxin.Data.Imports.ImportJobStore.UpdateAsync(db, _importJobOffice, Gaoxin.Data.Imports.ImportJobStates.Failed, null, null, TimeProvider.System, default);
         }
     }
 
@@ -298,6 +308,14 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             Upload("/api/enterprises/import", Who.Staff, "/api/enterprises/import", "returns.csv", csvB),
             Send("PUT", "/api/enterprises/{creditCode}/certificate", Who.Office, $"/api/enterprises/{EnterpriseB}/certificate", new { number = "GR201921000001", issuedOn = "2019-11-01" }),
             Get("/api/zones/{code}/enterprise-aggregates", Who.Office, $"/api/zones/{ZoneB}/enterprise-aggregates"),
+            // Background imports: zone A's operator may start one (the role), and the job then refuses zone B's rows and stores nothing
+            // but its own record; a job is seen and cancelled by its owner and the office only (the office's own job here, finished: 409).
+            Upload("/api/imports/enterprise-returns", Who.Staff, "/api/imports/enterprise-returns", "returns.csv", csvB),
+            Get("/api/imports/{id}", Who.Office, $"/api/imports/{_importJobOffice}"),
+            Send("POST", "/api/imports/{id}/cancel", Who.Office, $"/api/imports/{_importJobOffice}/cancel"),
+            Upload("/imports/enterprise-returns", Who.Staff, "/imports/enterprise-returns", "returns.csv", csvB),
+            Get("/imports/{id}", Who.Office, $"/imports/{_importJobOffice}"),
+            PostPage("/imports/{id}", "Cancel", Who.Office, $"/imports/{_importJobOffice}"),
             Get("/api/gazelles", Who.Office, $"/api/gazelles?year=2019&zone={ZoneB}"),
             Get("/api/pool", Who.Office, $"/api/pool?zone={ZoneB}"),
             Get("/api/pool/counts", Who.Office, $"/api/pool/counts?year=2019&zone={ZoneB}"),
@@ -684,14 +702,17 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             && response.Headers.Location?.OriginalString is { } location
             && (location.Contains("/account/login", StringComparison.OrdinalIgnoreCase) || location.Contains("/account/denied", StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>A digest of each table's rows, every table but the tokens' (whose last use is written in the background).</summary>
+    /// <summary>
+    /// A digest of each table's rows, every table but the tokens' (whose last use is written in the background) and the import
+    /// jobs' (a job's own record, written by the background worker as the job goes).
+    /// </summary>
     private async Task<Dictionary<string, string>> FingerprintAsync()
     {
         await using var db = GaoxinDatabase.CreateContext(store.Location);
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         var digests = new Dictionary<string, string>();
-        foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Where(t => t != "api_tokens").Order(StringComparer.Ordinal))
+        foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Where(t => t is not ("api_tokens" or "import_jobs")).Order(StringComparer.Ordinal))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM \"{table}\"";
