@@ -279,7 +279,7 @@ public static class ImportsApi
         var validated = progress?.RowsValidated ?? record.RowsValidated;
         var percent = Percent(state, stage, bytes, record.Size);
         double? left = null;
-        if (state == ImportJobStates.Running && live is not null && percent >= 1)
+        if (state == ImportJobStates.Running && live is not null && percent > 0)
             left = Math.Round(live.Clock.Elapsed.TotalSeconds * (100 - percent) / percent, 0);
         var outcome = StoredOutcome.FromJson(record.Outcome);
         var english = Text.IsEnglish;
