@@ -203,6 +203,41 @@ public abstract class ImportJobsSpec(ITestStore store, ITestStore cliStore) : IA
     }
 
     [Fact]
+    public async Task A_job_left_running_by_a_stopped_server_is_marked_failed_as_interrupted_when_the_server_starts()
+    {
+        await UsersAsync();
+        await using (var db = GaoxinDatabase.CreateContext(store.Location))
+        {
+            await Data.Imports.ImportJobStore.CreateAsync(db, "leftover0000001", Data.Imports.ImportJobStore.EnterpriseReturns, "office@example.org", null,
+                ReportStore.Via.Api, "returns.csv", 1000, TimeProvider.System, default);
+            await Data.Imports.ImportJobStore.UpdateAsync(db, "leftover0000001", Data.Imports.ImportJobStates.Running, null, null, TimeProvider.System, default);
+        }
+
+        await using var server = await RunningServer.StartAsync(store.Location);
+        using var office = await server.TokenClientAsync(store, "office@example.org");
+        var job = await office.GetFromJsonAsync<JsonElement>("/api/imports/leftover0000001");
+
+        Assert.Equal(("failed", "interrupted"), (job.GetProperty("state").GetString(), job.GetProperty("reason").GetString()));
+        Assert.Contains("服务器在导入完成前停止", job.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task The_cli_import_shows_no_progress_line_when_its_error_output_is_not_the_terminal()
+    {
+        var (returns, zones, rows) = ReturnsFiles.Write(_folder, 5_000);
+        await ReturnsFiles.PrepareStoreAsync(store.DbArgument, zones);
+
+        var cli = await Cli("enterprises", "import", returns);
+
+        Assert.True(cli.ExitCode == 0, cli.Error + cli.Output);
+        Assert.Equal("", cli.Error);
+        Assert.Contains($"{rows} returns imported", cli.Output);
+        // On a terminal the line reads like this (written in place with a carriage return).
+        var line = Features.Imports.TerminalProgress.Format(new Data.Imports.ImportProgress("reading", 50L * 1048576, 100L * 1048576, 90_000, 89_990), TimeSpan.FromSeconds(17));
+        Assert.Equal(" 42.5% · 90,000 rows read, 89,990 validated · 50/100 MB · about 0:23 left", line);
+    }
+
+    [Fact]
     public async Task An_upload_over_the_configured_limit_is_refused_with_413_and_no_job()
     {
         await UsersAsync();
