@@ -105,9 +105,13 @@ public static class ImportsApi
         var view = await FindAsync(db, queue, id, who, ct);
         if (view is null) return (null, NotFound(id));
         var live = queue.Find(id);
-        if (view.Finished || live is null)
+        if (view.Finished)
             return (null, Refusal(StatusCodes.Status409Conflict, "job_finished",
                 Text.T("导入已结束,无法取消。", "The import has already finished; it can no longer be cancelled.")));
+        // Several instances on one store: the job runs in the process that received its file.
+        if (live is null)
+            return (null, Refusal(StatusCodes.Status409Conflict, "job_on_another_server",
+                Text.T("该导入在平台的另一台服务器上运行,本服务器无法取消;请稍后重试。", "The import runs on another server of the platform, which alone can cancel it; try again later.")));
         await live.Cancel.CancelAsync();
         return (await FindAsync(db, queue, id, who, ct), null);
     }
