@@ -77,6 +77,7 @@ public abstract class GaoxinDb(DbContextOptions options)
     public DbSet<Monitoring.MonitoringReportRecord> MonitoringReports => Set<Monitoring.MonitoringReportRecord>();
     public DbSet<Monitoring.ZoneTaskReportRecord> ZoneTaskReports => Set<Monitoring.ZoneTaskReportRecord>();
     public DbSet<Monitoring.SelfAssessmentRecord> SelfAssessments => Set<Monitoring.SelfAssessmentRecord>();
+    public DbSet<Imports.ImportJobRecord> ImportJobs => Set<Imports.ImportJobRecord>();
 
     /// <summary>
     /// Saves, and raises the store version (<see cref="ReadCache"/>) in the same transaction whenever the save changes
@@ -125,6 +126,8 @@ public abstract class GaoxinDb(DbContextOptions options)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (entry.Entity is AuditRecord or ApiTokenRecord or GaoxinUser or StoreVersionRecord or DataProtectionKey) continue;
+            if (entry.Entity is Imports.ImportJobRecord) continue; // a job's record is not data any page shows from the cache
+
             if (entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true) continue;
             return true;
         }
@@ -346,6 +349,19 @@ public abstract class GaoxinDb(DbContextOptions options)
         Gaoxin.Data.Applications.ApplicationModel.Configure(model);
         Gaoxin.Data.Experts.ExpertModel.Configure(model);
         Gaoxin.Data.Monitoring.MonitoringReportModel.Configure(model);
+        model.Entity<Imports.ImportJobRecord>(e =>
+        {
+            e.ToTable("import_jobs");
+            e.HasKey(j => j.Id);
+            e.Property(j => j.Id).HasMaxLength(32);
+            e.Property(j => j.Kind).HasMaxLength(32);
+            e.Property(j => j.State).HasMaxLength(16);
+            e.Property(j => j.Via).HasMaxLength(16);
+            e.Property(j => j.Owner).HasMaxLength(256);
+            e.Property(j => j.OwnerZone).HasMaxLength(64);
+            e.Property(j => j.FileName).HasMaxLength(260);
+            e.HasIndex(j => j.State);
+        });
 
         // snake_case columns keep hand-written SQL (bulk paths, reports) readable on both providers.
         foreach (var entity in model.Model.GetEntityTypes())

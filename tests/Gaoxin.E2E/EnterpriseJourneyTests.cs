@@ -68,16 +68,23 @@ public sealed class EnterpriseJourneyTests(BrowserFixture browser) : IAsyncLifet
         await _page.Locator("#upload summary").ClickAsync();
         await _page.Locator("#import input[type=file]").SetInputFilesAsync(ReturnsFile("bad.csv", badRevenue: "-5"));
         await _page.Locator("#import button[type=submit]").ClickAsync();
+        // The file is imported in the background; its page shows the outcome when the job ends.
+        await _page.WaitForURLAsync("**/imports/*");
         // Row 6 of the file (header = row 1) is the gazelle's 2024 return, and its revenue is negative.
         await Expect(_page.Locator("#import-problems tbody tr")).ToHaveCountAsync(1);
         await Expect(_page.Locator("#import-problems tr[data-row='6'][data-column='revenue']")).ToContainTextAsync("negative");
-        await Expect(_page.Locator("#total")).ToContainTextAsync("共 0 家");
+        await Expect(_page.Locator("#job-state")).ToHaveAttributeAsync("data-state", "failed");
         await browser.ScreenshotAsync(_page, $"{test}-1-refused");
+        await _page.GotoAsync("/enterprises");
+        await Expect(_page.Locator("#total")).ToContainTextAsync("共 0 家");
 
-        // The form stays open after a refusal, so the corrected file goes in at once.
+        await _page.Locator("#upload summary").ClickAsync();
         await _page.Locator("#import input[type=file]").SetInputFilesAsync(ReturnsFile("good.csv"));
         await _page.Locator("#import button[type=submit]").ClickAsync();
+        await _page.WaitForURLAsync("**/imports/*");
         await Expect(_page.Locator("#import-summary")).ToBeVisibleAsync();
+        await Expect(_page.Locator("#import-summary")).ToContainTextAsync("已导入 6 条年报");
+        await _page.GotoAsync("/enterprises");
         await Expect(_page.Locator("#total")).ToContainTextAsync("共 2 家");
         await Expect(_page.Locator("#enterprises")).ToContainTextAsync("沈阳瞪羚科技有限公司");
         await browser.ScreenshotAsync(_page, $"{test}-2-imported");

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Gaoxin.Core.Collection;
 using Gaoxin.Data.Collection;
+using Gaoxin.Data.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Sylvan.Data.Csv;
@@ -47,16 +48,25 @@ public static class EnterpriseImport
     /// <summary>Errors reported at most; counting goes on past it.</summary>
     public const int MaxProblems = 100;
 
+    /// <summary>Progress is reported every so many rows read.</summary>
+    public const int ProgressRows = 2_000;
+
     /// <summary>How the import is recorded in the audit.</summary>
     public const string AuditAction = "enterprises_imported";
 
     /// <summary>
     /// Imports a file. <paramref name="fileName"/> names it in problems. With <paramref name="gazelles"/>, the gazelle counts
-    /// of the touched years (and of the years that look back at them) are recomputed with the aggregates.
+    /// of the touched years (and of the years that look back at them) are recomputed with the aggregates. With
+    /// <paramref name="progress"/>, where the import has got to is reported every <see cref="ProgressRows"/> rows and at
+    /// each stage; cancelling <paramref name="cancellationToken"/> stops it between rows and rolls everything back.
     /// </summary>
     public static async Task<EnterpriseImportOutcome> ImportAsync(GaoxinDb db, Stream stream, string fileName, string actor, string via,
-        TimeProvider clock, CancellationToken cancellationToken, GazelleCounting? gazelles = null)
+        TimeProvider clock, CancellationToken cancellationToken, GazelleCounting? gazelles = null, Action<ImportProgress>? progress = null)
     {
+        long? total = null;
+        try { if (stream.CanSeek) total = stream.Length - stream.Position; }
+        catch (NotSupportedException) { }
+        var counted = new CountingStream(stream);
         using var job = Telemetry.Start(Telemetry.Jobs.EnterpriseImport);
         var watch = Stopwatch.StartNew();
         var batch = Guid.NewGuid().ToString("N")[..16];
@@ -72,17 +82,24 @@ public static class EnterpriseImport
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var reader = new ReturnReader(problems, zoneLookup, elements);
+            var reader = new ReturnReader(problems, zoneLookup, elements) { CancellationToken = cancellationToken };
+            void Report(string stage) => progress?.Invoke(new ImportProgress(stage, counted.BytesRead, total, reader.RowsRead, reader.RowsValidated));
+            if (progress is not null) reader.OnRows = () => Report("reading");
             int rows;
             await using (var writer = await OpenWriterAsync(db, transaction, batch, cancellationToken))
             {
-                using (var text = CsvText.Open(stream))
+                using (var text = CsvText.Open(counted))
                 {
                     rows = reader.Read(text, writer);
                 }
+                Report("checking");
                 foreach (var (row, firstRow, code, year) in await writer.DuplicatesAsync(MaxProblems, cancellationToken))
                     problems.Add(row, "credit_code", "duplicate_row", $"{code} {year}", firstRow.ToString(CultureInfo.InvariantCulture));
-                if (problems.Count == 0) await writer.StoreAsync(cancellationToken);
+                if (problems.Count == 0)
+                {
+                    Report("storing");
+                    await writer.StoreAsync(cancellationToken);
+                }
             }
 
             var years = reader.Years.Order().ToList();
@@ -96,6 +113,7 @@ public static class EnterpriseImport
             // (the aggregates below raise it again for theirs; the audit record alone would not).
             await StoreVersion.RaiseAsync(db, cancellationToken);
             CrashPoint.Reach("mid-write");
+            Report("aggregating");
             var aggregates = await EnterpriseAggregates.RecomputeAsync(db, transaction, years, gazelles, cancellationToken);
             db.Audit.Add(new AuditRecord
             {
@@ -105,7 +123,9 @@ public static class EnterpriseImport
             });
             await db.SaveChangesAsync(cancellationToken);
             CrashPoint.Reach("before-commit");
-            await transaction.CommitAsync(cancellationToken);
+            Report("committing");
+            cancellationToken.ThrowIfCancellationRequested();
+            await transaction.CommitAsync(CancellationToken.None);
             job.Stored(rows);
             return new EnterpriseImportOutcome(batch, true, [], 0, rows, years, reader.ZoneYears.Count, aggregates, watch.Elapsed);
         }
@@ -201,6 +221,18 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
 
     public HashSet<int> Years { get; } = [];
 
+    /// <summary>Data rows read so far.</summary>
+    public int RowsRead { get; private set; }
+
+    /// <summary>Rows read so far that passed every check.</summary>
+    public int RowsValidated { get; private set; }
+
+    /// <summary>Called every <see cref="EnterpriseImport.ProgressRows"/> rows, when set.</summary>
+    public Action? OnRows { get; set; }
+
+    /// <summary>Checked every <see cref="EnterpriseImport.ProgressRows"/> rows: a cancelled import stops between rows.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
     /// <summary>Zone-years seen: bounded by zones × years, not by rows.</summary>
     public HashSet<(string Zone, int Year)> ZoneYears { get; } = [];
 
@@ -230,6 +262,12 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
                 var count = csv.RowFieldCount;
                 if (IsBlank(csv, count)) continue;
                 rows++;
+                RowsRead = rows;
+                if (rows % EnterpriseImport.ProgressRows == 0)
+                {
+                    CancellationToken.ThrowIfCancellationRequested();
+                    OnRows?.Invoke();
+                }
                 if (count != header.Length)
                 {
                     problems.Add(csv.RowNumber, null, "wrong_column_count", count.ToString(CultureInfo.InvariantCulture), header.Length.ToString(CultureInfo.InvariantCulture));
@@ -241,6 +279,7 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
                 this.csv = csv;
                 var before = problems.Count;
                 if (!Parse(csv.RowNumber) || problems.Count > before) continue;
+                RowsValidated++;
                 // Once the cap is reached nothing will be stored; stop writing, keep counting.
                 if (problems.Full) continue;
                 if (writer.Write(row) is { } firstRow)

@@ -85,9 +85,11 @@ public static class EnterpriseCommands
         await using var db = await Cli.OpenAsync(parse, ct);
         EnterpriseImportOutcome outcome;
         // A large read buffer: the file is read once, front to back.
+        var line = Imports.TerminalProgress.For(error);
         await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
             outcome = await EnterpriseImport.ImportAsync(db, stream, Path.GetFileName(path), Cli.Actor, ReportStore.Via.Cli, TimeProvider.System, ct,
-                DefaultGazelles());
+                DefaultGazelles(), line is null ? null : line.Show);
+        line?.Clear();
 
         if (outcome.HasErrors)
         {

@@ -23,20 +23,27 @@ public sealed record EnterpriseUploadResult(bool Forbidden, EnterpriseImportOutc
 /// </summary>
 public static class EnterpriseUpload
 {
-    public static async Task<EnterpriseUploadResult> ImportAsync(GaoxinDb db, IFormFile file, Principal who, EnterpriseRules rules, string via,
-        TimeProvider clock, CancellationToken ct)
+    public static Task<EnterpriseUploadResult> ImportAsync(GaoxinDb db, IFormFile file, Principal who, EnterpriseRules rules, string via,
+        TimeProvider clock, CancellationToken ct) =>
+        ImportAsync(db, file.OpenReadStream, Path.GetFileName(file.FileName) is { Length: > 0 } n ? n : "upload.csv", who, rules, via, clock, ct);
+
+    /// <summary>
+    /// The same for a file opened by <paramref name="open"/> (read twice for a zone operator: the zone check, then the
+    /// import), reporting the import's progress to <paramref name="progress"/> (the background jobs).
+    /// </summary>
+    public static async Task<EnterpriseUploadResult> ImportAsync(GaoxinDb db, Func<Stream> open, string name, Principal who, EnterpriseRules rules,
+        string via, TimeProvider clock, CancellationToken ct, Action<Data.Imports.ImportProgress>? progress = null)
     {
         var (allowed, own) = EnterpriseStore.Scope(who);
         if (!allowed) return new EnterpriseUploadResult(true, null, [], 0);
-        var name = Path.GetFileName(file.FileName) is { Length: > 0 } n ? n : "upload.csv";
         if (own is not null)
         {
-            await using var scan = file.OpenReadStream();
+            await using var scan = open();
             var (problems, count) = await EnterpriseUploadScope.OtherZoneRowsAsync(db, scan, name, own, ct);
             if (count > 0) return new EnterpriseUploadResult(false, null, problems, count);
         }
-        await using var stream = file.OpenReadStream();
-        var outcome = await EnterpriseImport.ImportAsync(db, stream, name, who.Name, via, clock, ct, rules.GazelleCounting());
+        await using var stream = open();
+        var outcome = await EnterpriseImport.ImportAsync(db, stream, name, who.Name, via, clock, ct, rules.GazelleCounting(), progress);
         return new EnterpriseUploadResult(false, outcome, outcome.Problems, outcome.ErrorCount);
     }
 }

@@ -11,8 +11,11 @@ namespace Gaoxin.Features.Enterprises;
 /// /enterprises: the enterprise registry by zone, year and high-tech status, 50 a page, and the upload of the yearly
 /// returns CSV (the CLI's import: all or nothing; a zone operator only their own zone's rows). Office and zone operators only.
 /// </summary>
-public sealed class IndexModel(GaoxinDb db, EnterpriseRules rules, TimeProvider clock) : PageModel
+public sealed class IndexModel(GaoxinDb db, EnterpriseRules rules, TimeProvider clock, Imports.ImportSettings imports) : PageModel
 {
+    /// <summary>The largest file the background import takes, in MB.</summary>
+    public long MaxUploadMegabytes => imports.MaxUploadBytes / (1024 * 1024);
+
     [BindProperty(SupportsGet = true)] public string? Zone { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Hte { get; set; }

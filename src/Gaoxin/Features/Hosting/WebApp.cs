@@ -124,6 +124,7 @@ public static partial class WebApp
         });
         var proxies = SecurityHeaders.KnownProxies(builder.Configuration);
         Features.Notices.ReminderHosting.AddReminders(builder.Services, builder.Configuration);
+        Features.Imports.ImportJobHosting.AddImportJobs(builder.Services, builder.Configuration);
 
         var app = builder.Build();
         app.UseKnownProxies(proxies);
@@ -185,6 +186,8 @@ public static partial class WebApp
         Features.Experts.ExpertsApi.MapExpertsApi(api);
         Features.Monitoring.MonitoringReportApi.MapMonitoringReportApi(api, app);
         Features.Notices.NotificationsApi.MapNotificationsApi(api);
+        Features.Imports.ImportsApi.MapImportsApi(api);
+        Features.Imports.ImportsApi.MapImportPages(app);
         Features.Policies.PolicyApi.MapPolicyDownloads(app);
         Features.News.NewsApi.MapNewsImages(app);
         app.MapDataDownloads();

@@ -1,0 +1,52 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gaoxin.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ImportJobs : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "import_jobs",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    owner = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    owner_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    via = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    bytes_read = table.Column<long>(type: "INTEGER", nullable: false),
+                    rows_read = table.Column<int>(type: "INTEGER", nullable: false),
+                    rows_validated = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    outcome = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_jobs", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_jobs_state",
+                table: "import_jobs",
+                column: "state");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "import_jobs");
+        }
+    }
+}
