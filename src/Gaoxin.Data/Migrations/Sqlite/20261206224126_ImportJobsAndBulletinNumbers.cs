@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Gaoxin.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ImportJobs : Migration
+    public partial class ImportJobsAndBulletinNumbers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "document_number",
+                table: "evaluation_runs",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "import_jobs",
                 columns: table => new
@@ -37,6 +44,12 @@ namespace Gaoxin.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_evaluation_runs_document_number",
+                table: "evaluation_runs",
+                column: "document_number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_import_jobs_state",
                 table: "import_jobs",
                 column: "state");
@@ -47,6 +60,14 @@ namespace Gaoxin.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "import_jobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_evaluation_runs_document_number",
+                table: "evaluation_runs");
+
+            migrationBuilder.DropColumn(
+                name: "document_number",
+                table: "evaluation_runs");
         }
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gaoxin.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGaoxinDb))]
-    [Migration("20261206214421_ImportJobs")]
-    partial class ImportJobs
+    [Migration("20261206224128_ImportJobsAndBulletinNumbers")]
+    partial class ImportJobsAndBulletinNumbers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1135,6 +1135,11 @@ namespace Gaoxin.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document_number");
+
                     b.Property<string>("ModelHash")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1198,6 +1203,9 @@ namespace Gaoxin.Data.Migrations.Postgres
                         .HasColumnName("year");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DocumentNumber")
+                        .IsUnique();
 
                     b.HasIndex("Year", "ModelId");
 
