@@ -156,6 +156,40 @@ public sealed class AllPagesTests(BrowserFixture browser, AllPagesTests.Site sit
         Assert.True(listed.Except(routes).ToList() is { Count: 0 }, "Rows for pages the server does not have:\n" + string.Join("\n", listed.Except(routes).Order()));
     }
 
+    [Fact]
+    public async Task Without_script_the_menu_opens_and_closes_on_a_phone_and_stays_open_on_a_wide_screen()
+    {
+        foreach (var (width, phone) in new[] { (390, true), (1280, false) })
+        {
+            await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                JavaScriptEnabled = false,
+                Locale = "zh-CN",
+                BaseURL = site.Server.Address.ToString(),
+                ViewportSize = new ViewportSize { Width = width, Height = 844 },
+            });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/zones");
+            var button = page.Locator("#menu-button");
+            var zones = page.Locator("#site-nav a[href='/zones']");
+            if (phone)
+            {
+                await Assertions.Expect(zones).Not.ToBeVisibleAsync();
+                await button.ClickAsync();
+                await Assertions.Expect(zones).ToBeVisibleAsync();
+                await button.ClickAsync();
+                await Assertions.Expect(zones).Not.ToBeVisibleAsync();
+            }
+            else
+            {
+                await Assertions.Expect(button).Not.ToBeVisibleAsync();
+                await Assertions.Expect(zones).ToBeVisibleAsync();
+                await zones.ClickAsync();
+                await Assertions.Expect(page).ToHaveURLAsync(new Regex("/zones$"));
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(ViewersAndLanguages))]
     public async Task Every_page_is_accessible_and_fits_a_390_pixel_phone(Viewer viewer, string language)
