@@ -105,6 +105,55 @@ public sealed class DataEntryJourneyTests(BrowserFixture browser) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task On_a_390_pixel_phone_the_zone_operator_opens_the_menu_fills_in_a_figure_and_saves_it()
+    {
+        const string test = nameof(On_a_390_pixel_phone_the_zone_operator_opens_the_menu_fills_in_a_figure_and_saves_it);
+        await using var phone = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN",
+            BaseURL = _server.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        var page = await phone.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "shenyang@example.org", Password);
+
+        // The navigation is folded into a menu button; it opens and closes, and says so.
+        var menu = page.Locator("#menu-button");
+        var dataLink = page.Locator("#site-nav a[href='/data']");
+        await Expect(dataLink).Not.ToBeVisibleAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        await menu.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(dataLink).ToBeVisibleAsync();
+        var header = await page.Locator("header.site").BoundingBoxAsync();
+        Assert.True(header!.Width <= 390, $"header {header.Width} px wide");
+        await browser.ScreenshotAsync(page, $"{test}-1-menu");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dataLink).Not.ToBeVisibleAsync();
+
+        // The form: each figure a card that fits the screen; the field is found by its label and saved.
+        await page.GotoAsync("/zones/shenyang/data/2019");
+        var field = page.GetByLabel("地区生产总值(亿元),2019 年", new() { Exact = true });
+        await Expect(field).ToHaveAttributeAsync("name", "Values[gdp]");
+        await Expect(field).ToBeVisibleAsync();
+        var box = await field.BoundingBoxAsync();
+        Assert.True(box!.X >= 0 && box.X + box.Width <= 390, $"the gdp field lies at {box.X}–{box.X + box.Width} px");
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth ? ['page scrolls sideways'] : []"));
+        await field.TapAsync();
+        await field.FillAsync("1520");
+        await browser.ScreenshotAsync(page, $"{test}-2-form");
+        await page.Locator("#save").TapAsync();
+        await Expect(page.Locator(".notice")).ToContainTextAsync("草稿已保存");
+        await page.GotoAsync("/zones/shenyang/data/2019");
+        await Expect(page.Locator("input[name='Values[gdp]']")).ToHaveValueAsync("1520");
+        await Expect(page.Locator("#state")).ToHaveTextAsync("草稿");
+        await browser.ScreenshotAsync(page, $"{test}-3-saved");
+    }
+
+    [Fact]
     public async Task A_rule_violation_is_shown_at_its_field_and_blocks_submission()
     {
         await SignInAsync("shenyang@example.org");

@@ -38,6 +38,56 @@ public static class PageChecks
         Assert.True(violations.Count == 0, $"{page.Url}: {string.Join(Environment.NewLine, violations)}");
     }
 
+    /// <summary>The elements that stick out to the right of the viewport (the document scrolls sideways), first five.</summary>
+    private const string OverflowScript = """
+        () => {
+          const width = document.documentElement.clientWidth;
+          if (document.documentElement.scrollWidth <= width) return [];
+          return [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > width + 1)
+            .filter(e => !e.closest('.scroll'))
+            .slice(0, 5)
+            .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : ''));
+        }
+        """;
+
+    /// <summary>
+    /// Charts without a text alternative: every chart (<c>[data-chart]</c>) must be an image with a name
+    /// (<c>role="img"</c>, <c>aria-label</c>) that points with <c>aria-describedby</c> at a table stating its figures.
+    /// </summary>
+    private const string ChartScript = """
+        () => [...document.querySelectorAll('[data-chart]')].flatMap(chart => {
+          const name = (chart.id ? '#' + chart.id : '[data-chart=' + chart.dataset.chart + ']');
+          const problems = [];
+          if (chart.getAttribute('role') !== 'img' || !(chart.getAttribute('aria-label') || '').trim()) problems.push(name + ' is not an image with a name (role="img" aria-label)');
+          const ids = (chart.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+          const described = ids.map(id => document.getElementById(id)).filter(Boolean);
+          if (!described.some(e => e.matches('table') || e.querySelector('table'))) problems.push(name + ' names no table of its figures (aria-describedby)');
+          return problems;
+        })
+        """;
+
+    /// <summary>
+    /// Opens <paramref name="path"/> in <paramref name="page"/> (a phone-sized page) and returns what is wrong with it: the answer,
+    /// the document's language, anything wider than the screen, charts without a table, then — with the collapsed menu
+    /// opened — axe-core's serious and critical violations.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CheckAsync(IPage page, string path, int status, string language, string? endsAt = null)
+    {
+        var response = await page.GotoAsync(path);
+        if (response is null || response.Status != status) return [$"answered {response?.Status} (expected {status})"];
+        if (status == 200 && new Uri(page.Url).AbsolutePath != (endsAt ?? path.Split('?')[0])) return [$"ended at {page.Url}"];
+        var problems = new List<string>();
+        var lang = await page.EvaluateAsync<string>("() => document.documentElement.lang");
+        if (lang != language) problems.Add($"<html lang=\"{lang}\">, expected {language}");
+        var overflowing = await page.EvaluateAsync<JsonElement>(OverflowScript);
+        if (overflowing.GetArrayLength() > 0) problems.Add("wider than 390 px: " + string.Join(", ", overflowing.EnumerateArray().Select(e => e.GetString())));
+        problems.AddRange((await page.EvaluateAsync<JsonElement>(ChartScript)).EnumerateArray().Select(e => e.GetString()!));
+        await page.EvaluateAsync("() => document.querySelectorAll('details.menu').forEach(d => d.open = true)");
+        problems.AddRange(await SeriousViolationsAsync(page));
+        return problems;
+    }
+
     /// <summary>
     /// Loads <paramref name="path"/> in a 390 px wide viewport and returns the elements that stick out to the right of it
     /// (the document scrolls sideways); tables may scroll inside their own container.
@@ -55,17 +105,7 @@ public static class PageChecks
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
-        var json = await page.EvaluateAsync<JsonElement>("""
-            () => {
-              const width = document.documentElement.clientWidth;
-              if (document.documentElement.scrollWidth <= width) return [];
-              return [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > width + 1)
-                .filter(e => !e.closest('.scroll'))
-                .slice(0, 5)
-                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : ''));
-            }
-            """);
+        var json = await page.EvaluateAsync<JsonElement>(OverflowScript);
         return json.EnumerateArray().Select(e => e.GetString()!).ToList();
     }
 }

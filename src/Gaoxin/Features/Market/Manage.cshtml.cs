@@ -27,6 +27,15 @@ public sealed class ManageModel(GaoxinDb db, IndustryCatalog catalog, TimeProvid
     public string? Message { get; private set; }
     public IReadOnlyList<MarketProblem> Problems { get; private set; } = [];
 
+    /// <summary>Rows of each kept list per page: the office keeps every profile of the province, thousands with the demo data.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>The page of the kept lists (<c>?p=N</c>, from 1), newest first.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>How many pages the longer of the two kept lists fills.</summary>
+    public int PageCount { get; private set; } = 1;
+
     [BindProperty] public DemandRequest Demand { get; set; } = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     [BindProperty] public AchievementRequest Achievement { get; set; } = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
@@ -37,6 +46,10 @@ public sealed class ManageModel(GaoxinDb db, IndustryCatalog catalog, TimeProvid
         IsOffice = who.IsAdmin;
         Demands = await MarketStore.KeptByAsync(db, MarketSide.Demand, who, now, ct);
         Achievements = await MarketStore.KeptByAsync(db, MarketSide.Achievement, who, now, ct);
+        PageCount = Math.Max(1, (Math.Max(Demands.Count, Achievements.Count) + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Demands = Demands.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        Achievements = Achievements.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         if (IsOffice)
             Queue = [.. await MarketStore.InReviewAsync(db, MarketSide.Demand, now, ct), .. await MarketStore.InReviewAsync(db, MarketSide.Achievement, now, ct)];
         Zones = (await ZoneRegistry.ListAsync(db, ct)).Where(z => who.Role != Core.Collection.Roles.ZoneOperator || z.Code == who.Zone).ToList();

@@ -258,6 +258,68 @@
     }
   };
 
+  // Each chart's figures as a table (a header row, then rows), for charts whose page states them in no table of its own.
+  const num = v => (v == null ? '—' : String(Math.round(v * 1000) / 1000));
+  const tables = {
+    'rank-intervals': series => [[chinese ? '名称' : 'Name', chinese ? '排名' : 'Rank', '5%', '95%']]
+      .concat(series.map(s => [s.name, s.rank, num(s.p5), num(s.p95)])),
+    'radar': series => [[chinese ? '维度' : 'Dimension'].concat(series.lines.map(l => l.name))]
+      .concat(series.axes.map((a, k) => [a].concat(series.lines.map(l => num(l.values[k]))))),
+    'bars': series => [[chinese ? '项目' : 'Item', chinese ? '数值' : 'Value']].concat(series.map(s => [s.name, num(s.value)])),
+    'dimension-bars': series => [[chinese ? '高新区' : 'Zone'].concat(series.dimensions)]
+      .concat(series.zones.map((z, i) => [z].concat(series.values[i].map(num)))),
+    'sparkline': series => [[chinese ? '年度' : 'Year', chinese ? '数值' : 'Value']]
+      .concat(series.points.map(p => [p[0], num(p[1])]))
+      .concat(series.target != null ? [[chinese ? '目标' : 'Target', num(series.target)]] : []),
+    'trajectory': s => {
+      const years = [...new Set(s.measured.map(p => p[0]).concat((s.path || []).map(p => p[0])))].sort((a, b) => a - b);
+      const at = (points, year) => { const p = (points || []).find(q => q[0] === year); return p ? num(p[1]) : '—'; };
+      return [[chinese ? '年度' : 'Year', s.labels.measured, s.labels.path]].concat(years.map(y => [y, at(s.measured, y), at(s.path, y)]))
+        .concat(s.target != null ? [[s.labels.target, num(s.target), '']] : []);
+    }
+  };
+  let tableCount = 0;
+
+  // A chart is an image named by its section's heading; the table of its figures (the page's own, named by
+  // aria-describedby, or one made here under the chart) is its text alternative.
+  function describe(element) {
+    const heading = element.dataset.label || (function () {
+      for (let e = element; e; e = e.previousElementSibling || e.parentElement) {
+        if (/^H[1-3]$/.test(e.tagName)) return e.textContent.trim();
+      }
+      return '';
+    })();
+    element.setAttribute('role', 'img');
+    element.setAttribute('aria-label', (heading ? heading + ' — ' : '') + (chinese ? '图表,数据见表格' : 'chart; its figures are in the table'));
+    const make = tables[element.dataset.chart];
+    if (element.hasAttribute('aria-describedby') || !make) return;
+    let rows;
+    try { rows = make(JSON.parse(element.dataset.series)); } catch (e) { return; }
+    const details = document.createElement('details');
+    details.className = 'chart-data';
+    const summary = document.createElement('summary');
+    summary.textContent = chinese ? '图表数据' : 'Chart data';
+    const wrap = document.createElement('div');
+    wrap.className = 'scroll';
+    const table = document.createElement('table');
+    table.className = 'grid compact';
+    table.id = 'chart-data-' + (++tableCount);
+    rows.forEach((row, i) => {
+      const tr = table.insertRow();
+      row.forEach(cell => {
+        const c = document.createElement(i === 0 ? 'th' : 'td');
+        c.textContent = cell == null ? '—' : String(cell);
+        tr.appendChild(c);
+      });
+    });
+    wrap.appendChild(table);
+    details.append(summary, wrap);
+    element.after(details);
+    element.setAttribute('aria-describedby', table.id);
+  }
+
+  document.querySelectorAll('.chart[data-chart]').forEach(describe);
+
   document.querySelectorAll('.chart[data-chart]').forEach(function (element) {
     const build = kinds[element.dataset.chart];
     if (!build || typeof echarts === 'undefined') return;
