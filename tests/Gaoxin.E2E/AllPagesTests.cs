@@ -132,6 +132,13 @@ public sealed class AllPagesTests(BrowserFixture browser, AllPagesTests.Site sit
         P("/account/login", "/account/login", Viewer.Anonymous),
         new("/account/logout", _ => "/account/logout", Viewer.Anonymous, EndsAt: "/"), // a visitor is sent home
         P("/account/denied", "/account/denied", Viewer.Enterprise, 403),
+        P("/account/password", "/account/password", Viewer.SignedIn),
+        P("/account/tokens", "/account/tokens", Viewer.SignedIn),
+        P("/admin/users", "/admin/users", Viewer.Office),
+        P("/admin/audit", "/admin/audit", Viewer.Office),
+
+        // A big import's progress, as the office that started it sees it.
+        new("/imports/{id}", s => s.ImportJob, Viewer.Office),
     ];
 
     public static TheoryData<Viewer, string> ViewersAndLanguages()
@@ -238,6 +245,7 @@ public sealed class AllPagesTests(BrowserFixture browser, AllPagesTests.Site sit
         public string RegistryItem { get; private set; } = "";
         public string Case { get; private set; } = "";
         public string Application { get; private set; } = "";
+        public string ImportJob { get; private set; } = "";
         public string CreditCode { get; } = Code("91210100MA0000001");
 
         public static readonly Dictionary<Viewer, string> Emails = new()
@@ -281,6 +289,13 @@ public sealed class AllPagesTests(BrowserFixture browser, AllPagesTests.Site sit
             {
                 var imported = await office.PostAsync("/api/enterprises/import", form);
                 Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+            }
+            // The same file again as a background import job, for its progress page.
+            using (var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(returns.ToString())), "file", "returns.csv" } })
+            {
+                var started = await office.PostAsync("/api/imports/enterprise-returns", form);
+                Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
+                ImportJob = "/imports/" + (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetRawText().Trim('"');
             }
 
             // An application for a new zone and an expert panel.
