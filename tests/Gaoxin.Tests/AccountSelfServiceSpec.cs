@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Gaoxin.Data;
 using Gaoxin.Data.Collection;
@@ -241,6 +242,13 @@ public abstract partial class AccountSelfServiceSpec(ITestStore store) : IAsyncL
             audit.Select(a => $"{a.Action} {a.Actor} {a.UnitCode}"));
         Assert.All(audit, a => Assert.Equal("127.0.0.1", a.Comment));
         Assert.All(audit, a => Assert.InRange(a.At, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1)));
+        // The zone's own audit through the API leaves the accounts' rows (and their client addresses) to the office.
+        Assert.Equal(0, (await CliRun.RunAsync("users", "enable", "--email", Operator, "--db", store.DbArgument)).ExitCode);
+        using (var zone = await _server.TokenClientAsync(store, Operator))
+        {
+            var rows = (await zone.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/audit")).EnumerateArray().Select(r => r.GetProperty("action").GetString()).ToList();
+            Assert.DoesNotContain(rows, a => a!.StartsWith("sign_in", StringComparison.Ordinal) || a.StartsWith("user_", StringComparison.Ordinal));
+        }
         using var office = await SignedInAsync(Office);
         Assert.Matches("<tr data-email=\"office@example.org\"[^>]*>(?:(?!</tr>).)*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}", (await office.GetStringAsync("/admin/users")).ReplaceLineEndings(" "));
     }

@@ -383,7 +383,10 @@ public static class ReportStore
     public static async Task<List<AuditRecord>> AuditAsync(GaoxinDb db, Principal who, string? unit, int? year, string? batch, int limit, CancellationToken cancellationToken)
     {
         var query = db.Audit.AsNoTracking();
-        if (!who.IsAdmin) query = query.Where(a => a.UnitCode == who.Zone);
+        // A zone sees its data's history, not the accounts' (sign-ins with client addresses, password and token changes:
+        // Accounts.AccountAudit's user_* and sign_in* actions), which are the office's to read.
+        if (!who.IsAdmin)
+            query = query.Where(a => a.UnitCode == who.Zone && !a.Action.StartsWith("user_") && !a.Action.StartsWith("sign_in"));
         if (unit is not null) query = query.Where(a => a.UnitCode == unit);
         if (year is not null) query = query.Where(a => a.Year == year);
         if (batch is not null) query = query.Where(a => a.BatchId == batch);
