@@ -67,7 +67,8 @@ public static partial class WebApp
         else
             builder.Services.AddDbContextPool<GaoxinDb, PostgresGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
 
-        builder.Services.AddProblemDetails();
+        // Every problem the server writes gets a stable code, its type URI and the zh/en messages (Problems, the one mapper).
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.AddOperations();
         builder.Services.AddOpenApi();
@@ -128,8 +129,11 @@ public static partial class WebApp
         var app = builder.Build();
         app.UseKnownProxies(proxies);
         app.UseSecurityHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A fault or a bare error status: problem+json on the API, the site's error page (in the visitor's language) elsewhere.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = Features.Errors.ErrorPages.Path + "/500" });
+        app.UseWhen(Problems.IsApi, api => api.UseStatusCodePages(context => Problems.WriteAsync(context.HttpContext,
+            Problems.ForStatus(context.HttpContext.Response.StatusCode, context.HttpContext))));
+        app.UseWhen(context => !Problems.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute(Features.Errors.ErrorPages.Path + "/{0}"));
         app.UseRequestLocalization(LocalizationOptions());
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
         app.UseRouting();
@@ -277,20 +281,29 @@ public static partial class WebApp
 }
 
 /// <summary>Turns an unexpected exception into a ProblemDetails response and logs it once.</summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         // Input that broke a limit where the store is written (InputLimits): the client's to fix, not a fault.
-        if (exception is Gaoxin.Core.InputRefusedException refused) return await InputText.WriteAsync(problems, context, refused.Problem);
-        LogUnhandled(logger, context.Request.Path, exception);
-        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        // Pages show the site's error page instead (ErrorPages, reached by re-execution), which reads the same exception.
+        if (exception is Gaoxin.Core.InputRefusedException refused)
         {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = { Title = "An unexpected error occurred.", Status = StatusCodes.Status500InternalServerError },
-        });
+            if (!Problems.IsApi(context)) return false;
+            await Problems.WriteAsync(context, InputText.Refused(refused.Problem));
+            return true;
+        }
+        // A request the server could not read (a body over the size limit, a form cut short): the client's, not a fault.
+        if (exception is BadHttpRequestException bad)
+        {
+            if (!Problems.IsApi(context)) return false;
+            await Problems.WriteAsync(context, Problems.ForStatus(bad.StatusCode, context));
+            return true;
+        }
+        LogUnhandled(logger, context.Request.Path, exception);
+        if (!Problems.IsApi(context)) return false;
+        await Problems.WriteAsync(context, Problems.ForStatus(StatusCodes.Status500InternalServerError));
+        return true;
     }
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
