@@ -96,7 +96,7 @@ public abstract class RegistryMaintenanceSpec(ITestStore store) : IAsyncLifetime
 
     private async Task<HttpClient> ClientAsync(string email)
     {
-        var client = new HttpClient { BaseAddress = _server.Address };
+        var client = TestHttp.Client(_server.Address);
         client.DefaultRequestHeaders.Authorization = new("Bearer", (await Cli("users", "token", "--email", email)).Output.Trim());
         return client;
     }

@@ -73,7 +73,7 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
                      ("firm@example.org", "enterprise", null) })
             Assert.Equal(0, (await Cli(["users", "add", "--email", email, "--role", role, "--password", Password, .. zone is null ? Array.Empty<string>() : ["--zone", zone]])).ExitCode);
         _server = await RunningServer.StartAsync(store.Location);
-        _api[Who.Anonymous] = new HttpClient { BaseAddress = _server.Address };
+        _api[Who.Anonymous] = TestHttp.Client(_server.Address);
         _api[Who.Enterprise] = await _server.TokenClientAsync(store, "firm@example.org");
         _api[Who.ZoneA] = await _server.TokenClientAsync(store, "sy@example.org");
         _api[Who.Office] = await _server.TokenClientAsync(store, "office@example.org");

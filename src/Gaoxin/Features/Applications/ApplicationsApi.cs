@@ -65,8 +65,8 @@ public static class ApplicationsApi
             .WithSummary("A step of the office: check, review, reviewed, approve, reject or ministry_approve");
     }
 
-    public static ProblemHttpResult Refused(string code) => TypedResults.Problem(statusCode: ApplicationsText.Status(code), title: ApplicationsText.Refusal(code),
-        type: $"https://gaoxin.local/problems/{code}", extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static ProblemHttpResult Refused(string code) =>
+        Refusal.Of(Problems.KindOf(ApplicationsText.Status(code)), code, () => ApplicationsText.Refusal(code)).ToResult();
 
     public static ApplicationResponse ToResponse(ApplicationView a, Checklists checklists)
     {

@@ -2,6 +2,7 @@ using Gaoxin.Core.Cases;
 using Gaoxin.Data;
 using Gaoxin.Data.Rectification;
 using Gaoxin.Features.Accounts;
+using Gaoxin.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gaoxin.Features.Cases;
@@ -61,8 +62,8 @@ public static class CasesApi
     public static void MapCaseDownloads(this WebApplication app) =>
         app.MapGet("/cases/{id:long}/documents/{documentId:long}", PageDownloadAsync).ExcludeFromDescription().RequireAuthorization(Access.ZoneStaff);
 
-    public static ProblemHttpResult Refused(string code) => TypedResults.Problem(statusCode: CasesText.StatusOf(code), title: CasesText.Refusal(code),
-        type: $"https://gaoxin.local/problems/{code}", extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static ProblemHttpResult Refused(string code) =>
+        Refusal.Of(Problems.KindOf(CasesText.StatusOf(code)), code, () => CasesText.Refusal(code)).ToResult();
 
     public static CaseResponse ToResponse(CaseView c) => new(c.Id, CaseKinds.Name(c.Kind), c.Zone, c.Year, c.Status,
         c.Steps.Select(s => new CaseStepResponse(s.Step, s.Date.ToString("yyyy-MM-dd"), s.By, s.Decision)).ToList());

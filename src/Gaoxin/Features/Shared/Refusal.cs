@@ -83,6 +83,24 @@ public sealed record Refusal(RefusalKind Kind, string Code, string Zh, string En
     public static Refusal UnknownZone(string code) => NotFound("unknown_zone", $"没有代码为“{code}”的高新区。", $"No zone '{code}'.");
 
     /// <summary>
+    /// An upload refused whole (imports are all or nothing): 422 <c>import_refused</c>, located at the first problem, with every
+    /// located problem in the extension <c>problems</c> (each with its own <c>code</c>, <c>file</c>, <c>row</c>, <c>column</c>,
+    /// <c>message</c>) and any further members the import's answer carries.
+    /// </summary>
+    public static Refusal ImportRefused<TProblem>(IReadOnlyList<TProblem> problems, Func<TProblem, RefusalLocation> locate,
+        IReadOnlyDictionary<string, object?>? more = null)
+    {
+        var extensions = new Dictionary<string, object?>(more ?? new Dictionary<string, object?>());
+        extensions.TryAdd("problems", problems);
+        return new Refusal(RefusalKind.Invalid, "import_refused",
+            $"文件有 {problems.Count} 处问题,未导入任何内容。", $"The file has {problems.Count} problem(s); nothing was imported.")
+        {
+            Location = problems.Count > 0 ? locate(problems[0]) : null,
+            Extensions = extensions,
+        };
+    }
+
+    /// <summary>
     /// A refusal whose message comes from a feature's text function written with <see cref="Text.T"/>: the function is
     /// read once in each language, so both messages come from the one place that words them.
     /// </summary>
