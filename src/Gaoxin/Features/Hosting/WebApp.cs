@@ -129,12 +129,13 @@ public static partial class WebApp
         var app = builder.Build();
         app.UseKnownProxies(proxies);
         app.UseSecurityHeaders();
+        // Before the error handling, so that an error page re-executed for a request keeps the request's language.
+        app.UseRequestLocalization(LocalizationOptions());
         // A fault or a bare error status: problem+json on the API, the site's error page (in the visitor's language) elsewhere.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = Features.Errors.ErrorPages.Path + "/500" });
         app.UseWhen(Problems.IsApi, api => api.UseStatusCodePages(context => Problems.WriteAsync(context.HttpContext,
             Problems.ForStatus(context.HttpContext.Response.StatusCode, context.HttpContext))));
         app.UseWhen(context => !Problems.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute(Features.Errors.ErrorPages.Path + "/{0}"));
-        app.UseRequestLocalization(LocalizationOptions());
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
         app.UseRouting();
         app.UseCors();
@@ -144,6 +145,9 @@ public static partial class WebApp
         // it would also send anonymous visitors of a mistyped address to the sign-in page.
         app.Use((context, next) =>
         {
+            // A method or content type the route does not take is 405/415 for everyone, as a missing route is 404.
+            if (context.GetEndpoint() is { DisplayName: "405 HTTP Method Not Supported" or "415 HTTP Unsupported Media Type" } refusal)
+                return refusal.RequestDelegate!(context);
             if (context.GetEndpoint() is not null) return next(context);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
@@ -285,23 +289,25 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        // The path the request came in on: by now the path may already be the error page's.
+        var api = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path).StartsWithSegments("/api");
         // Input that broke a limit where the store is written (InputLimits): the client's to fix, not a fault.
         // Pages show the site's error page instead (ErrorPages, reached by re-execution), which reads the same exception.
         if (exception is Gaoxin.Core.InputRefusedException refused)
         {
-            if (!Problems.IsApi(context)) return false;
+            if (!api) return false;
             await Problems.WriteAsync(context, InputText.Refused(refused.Problem));
             return true;
         }
         // A request the server could not read (a body over the size limit, a form cut short): the client's, not a fault.
         if (exception is BadHttpRequestException bad)
         {
-            if (!Problems.IsApi(context)) return false;
+            if (!api) return false;
             await Problems.WriteAsync(context, Problems.ForStatus(bad.StatusCode, context));
             return true;
         }
-        LogUnhandled(logger, context.Request.Path, exception);
-        if (!Problems.IsApi(context)) return false;
+        LogUnhandled(logger, context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path, exception);
+        if (!api) return false;
         await Problems.WriteAsync(context, Problems.ForStatus(StatusCodes.Status500InternalServerError));
         return true;
     }
