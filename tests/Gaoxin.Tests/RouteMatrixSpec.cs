@@ -342,6 +342,9 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             PostPage("/account/login", null, Who.Everyone, "/account/login", ("Email", "nobody@example.org"), ("Password", "wrong-password-1")),
             // The denied page is itself the refusal: it answers 403 to everyone.
             Get("/account/denied", Who.None, "/account/denied"),
+            // The error page answers the status it shows (here 404) to everyone; failed requests of pages are re-executed to it.
+            Get("/error/{status:int}", Who.None, "/error/404"),
+            PostPage("/error/{status:int}", null, Who.None, "/error/404"),
             Get("/monitoring", Who.Everyone, "/monitoring?year=2019"),
             Get("/monitoring/report/{year:int}", Who.Everyone, "/monitoring/report/2019"),
             Get("/monitoring/targets/{id}", Who.Everyone, "/monitoring/targets/rd_intensity"),

@@ -55,7 +55,7 @@ public static class ApplicationsApi
 {
     public static void MapApplicationsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/applications").WithTags("Applications for status");
+        var group = api.MapGroup("/applications").WithTags("Applications for status").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         var read = group.MapGroup("").RequireApi(Access.SignedIn);
         read.MapGet("/", ListAsync).WithName("ListApplications").WithSummary("Applications you may read, optionally of one year");
         read.MapGet("/{id:long}", GetAsync).WithName("GetApplication").WithSummary("One application with its figures, checklist result and steps");

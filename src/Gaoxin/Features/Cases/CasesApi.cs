@@ -49,7 +49,7 @@ public static class CasesApi
 {
     public static void MapCasesApi(this RouteGroupBuilder api)
     {
-        var cases = api.MapGroup("/cases").WithTags("Governance: cases").RequireApi(Access.ZoneStaff);
+        var cases = api.MapGroup("/cases").WithTags("Governance: cases").RequireApi(Access.ZoneStaff).Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         cases.MapGet("/", ListAsync).WithName("ListCases").WithSummary("Cases of every kind (the office: all; a zone operator: their zone's), by year and zone");
         cases.MapGet("/{id:long}", GetAsync).WithName("GetCase").WithSummary("One case with its steps, documents, deadlines and the steps you may take");
         cases.MapPost("/{id:long}/steps", StepAsync).WithName("TakeCaseStep").WithSummary("Take the next step of a case (send its version; a stale one is refused with 409)");

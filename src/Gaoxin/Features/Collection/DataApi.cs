@@ -16,7 +16,7 @@ public static class DataApi
 {
     public static void MapDataApi(this RouteGroupBuilder api)
     {
-        var zones = api.MapGroup("/zones/{code}/data/{year:int}").WithTags("Data");
+        var zones = api.MapGroup("/zones/{code}/data/{year:int}").WithTags("Data").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         zones.MapGet("/", GetReport).AllowAnonymous().WithName("GetZoneData").WithSummary("A zone's figures for a year: approved for everyone, the draft for those who report for it");
         zones.MapPut("/", PutReport).RequireApi(Access.ZoneStaff).WithName("PutZoneData").WithSummary("Save values into the zone's draft (null removes a value)");
         zones.MapPost("/submit", Submit).RequireApi(Access.ZoneStaff).WithName("SubmitZoneData");
@@ -25,7 +25,8 @@ public static class DataApi
 
         var data = api.MapGroup("/data").WithTags("Data");
         data.MapGet("/elements", Elements).AllowAnonymous().WithName("ListDataElements").WithSummary("The data elements (数据元)");
-        data.MapPost("/import", Import).RequireApi(Access.ZoneStaff).WithName("ImportData").WithSummary("Import a CSV or Excel file, all or nothing").DisableAntiforgery();
+        data.MapPost("/import", Import).RequireApi(Access.ZoneStaff).WithName("ImportData").WithSummary("Import a CSV or Excel file, all or nothing").DisableAntiforgery()
+            .Refuses(RefusalKind.Malformed, RefusalKind.TooLarge, RefusalKind.Invalid);
         api.MapGet("/audit", Audit).RequireApi(Access.ZoneStaff).WithTags("Data").WithName("ListAudit").WithSummary("Every change of a value and every workflow step, newest first");
         api.MapGet("/reports/completeness", Completeness).RequireApi(Access.ZoneStaff).WithTags("Data").WithName("Completeness").WithSummary("Per zone: report state, share filled, on time");
     }

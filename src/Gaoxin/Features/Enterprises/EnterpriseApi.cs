@@ -52,6 +52,7 @@ public static class EnterpriseApi
         group.MapGet("/", List).WithName("ListEnterprises").WithSummary("Enterprises with one year's return (or their latest), by zone and high-tech status, 50 a page");
         group.MapGet("/{creditCode}", Get).WithName("GetEnterprise").WithSummary("An enterprise of the registry with its returns by year");
         group.MapPost("/import", Import).WithName("ImportEnterpriseReturns").DisableAntiforgery()
+            .Refuses(RefusalKind.Malformed, RefusalKind.TooLarge, RefusalKind.Invalid)
             .WithSummary("Upload the yearly returns CSV (multipart field file), all or nothing; a zone operator only their zone's rows");
         group.MapPut("/{creditCode}/certificate", PutCertificate).WithName("SetHteCertificate")
             .WithSummary("Enter an enterprise's high-tech enterprise certificate; expiresOn defaults to issuedOn + 3 years");

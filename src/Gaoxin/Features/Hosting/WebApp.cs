@@ -28,6 +28,8 @@ using Scalar.AspNetCore;
 namespace Gaoxin.Features.Hosting;
 
 /// <summary>Overrides from the command line; null leaves configuration in charge.</summary>
+/// <param name="Database">The store; null for the configured one.</param>
+/// <param name="Urls">The addresses to listen on; null for the configured ones.</param>
 /// <param name="RulesDirectory">The enterprise rules folder; null for the bundled <c>rules/</c>.</param>
 public sealed record WebSettings(DatabaseLocation? Database = null, string? Urls = null, string? RulesDirectory = null);
 
@@ -71,7 +73,7 @@ public static partial class WebApp
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.AddOperations();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => ApiDocs.Configure(options));
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         builder.Services.AddGaoxinAuthentication();
         builder.Services.AddSharedKeys();

@@ -34,7 +34,7 @@ public static class InvestmentApi
 {
     public static void MapInvestmentApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/investment-projects").WithTags("Investment projects");
+        var group = api.MapGroup("/investment-projects").WithTags("Investment projects").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         var read = group.MapGroup("").AllowAnonymous();
         var keep = group.MapGroup("").RequireApi(Access.ZoneStaff);
         var decide = group.MapGroup("").RequireApi(Access.Office);

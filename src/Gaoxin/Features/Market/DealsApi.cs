@@ -72,7 +72,7 @@ public static class DealsApi
         introductions.MapPost("/{id:int}/notes", AddNoteAsync).WithName("AddMarketIntroductionNote").WithSummary("Add a note to an open introduction");
         introductions.MapPost("/{id:int}/close", CloseAsync).WithName("CloseMarketIntroduction").WithSummary("Close with a deal (contracts) or without (reason)");
 
-        var contracts = api.MapGroup("/market/contracts").WithTags("Technology market: contracts");
+        var contracts = api.MapGroup("/market/contracts").WithTags("Technology market: contracts").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         var keep = contracts.MapGroup("").RequireApi(Access.ZoneStaff);
         var decide = contracts.MapGroup("").RequireApi(Access.Office);
         keep.MapGet("/", ListContractsAsync).WithName("ListTechContracts").WithSummary("Contracts of your zone (the office: all), by signing year and state");

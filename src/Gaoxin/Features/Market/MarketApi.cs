@@ -75,7 +75,7 @@ public static class MarketApi
 
     public static void MapMarketApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/market").WithTags("Technology market");
+        var group = api.MapGroup("/market").WithTags("Technology market").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         var read = group.MapGroup("").AllowAnonymous();
         var keep = group.MapGroup("").RequireApi(Access.SignedIn);
         var decide = group.MapGroup("").RequireApi(Access.Office);

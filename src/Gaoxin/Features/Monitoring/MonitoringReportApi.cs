@@ -73,7 +73,7 @@ public static class MonitoringReportApi
 
     public static void MapMonitoringReportApi(RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
-        var group = api.MapGroup("/monitoring/reports").WithTags("Monitoring");
+        var group = api.MapGroup("/monitoring/reports").WithTags("Monitoring").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         group.MapGet("", List).AllowAnonymous().WithName("ListMonitoringReports").WithSummary("Report editions (published ones; the office sees drafts too)");
         group.MapGet("/{year:int}", Get).AllowAnonymous().WithName("GetMonitoringReport")
             .WithSummary("The newest published edition of a year's report (?kind=yearly|midterm); the office sees the newest draft or a preview");

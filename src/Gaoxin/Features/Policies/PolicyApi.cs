@@ -32,7 +32,7 @@ public static class PolicyApi
 {
     public static void MapPolicyApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/policies").WithTags("Policies");
+        var group = api.MapGroup("/policies").WithTags("Policies").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         var read = group.MapGroup("").AllowAnonymous();
         var write = group.MapGroup("").RequireApi(Access.ZoneStaff);
         var decide = group.MapGroup("").RequireApi(Access.Office);

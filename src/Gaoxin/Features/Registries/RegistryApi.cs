@@ -68,7 +68,10 @@ public static class RegistryApi
             .WithName("ApproveAllianceProject");
         decide.MapPost("/projects/{projectId:int}/reject", (int projectId, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideProjectAsync(projectId, false, c, db, clock, ct))
             .WithName("RejectAllianceProject");
-        keep.MapPost("/{type}/import", ImportWorkbook).WithName("ImportRegistryWorkbook").WithSummary("Import a registry workbook (.xlsx, all or nothing)").DisableAntiforgery();
+        keep.MapPost("/{type}/import", ImportWorkbook).WithName("ImportRegistryWorkbook").WithSummary("Import a registry workbook (.xlsx, all or nothing)").DisableAntiforgery()
+            .WithMetadata(new Hosting.RequestFileMetadata("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "The workbook itself as the body (the registry's export, edited)."))
+            .Refuses(RefusalKind.NotFound, RefusalKind.TooLarge, RefusalKind.Invalid);
         api.MapGet("/zones/{code}/counts", ZoneCounts).AllowAnonymous().WithTags("Registries").WithName("ZoneRegistryCounts")
             .WithSummary("The counts the registries give a zone's data elements for a year, beside what the zone reported");
     }

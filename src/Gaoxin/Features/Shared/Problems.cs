@@ -126,7 +126,7 @@ public static class Problems
         context.Response.StatusCode = details.Status ?? context.Response.StatusCode;
         var service = context.RequestServices.GetService<IProblemDetailsService>();
         if (service is not null && await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details })) return;
-        Complete(context, details);
+        CompleteDetails(context, details);
         await context.Response.WriteAsJsonAsync(details, JsonOptions, ContentType);
     }
 
@@ -136,9 +136,9 @@ public static class Problems
     /// Completes any problem object the server writes (the framework's included): a <c>code</c> and the <c>type</c> from it,
     /// a title, and the <c>zh</c> and <c>en</c> messages. What an endpoint set itself is kept.
     /// </summary>
-    public static void Complete(ProblemDetailsContext context) => Complete(context.HttpContext, context.ProblemDetails);
+    public static void Complete(ProblemDetailsContext context) => CompleteDetails(context.HttpContext, context.ProblemDetails);
 
-    private static void Complete(HttpContext http, ProblemDetails details)
+    private static void CompleteDetails(HttpContext http, ProblemDetails details)
     {
         var status = details.Status ?? http.Response.StatusCode;
         details.Status = status;

@@ -46,6 +46,19 @@ public enum RefusalKind
 }
 
 /// <summary>
+/// The refusals an endpoint (or a group) can answer besides the ones its authorisation implies, declared once with
+/// <see cref="RefusalDeclarations.Refuses{TBuilder}"/> and listed in the OpenAPI document as problem+json responses.
+/// </summary>
+public sealed record RefusalsMetadata(IReadOnlyList<RefusalKind> Kinds);
+
+public static class RefusalDeclarations
+{
+    /// <summary>Declares the kinds of refusal the endpoints can answer (shown as problem+json responses in the API's document).</summary>
+    public static TBuilder Refuses<TBuilder>(this TBuilder builder, params RefusalKind[] kinds) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RefusalsMetadata(kinds));
+}
+
+/// <summary>
 /// Where in the input a refusal points: a file with its sheet, row and column (rows from 1, as a spreadsheet shows them).
 /// </summary>
 public sealed record RefusalLocation(string? File = null, string? Sheet = null, int? Row = null, string? Column = null);
