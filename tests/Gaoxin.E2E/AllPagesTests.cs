@@ -132,6 +132,7 @@ public sealed class AllPagesTests(BrowserFixture browser, AllPagesTests.Site sit
         P("/account/login", "/account/login", Viewer.Anonymous),
         new("/account/logout", _ => "/account/logout", Viewer.Anonymous, EndsAt: "/"), // a visitor is sent home
         P("/account/denied", "/account/denied", Viewer.Enterprise, 403),
+        P("/error/{status:int}", "/error/404", Viewer.Anonymous | Viewer.Office, 404),
         P("/account/password", "/account/password", Viewer.SignedIn),
         P("/account/tokens", "/account/tokens", Viewer.SignedIn),
         P("/admin/users", "/admin/users", Viewer.Office),

@@ -41,7 +41,7 @@ public abstract class AccountsSpec(ITestStore store) : IAsyncLifetime
     {
         var result = await Cli(["users", "token", "--email", email, .. options]);
         Assert.True(result.ExitCode == 0, result.Error);
-        var client = new HttpClient { BaseAddress = _server.Address };
+        var client = TestHttp.Client(_server.Address);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", result.Output.Trim());
         return client;
     }

@@ -53,7 +53,7 @@ public abstract class CollectionSpec(ITestStore store) : IAsyncLifetime
         Assert.True(result.ExitCode == 0, result.Error);
         var token = result.Output.Trim();
         Assert.StartsWith("gx_", token);
-        var client = new HttpClient(handler ?? new SocketsHttpHandler()) { BaseAddress = _server.Address };
+        var client = TestHttp.Client(_server.Address, handler ?? new SocketsHttpHandler());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

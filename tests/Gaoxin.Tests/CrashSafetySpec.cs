@@ -72,7 +72,7 @@ public abstract class CrashSafetySpec(ITestStore store) : IAsyncLifetime
             async target =>
             {
                 await using var server = await RunningServer.StartAsync(target.Location);
-                using var client = new HttpClient { BaseAddress = server.Address, Timeout = Patience };
+                using var client = TestHttp.Client(server.Address).WithTimeout(Patience);
                 client.DefaultRequestHeaders.Authorization = new("Bearer", _token);
                 var answer = await client.PostAsync("/api/registries/tech_platform/import", new ByteArrayContent(workbook));
                 Assert.True(answer.StatusCode == HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
@@ -149,7 +149,7 @@ public abstract class CrashSafetySpec(ITestStore store) : IAsyncLifetime
     {
         var port = FreePort();
         await using var server = GaoxinProcess.Start(["serve", "--urls", $"http://127.0.0.1:{port}", "--db", target.DbArgument], point);
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Patience };
+        using var client = TestHttp.Client(new Uri($"http://127.0.0.1:{port}")).WithTimeout(Patience);
         var started = DateTime.UtcNow;
         while (true)
         {

@@ -393,8 +393,8 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
         var response = await office.PostAsync("/api/enterprises/import", Upload("bad.csv", Csv(rows)));
         var missing = await office.PostAsync("/api/enterprises/import", new MultipartFormDataContent { { new StringContent("x"), "other" } });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().Single();
         Assert.Equal(("bad.csv", 3, "revenue", "negative"),
             (problem.GetProperty("file").GetString(), problem.GetProperty("row").GetInt32(), problem.GetProperty("column").GetString(), problem.GetProperty("code").GetString()));
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("message").GetString()));
@@ -432,8 +432,8 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
         var enterpriseRole = await firm.PostAsync("/api/enterprises/import", Upload("mixed.csv", Csv(Rows)));
         var anonymous = await server.Client.PostAsync("/api/enterprises/import", Upload("mixed.csv", Csv(Rows)));
 
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var problem = (await refused.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problem = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().Single();
         Assert.Equal(("mixed.csv", 4, "zone", "unit_not_yours", "dalian"),
             (problem.GetProperty("file").GetString(), problem.GetProperty("row").GetInt32(), problem.GetProperty("column").GetString(),
              problem.GetProperty("code").GetString(), problem.GetProperty("value").GetString()));

@@ -40,7 +40,7 @@ public abstract class HttpSpec(ITestStore store) : IAsyncLifetime
     public async Task Home_page_switches_to_English_and_remembers_it()
     {
         var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
-        using var client = new HttpClient(handler) { BaseAddress = _server.Address };
+        using var client = TestHttp.Client(_server.Address, handler);
 
         var switched = await client.GetAsync("/lang/en?returnUrl=/zones");
         var html = await client.GetStringAsync("/");
@@ -54,7 +54,7 @@ public abstract class HttpSpec(ITestStore store) : IAsyncLifetime
     [Fact]
     public async Task Language_switch_refuses_to_redirect_off_site()
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.Address };
+        using var client = TestHttp.Client(_server.Address, new HttpClientHandler { AllowAutoRedirect = false });
 
         var response = await client.GetAsync("/lang/en?returnUrl=//evil.example");
 

@@ -192,7 +192,7 @@ public abstract class InputLimitsSpec(ITestStore store) : IAsyncLifetime
 
     private async Task RedirectsHomeAsync(string returnUrl)
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.Address };
+        using var client = TestHttp.Client(_server.Address, new HttpClientHandler { AllowAutoRedirect = false });
         var response = await client.GetAsync("/lang/en?returnUrl=" + Uri.EscapeDataString(returnUrl));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/",
             $"{returnUrl} gave {(int)response.StatusCode} {response.Headers.Location}");
@@ -201,7 +201,7 @@ public abstract class InputLimitsSpec(ITestStore store) : IAsyncLifetime
     [Fact]
     public async Task The_language_switch_returns_to_a_page_of_the_site()
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.Address };
+        using var client = TestHttp.Client(_server.Address, new HttpClientHandler { AllowAutoRedirect = false });
         var response = await client.GetAsync("/lang/en?returnUrl=" + Uri.EscapeDataString("/monitoring?year=2019"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/monitoring?year=2019", response.Headers.Location?.OriginalString);

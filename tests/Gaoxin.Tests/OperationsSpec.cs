@@ -305,7 +305,7 @@ public sealed class LogSecretsSpec : IAsyncLifetime
             using var wrong = new PageSession(server.Address);
             await wrong.SignInAsync("office@example.org", WrongPassword);
             var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-            using (var browser = new HttpClient(handler) { BaseAddress = server.Address })
+            using (var browser = TestHttp.Client(server.Address, handler))
             {
                 var page = await browser.GetStringAsync("/account/login");
                 var antiforgery = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
@@ -316,7 +316,7 @@ public sealed class LogSecretsSpec : IAsyncLifetime
                 Assert.False(string.IsNullOrEmpty(cookie));
                 Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/zones")).StatusCode);
             }
-            using var api = new HttpClient { BaseAddress = server.Address };
+            using var api = TestHttp.Client(server.Address);
             api.DefaultRequestHeaders.Authorization = new("Bearer", token);
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/audit")).StatusCode);
         }

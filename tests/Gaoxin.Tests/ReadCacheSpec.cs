@@ -183,7 +183,7 @@ public abstract class ReadCacheSpec(ITestStore store) : IAsyncLifetime
     {
         Assert.Equal(0, (await Cli("users", "add", "--email", "office@example.org", "--role", "admin", "--password", "Gaoxin-Test-1")).ExitCode);
         var chinese = await Client.GetStringAsync("/zones/dalian");
-        using var english = new HttpClient { BaseAddress = _server.Address };
+        using var english = TestHttp.Client(_server.Address);
         english.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
         using var session = new PageSession(_server.Address);
         await session.SignInAsync("office@example.org", "Gaoxin-Test-1");

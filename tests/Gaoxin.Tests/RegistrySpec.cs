@@ -96,7 +96,7 @@ public abstract class RegistryMaintenanceSpec(ITestStore store) : IAsyncLifetime
 
     private async Task<HttpClient> ClientAsync(string email)
     {
-        var client = new HttpClient { BaseAddress = _server.Address };
+        var client = TestHttp.Client(_server.Address);
         client.DefaultRequestHeaders.Authorization = new("Bearer", (await Cli("users", "token", "--email", email)).Output.Trim());
         return client;
     }
@@ -288,7 +288,7 @@ public abstract class RegistryMaintenanceSpec(ITestStore store) : IAsyncLifetime
         var countBefore = (await _server.Client.GetFromJsonAsync<JsonElement>("/api/registries/tech_platform?zone=shenyang")).GetArrayLength();
 
         var bad = await _office.PostAsync("/api/registries/tech_platform/import", new ByteArrayContent(Edited(withBadRow: true)));
-        var problems = (await bad.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
+        var problems = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().ToList();
         var afterBad = await _server.Client.GetFromJsonAsync<JsonElement>("/api/registries/tech_platform?zone=shenyang");
         var good = await _office.PostAsync("/api/registries/tech_platform/import", new ByteArrayContent(Edited(withBadRow: false)));
         var afterGood = await _server.Client.GetFromJsonAsync<JsonElement>("/api/registries/tech_platform?zone=shenyang");

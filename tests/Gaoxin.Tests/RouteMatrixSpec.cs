@@ -82,7 +82,7 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
         _spareToken = JsonDocument.Parse((await Cli("users", "tokens", "--email", "office@example.org", "--format", "json")).Output).RootElement.EnumerateArray()
             .Single(t => t.GetProperty("name").GetString() == "spare").GetProperty("id").GetInt64();
         _server = await RunningServer.StartAsync(store.Location);
-        _api[Who.Anonymous] = new HttpClient { BaseAddress = _server.Address };
+        _api[Who.Anonymous] = TestHttp.Client(_server.Address);
         _api[Who.Enterprise] = await _server.TokenClientAsync(store, "firm@example.org");
         _api[Who.ZoneA] = await _server.TokenClientAsync(store, "sy@example.org");
         _api[Who.Office] = await _server.TokenClientAsync(store, "office@example.org");
@@ -385,6 +385,9 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             PostPage("/admin/users", "Enable", Who.Office, "/admin/users", ("Email", SpareAccount)),
             PostPage("/admin/users", "Reset", Who.Office, "/admin/users", ("Email", SpareAccount), ("Password", "matrix-reset-password")),
             Get("/admin/audit", Who.Office, $"/admin/audit?zone={ZoneB}"),
+            // The error page answers the status it shows (here 404) to everyone; failed requests of pages are re-executed to it.
+            Get("/error/{status:int}", Who.None, "/error/404"),
+            PostPage("/error/{status:int}", null, Who.None, "/error/404"),
             Get("/monitoring", Who.Everyone, "/monitoring?year=2019"),
             Get("/monitoring/report/{year:int}", Who.Everyone, "/monitoring/report/2019"),
             Get("/monitoring/targets/{id}", Who.Everyone, "/monitoring/targets/rd_intensity"),

@@ -94,7 +94,7 @@ public abstract partial class SecurityHeadersSpec(ITestStore store) : IAsyncLife
     /// <summary>Signs in by hand (cookies passed on as headers), as through a proxy that says the client's scheme was <paramref name="scheme"/>.</summary>
     private async Task<(string Antiforgery, string Auth, string Culture)> SignInCookiesAsync(string scheme)
     {
-        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = _server.Address };
+        using var client = TestHttp.Client(_server.Address, new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", scheme);
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.5");
         using var form = await client.GetAsync("/account/login");

@@ -18,7 +18,7 @@ public abstract class TrackingSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(0, (await Cli("demo", "seed")).ExitCode);
         Assert.Equal(0, (await Cli("users", "add", "--email", "office@example.org", "--role", "admin", "--password", Password)).ExitCode);
         _server = await RunningServer.StartAsync(store.Location);
-        _office = new HttpClient { BaseAddress = _server.Address };
+        _office = TestHttp.Client(_server.Address);
         _office.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await Cli("users", "token", "--email", "office@example.org")).Output.Trim());
     }
 

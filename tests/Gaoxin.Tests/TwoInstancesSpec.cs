@@ -60,7 +60,7 @@ public sealed partial class TwoInstancesOnOnePostgres(TwoInstances instances) : 
     {
         var made = await Cli("users", "token", "--email", email, "--name", name);
         Assert.True(made.ExitCode == 0, made.Error);
-        var client = new HttpClient();
+        var client = TestHttp.Client();
         client.DefaultRequestHeaders.Authorization = new("Bearer", made.Output.Trim());
         return client;
     }
@@ -99,7 +99,7 @@ public sealed partial class TwoInstancesOnOnePostgres(TwoInstances instances) : 
         const string Name = "沈阳机器人产业技术创新联盟";
         using var shenyangOnA = await TokenClientAsync(Shenyang);
         using var officeOnA = await TokenClientAsync(Office);
-        using var anonymous = new HttpClient();
+        using var anonymous = TestHttp.Client();
         var added = await shenyangOnA.PostAsJsonAsync(On(A, "/api/registries/alliance"), new { name = Name, zone = "shenyang", founded = "2018-05-20" });
         var id = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         await anonymous.GetStringAsync(On(B, "/zones/shenyang"));
@@ -147,7 +147,7 @@ public sealed partial class TwoInstancesOnOnePostgres(TwoInstances instances) : 
         const string Title = "关于支持量子通信产业集聚发展的若干措施";
         const string Search = "/api/search?q=%E9%87%8F%E5%AD%90%E9%80%9A%E4%BF%A1&type=policy"; // q=量子通信
         using var officeOnA = await TokenClientAsync(Office, "search-publisher");
-        using var anonymous = new HttpClient();
+        using var anonymous = TestHttp.Client();
         var created = await officeOnA.PostAsJsonAsync(On(A, "/api/policies"), new { title = Title, zones = Array.Empty<string>(), level = "provincial",
             summary = "对量子通信企业给予研发补助。" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
@@ -185,7 +185,7 @@ public sealed partial class TwoInstancesOnOnePostgres(TwoInstances instances) : 
     /// </summary>
     private sealed partial class Browser : IDisposable
     {
-        private readonly HttpClient _client = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
+        private readonly HttpClient _client = TestHttp.Client(null, new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
 
         [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
         private static partial Regex TokenPattern();

@@ -10,7 +10,7 @@ public sealed partial class PageSession : IDisposable
 
     public PageSession(Uri address)
     {
-        _client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
+        _client = TestHttp.Client(address, new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
     }
 
     public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(path);

@@ -17,7 +17,7 @@ public sealed class RunningServer : IAsyncDisposable
     {
         _app = app;
         Address = address;
-        Client = new HttpClient { BaseAddress = address };
+        Client = TestHttp.Client(address);
     }
 
     public Uri Address { get; }
@@ -48,7 +48,7 @@ public sealed class RunningServer : IAsyncDisposable
     public async Task<HttpClient> TokenClientAsync(ITestStore store, string email)
     {
         var token = (await CliRun.RunAsync("users", "token", "--email", email, "--db", store.DbArgument)).Output.Trim();
-        var client = new HttpClient { BaseAddress = Address };
+        var client = TestHttp.Client(Address);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
     }

@@ -148,7 +148,7 @@ public static class Access
 /// Refusals of the policies in one place: on the API a 401 (no or no valid token) or 403 (the role may not) problem+json
 /// with a <c>code</c>; on pages the sign-in page or the denied page, as the cookie scheme does.
 /// </summary>
-public sealed class AccessRefusals(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+public sealed class AccessRefusals : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _pages = new();
 
@@ -160,18 +160,8 @@ public sealed class AccessRefusals(IProblemDetailsService problems) : IAuthoriza
             return;
         }
         var challenged = result.Challenged;
-        context.Response.StatusCode = challenged ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
         if (challenged) context.Response.Headers.WWWAuthenticate = "Bearer";
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = context.Response.StatusCode,
-                Title = challenged ? "A personal token is required (Authorization: Bearer gx_…)." : "Your role may not do this.",
-                Type = $"https://gaoxin.local/problems/{(challenged ? "unauthenticated" : "forbidden")}",
-                Extensions = { ["code"] = challenged ? "unauthenticated" : "forbidden" },
-            },
-        });
+        await Gaoxin.Features.Shared.Problems.WriteAsync(context,
+            Gaoxin.Features.Shared.Problems.ForStatus(challenged ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden));
     }
 }

@@ -55,7 +55,7 @@ public static class ApplicationsApi
 {
     public static void MapApplicationsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/applications").WithTags("Applications for status");
+        var group = api.MapGroup("/applications").WithTags("Applications for status").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         var read = group.MapGroup("").RequireApi(Access.SignedIn);
         read.MapGet("/", ListAsync).WithName("ListApplications").WithSummary("Applications you may read, optionally of one year");
         read.MapGet("/{id:long}", GetAsync).WithName("GetApplication").WithSummary("One application with its figures, checklist result and steps");
@@ -65,8 +65,8 @@ public static class ApplicationsApi
             .WithSummary("A step of the office: check, review, reviewed, approve, reject or ministry_approve");
     }
 
-    public static ProblemHttpResult Refused(string code) => TypedResults.Problem(statusCode: ApplicationsText.Status(code), title: ApplicationsText.Refusal(code),
-        type: $"https://gaoxin.local/problems/{code}", extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static ProblemHttpResult Refused(string code) =>
+        Refusal.Of(Problems.KindOf(ApplicationsText.Status(code)), code, () => ApplicationsText.Refusal(code)).ToResult();
 
     public static ApplicationResponse ToResponse(ApplicationView a, Checklists checklists)
     {

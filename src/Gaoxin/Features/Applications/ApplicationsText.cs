@@ -63,7 +63,7 @@ public static class ApplicationsText
         "forbidden" => StatusCodes.Status403Forbidden,
         "not_found" => StatusCodes.Status404NotFound,
         "stale" or "application_open" or "panel_open" or "zone_exists" or "conflict_declared" => StatusCodes.Status409Conflict,
-        _ => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status422UnprocessableEntity,
     };
 
     public static string Refusal(string code) => code switch

@@ -2,6 +2,7 @@ using Gaoxin.Core.Cases;
 using Gaoxin.Data;
 using Gaoxin.Data.Rectification;
 using Gaoxin.Features.Accounts;
+using Gaoxin.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gaoxin.Features.Cases;
@@ -48,7 +49,7 @@ public static class CasesApi
 {
     public static void MapCasesApi(this RouteGroupBuilder api)
     {
-        var cases = api.MapGroup("/cases").WithTags("Governance: cases").RequireApi(Access.ZoneStaff);
+        var cases = api.MapGroup("/cases").WithTags("Governance: cases").RequireApi(Access.ZoneStaff).Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         cases.MapGet("/", ListAsync).WithName("ListCases").WithSummary("Cases of every kind (the office: all; a zone operator: their zone's), by year and zone");
         cases.MapGet("/{id:long}", GetAsync).WithName("GetCase").WithSummary("One case with its steps, documents, deadlines and the steps you may take");
         cases.MapPost("/{id:long}/steps", StepAsync).WithName("TakeCaseStep").WithSummary("Take the next step of a case (send its version; a stale one is refused with 409)");
@@ -61,8 +62,8 @@ public static class CasesApi
     public static void MapCaseDownloads(this WebApplication app) =>
         app.MapGet("/cases/{id:long}/documents/{documentId:long}", PageDownloadAsync).ExcludeFromDescription().RequireAuthorization(Access.ZoneStaff);
 
-    public static ProblemHttpResult Refused(string code) => TypedResults.Problem(statusCode: CasesText.StatusOf(code), title: CasesText.Refusal(code),
-        type: $"https://gaoxin.local/problems/{code}", extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static ProblemHttpResult Refused(string code) =>
+        Refusal.Of(Problems.KindOf(CasesText.StatusOf(code)), code, () => CasesText.Refusal(code)).ToResult();
 
     public static CaseResponse ToResponse(CaseView c) => new(c.Id, CaseKinds.Name(c.Kind), c.Zone, c.Year, c.Status,
         c.Steps.Select(s => new CaseStepResponse(s.Step, s.Date.ToString("yyyy-MM-dd"), s.By, s.Decision)).ToList());

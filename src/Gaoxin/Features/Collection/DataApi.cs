@@ -16,7 +16,7 @@ public static class DataApi
 {
     public static void MapDataApi(this RouteGroupBuilder api)
     {
-        var zones = api.MapGroup("/zones/{code}/data/{year:int}").WithTags("Data");
+        var zones = api.MapGroup("/zones/{code}/data/{year:int}").WithTags("Data").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         zones.MapGet("/", GetReport).AllowAnonymous().WithName("GetZoneData").WithSummary("A zone's figures for a year: approved for everyone, the draft for those who report for it");
         zones.MapPut("/", PutReport).RequireApi(Access.ZoneStaff).WithName("PutZoneData").WithSummary("Save values into the zone's draft (null removes a value)");
         zones.MapPost("/submit", Submit).RequireApi(Access.ZoneStaff).WithName("SubmitZoneData");
@@ -25,26 +25,22 @@ public static class DataApi
 
         var data = api.MapGroup("/data").WithTags("Data");
         data.MapGet("/elements", Elements).AllowAnonymous().WithName("ListDataElements").WithSummary("The data elements (数据元)");
-        data.MapPost("/import", Import).RequireApi(Access.ZoneStaff).WithName("ImportData").WithSummary("Import a CSV or Excel file, all or nothing").DisableAntiforgery();
+        data.MapPost("/import", Import).RequireApi(Access.ZoneStaff).WithName("ImportData").WithSummary("Import a CSV or Excel file, all or nothing").DisableAntiforgery()
+            .Refuses(RefusalKind.Malformed, RefusalKind.TooLarge, RefusalKind.Invalid);
         api.MapGet("/audit", Audit).RequireApi(Access.ZoneStaff).WithTags("Data").WithName("ListAudit").WithSummary("Every change of a value and every workflow step, newest first");
         api.MapGet("/reports/completeness", Completeness).RequireApi(Access.ZoneStaff).WithTags("Data").WithName("Completeness").WithSummary("Per zone: report state, share filled, on time");
     }
 
-    private static ProblemHttpResult Refusal(ReportResult result) => TypedResults.Problem(
-        statusCode: result.ErrorCode switch
+    private static ProblemHttpResult Refused(ReportResult result) => (new Refusal(result.ErrorCode switch
         {
-            "forbidden" => StatusCodes.Status403Forbidden,
-            "unknown_zone" => StatusCodes.Status404NotFound,
-            "invalid_values" or "has_problems" or "comment_required" or "report_empty" or "bad_year" => StatusCodes.Status422UnprocessableEntity,
-            _ => StatusCodes.Status409Conflict,
-        },
-        title: RefusalText.Describe(result.ErrorCode!, Text.IsEnglish),
-        type: $"https://gaoxin.local/problems/{result.ErrorCode}",
-        extensions: new Dictionary<string, object?>
+            "forbidden" => RefusalKind.Forbidden,
+            "unknown_zone" => RefusalKind.NotFound,
+            "invalid_values" or "has_problems" or "comment_required" or "report_empty" or "bad_year" => RefusalKind.Invalid,
+            _ => RefusalKind.Conflict,
+        }, result.ErrorCode!, RefusalText.Describe(result.ErrorCode!, false), RefusalText.Describe(result.ErrorCode!, true))
         {
-            ["code"] = result.ErrorCode,
-            ["problems"] = result.Problems.Select(p => p.ToResponse(Text.IsEnglish)).ToList(),
-        });
+            Extensions = new Dictionary<string, object?> { ["problems"] = result.Problems.Select(p => p.ToResponse(Text.IsEnglish)).ToList() },
+        }).ToResult();
 
     private static async Task<(DataSetDefinition Set, ReportingUnit? Unit)> UnitAsync(GaoxinDb db, string code, CancellationToken ct)
     {
@@ -57,7 +53,7 @@ public static class DataApi
     {
         if (Core.InputLimits.CheckYear("year", year) is { } badYear) return InputText.Problem(badYear);
         var (set, unit) = await UnitAsync(db, code, ct);
-        if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
+        if (unit is null) return Refusal.UnknownZone(code).ToResult();
         var view = await ReportStore.GetAsync(db, set, unit, year, await context.TokenPrincipalAsync(), ct);
         return TypedResults.Ok(view.ToResponse(Text.IsEnglish));
     }
@@ -85,22 +81,29 @@ public static class DataApi
     {
         var who = await context.CallerAsync();
         var (set, unit) = await UnitAsync(db, code, ct);
-        if (unit is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
+        if (unit is null) return Refusal.UnknownZone(code).ToResult();
         var result = await step(set, unit, who);
-        if (!result.Succeeded) return Refusal(result);
+        if (!result.Succeeded) return Refused(result);
         return TypedResults.Ok((await ReportStore.GetAsync(db, set, unit, year, who, ct)).ToResponse(Text.IsEnglish));
     }
 
     public static async Task<Ok<List<ElementResponse>>> Elements(GaoxinDb db, CancellationToken ct) =>
         TypedResults.Ok((await DataSetStore.GetAsync(db, ct)).Elements.Select(CollectionMapping.ToResponse).ToList());
 
-    public static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Import(
+    public static async Task<Results<Ok<ImportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Import(
         IFormFile file, [FromForm] bool? approve, [FromForm] bool? dryRun, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
         var who = await context.CallerAsync();
         var outcome = await DataImportFlow.ImportAsync(db, file, approve ?? false, dryRun ?? false, who, ReportStore.Via.Api, clock, ct);
         var response = outcome.ToResponse(Text.IsEnglish);
-        return outcome.HasErrors ? TypedResults.UnprocessableEntity(response) : TypedResults.Ok(response);
+        if (!outcome.HasErrors) return TypedResults.Ok(response);
+        var errors = response.Problems.Where(p => p.Severity == "error").ToList();
+        return Refusal.ImportRefused(errors.Count > 0 ? errors : response.Problems, p => new RefusalLocation(p.File, p.Sheet, p.Row, p.Column),
+            new Dictionary<string, object?>
+            {
+                ["batchId"] = response.BatchId, ["applied"] = response.Applied, ["valuesRead"] = response.ValuesRead,
+                ["valuesChanged"] = response.ValuesChanged, ["reports"] = response.Reports, ["problems"] = response.Problems,
+            }).ToResult();
     }
 
     public static async Task<Results<Ok<List<AuditResponse>>, UnauthorizedHttpResult>> Audit(

@@ -52,6 +52,7 @@ public static class EnterpriseApi
         group.MapGet("/", List).WithName("ListEnterprises").WithSummary("Enterprises with one year's return (or their latest), by zone and high-tech status, 50 a page");
         group.MapGet("/{creditCode}", Get).WithName("GetEnterprise").WithSummary("An enterprise of the registry with its returns by year");
         group.MapPost("/import", Import).WithName("ImportEnterpriseReturns").DisableAntiforgery()
+            .Refuses(RefusalKind.Malformed, RefusalKind.TooLarge, RefusalKind.Invalid)
             .WithSummary("Upload the yearly returns CSV (multipart field file), all or nothing; a zone operator only their zone's rows");
         group.MapPut("/{creditCode}/certificate", PutCertificate).WithName("SetHteCertificate")
             .WithSummary("Enter an enterprise's high-tech enterprise certificate; expiresOn defaults to issuedOn + 3 years");
@@ -88,7 +89,7 @@ public static class EnterpriseApi
         var who = await context.CallerAsync();
         var (_, own) = EnterpriseStore.Scope(who);
         if (own is not null && own != code) return Forbidden();
-        if (await db.Zones.FindAsync([code], ct) is null) return TypedResults.Problem(statusCode: 404, title: $"No zone '{code}'.");
+        if (await db.Zones.FindAsync([code], ct) is null) return Refusal.UnknownZone(code).ToResult();
         var units = EnterpriseAggregates.Definitions.ToDictionary(d => d.Element, d => d.Unit);
         var rows = await EnterpriseStore.AggregatesAsync(db, code, year, ct);
         return TypedResults.Ok(rows.Select(a => new EnterpriseAggregateResponse(a.Year, a.Element, Json.Normalize(a.Value), units.GetValueOrDefault(a.Element, ""))).ToList());
@@ -96,23 +97,21 @@ public static class EnterpriseApi
 
     /// <summary>
     /// POST /api/enterprises/import: the same import as <c>gaoxin enterprises import</c>, audited as the uploader. 200 with
-    /// what was imported; 400 with the located problems (nothing imported), as a list like /api/registries/{type}/import's;
-    /// 401 without a token, 403 for a role that sees no enterprise returns.
+    /// what was imported; 422 <c>import_refused</c> with the located problems in <c>problems</c> (nothing imported), like
+    /// /api/registries/{type}/import's; 400 <c>file_required</c> without the form field <c>file</c>; 401 without a token, 403 for
+    /// a role that sees no enterprise returns.
     /// </summary>
-    public static async Task<Results<Ok<EnterpriseImportResponse>, BadRequest<List<EnterpriseImportProblem>>, UnauthorizedHttpResult, ProblemHttpResult>> Import(
+    public static async Task<Results<Ok<EnterpriseImportResponse>, UnauthorizedHttpResult, ProblemHttpResult>> Import(
         IFormFile? file, HttpContext context, GaoxinDb db, EnterpriseRules rules, TimeProvider clock, CancellationToken ct)
     {
         var who = await context.CallerAsync();
         if (file is null || file.Length == 0)
-            return TypedResults.BadRequest(new List<EnterpriseImportProblem>
-            {
-                new("", null, 0, "file", null, "file_required",
-                    Text.T("请以 multipart 表单字段 file 上传 CSV 文件。", "Upload the CSV as the multipart form field \"file\"."))
-            });
+            return (Refusal.Malformed("file_required", "请以 multipart 表单字段 file 上传 CSV 文件。", "Upload the CSV as the multipart form field \"file\".")
+                with { Field = "file" }).ToResult();
         var result = await EnterpriseUpload.ImportAsync(db, file, who, rules, Data.Collection.ReportStore.Via.Api, clock, ct);
         if (result.Forbidden) return Forbidden();
         if (!result.Applied)
-            return TypedResults.BadRequest(result.Problems.Select(ToProblem).ToList());
+            return Refusal.ImportRefused(result.Problems.Select(ToProblem).ToList(), p => new RefusalLocation(p.File, p.Sheet, p.Row, p.Column)).ToResult();
         var o = result.Outcome!;
         return TypedResults.Ok(new EnterpriseImportResponse(o.BatchId, o.Rows, o.ZoneYears, o.Years, o.Aggregates?.Figures ?? 0));
     }
@@ -131,20 +130,23 @@ public static class EnterpriseApi
         var who = await context.CallerAsync();
         var code = creditCode.Trim().ToUpperInvariant();
         var (issuedOn, expiresOn, bad) = CertificateInput.Read(request.IssuedOn, request.ExpiresOn);
-        if (bad is { } b) return CertificateRefusal(b.Code, CertificateInput.Describe(b.Code, Text.IsEnglish, b.Field, b.Value), b.Field);
+        if (bad is { } b) return CertificateRefusal(b.Code, english => CertificateInput.Describe(b.Code, english, b.Field, b.Value), b.Field);
         var outcome = await HteCertificates.SetAsync(db, who, code, request.Number, issuedOn, expiresOn, Data.Collection.ReportStore.Via.Api, clock, ct);
-        if (!outcome.Done) return CertificateRefusal(outcome.Error!, CertificateInput.Describe(outcome.Error!, Text.IsEnglish, value: code), null);
+        if (!outcome.Done) return CertificateRefusal(outcome.Error!, english => CertificateInput.Describe(outcome.Error!, english, value: code), null);
         return TypedResults.Ok(ToResponse(outcome.New!, Today(clock))!);
     }
 
-    private static ProblemHttpResult CertificateRefusal(string code, string message, string? field) => TypedResults.Problem(
-        statusCode: code switch { "unknown_enterprise" => 404, "forbidden" => 403, _ => 422 }, title: message,
-        extensions: new Dictionary<string, object?> { ["code"] = code, ["field"] = field ?? code switch
+    private static ProblemHttpResult CertificateRefusal(string code, Func<bool, string> message, string? field) =>
+        (new Refusal(code switch { "unknown_enterprise" => RefusalKind.NotFound, "forbidden" => RefusalKind.Forbidden, _ => RefusalKind.Invalid }, code,
+            message(false), message(true))
         {
-            "number_required" or "number_too_long" => "number",
-            "expires_before_issued" => "expiresOn",
-            _ => null,
-        } });
+            Field = field ?? code switch
+            {
+                "number_required" or "number_too_long" => "number",
+                "expires_before_issued" => "expiresOn",
+                _ => null,
+            },
+        }).ToResult();
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
@@ -153,8 +155,8 @@ public static class EnterpriseApi
         c.Number is null && c.IssuedOn is null ? null
             : new HteCertificateResponse(c.Number, c.IssuedOn?.ToString("yyyy-MM-dd"), c.ExpiresOn?.ToString("yyyy-MM-dd"), c.ValidOn(today));
 
-    private static ProblemHttpResult Forbidden() =>
-        TypedResults.Problem(statusCode: 403, title: "Enterprise returns are open to the provincial office and to a zone's own operators.");
+    private static ProblemHttpResult Forbidden() => Refusal.Forbidden("forbidden",
+        "企业年报仅向省高新区办公室和本区操作员开放。", "Enterprise returns are open to the provincial office and to a zone's own operators.").ToResult();
 
     /// <summary>An enterprise as the API shows it; the certificate's <c>valid</c> is as of <paramref name="today"/> (default: the local date).</summary>
     public static EnterpriseResponse ToResponse(EnterpriseDetail d, DateOnly? today = null)

@@ -28,6 +28,8 @@ using Scalar.AspNetCore;
 namespace Gaoxin.Features.Hosting;
 
 /// <summary>Overrides from the command line; null leaves configuration in charge.</summary>
+/// <param name="Database">The store; null for the configured one.</param>
+/// <param name="Urls">The addresses to listen on; null for the configured ones.</param>
 /// <param name="RulesDirectory">The enterprise rules folder; null for the bundled <c>rules/</c>.</param>
 public sealed record WebSettings(DatabaseLocation? Database = null, string? Urls = null, string? RulesDirectory = null);
 
@@ -67,10 +69,11 @@ public static partial class WebApp
         else
             builder.Services.AddDbContextPool<GaoxinDb, PostgresGaoxinDb>(o => GaoxinDatabase.Configure(o, location));
 
-        builder.Services.AddProblemDetails();
+        // Every problem the server writes gets a stable code, its type URI and the zh/en messages (Problems, the one mapper).
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.AddOperations();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => ApiDocs.Configure(options));
         builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         builder.Services.AddGaoxinAuthentication();
         builder.Services.AddSharedKeys();
@@ -129,9 +132,13 @@ public static partial class WebApp
         var app = builder.Build();
         app.UseKnownProxies(proxies);
         app.UseSecurityHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Before the error handling, so that an error page re-executed for a request keeps the request's language.
         app.UseRequestLocalization(LocalizationOptions());
+        // A fault or a bare error status: problem+json on the API, the site's error page (in the visitor's language) elsewhere.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = Features.Errors.ErrorPages.Path + "/500" });
+        app.UseWhen(Problems.IsApi, api => api.UseStatusCodePages(context => Problems.WriteAsync(context.HttpContext,
+            Problems.ForStatus(context.HttpContext.Response.StatusCode, context.HttpContext))));
+        app.UseWhen(context => !Problems.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute(Features.Errors.ErrorPages.Path + "/{0}"));
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
         app.UseRouting();
         app.UseCors();
@@ -141,6 +148,9 @@ public static partial class WebApp
         // it would also send anonymous visitors of a mistyped address to the sign-in page.
         app.Use((context, next) =>
         {
+            // A method or content type the route does not take is 405/415 for everyone, as a missing route is 404.
+            if (context.GetEndpoint() is { DisplayName: "405 HTTP Method Not Supported" or "415 HTTP Unsupported Media Type" } refusal)
+                return refusal.RequestDelegate!(context);
             if (context.GetEndpoint() is not null) return next(context);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
@@ -302,20 +312,31 @@ public static partial class WebApp
 }
 
 /// <summary>Turns an unexpected exception into a ProblemDetails response and logs it once.</summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        // The path the request came in on: by now the path may already be the error page's.
+        var api = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path).StartsWithSegments("/api");
         // Input that broke a limit where the store is written (InputLimits): the client's to fix, not a fault.
-        if (exception is Gaoxin.Core.InputRefusedException refused) return await InputText.WriteAsync(problems, context, refused.Problem);
-        LogUnhandled(logger, context.Request.Path, exception);
-        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        // Pages show the site's error page instead (ErrorPages, reached by re-execution), which reads the same exception.
+        if (exception is Gaoxin.Core.InputRefusedException refused)
         {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = { Title = "An unexpected error occurred.", Status = StatusCodes.Status500InternalServerError },
-        });
+            if (!api) return false;
+            await Problems.WriteAsync(context, InputText.Refused(refused.Problem));
+            return true;
+        }
+        // A request the server could not read (a body over the size limit, a form cut short): the client's, not a fault.
+        if (exception is BadHttpRequestException bad)
+        {
+            if (!api) return false;
+            await Problems.WriteAsync(context, Problems.ForStatus(bad.StatusCode, context));
+            return true;
+        }
+        LogUnhandled(logger, context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path, exception);
+        if (!api) return false;
+        await Problems.WriteAsync(context, Problems.ForStatus(StatusCodes.Status500InternalServerError));
+        return true;
     }
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]

@@ -34,7 +34,7 @@ public static class InvestmentApi
 {
     public static void MapInvestmentApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/investment-projects").WithTags("Investment projects");
+        var group = api.MapGroup("/investment-projects").WithTags("Investment projects").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         var read = group.MapGroup("").AllowAnonymous();
         var keep = group.MapGroup("").RequireApi(Access.ZoneStaff);
         var decide = group.MapGroup("").RequireApi(Access.Office);
@@ -54,10 +54,13 @@ public static class InvestmentApi
             .WithName("WithdrawInvestmentProject").WithSummary("Take a published project off the portal");
     }
 
-    public static ProblemHttpResult Refused(string code) => TypedResults.Problem(
-        statusCode: code switch { "forbidden" => 403, "not_found" => 404, _ when code.StartsWith("publication_", StringComparison.Ordinal) => 409, _ => 422 },
-        title: InvestmentText.Refusal(code), type: $"https://gaoxin.local/problems/{code}",
-        extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static ProblemHttpResult Refused(string code) => Refusal.Of(code switch
+    {
+        "forbidden" => RefusalKind.Forbidden,
+        "not_found" => RefusalKind.NotFound,
+        _ when code.StartsWith("publication_", StringComparison.Ordinal) => RefusalKind.Conflict,
+        _ => RefusalKind.Invalid,
+    }, code, () => InvestmentText.Refusal(code)).ToResult();
 
     public static InvestmentProjectResponse ToResponse(InvestmentProjectView p, IndustryCatalog catalog) => new(
         p.Id, p.Title, p.Sector, catalog.Find(p.Sector) is { } s ? Text.T(s.Name, s.NameEn) : p.Sector, p.Zone, p.County, Json.Normalize(p.AmountWan), p.SizeBand,
@@ -80,8 +83,7 @@ public static class InvestmentApi
         return TypedResults.Ok(Filter(projects, sector, zone, size, catalog).Select(p => ToResponse(p, catalog)).ToList());
     }
 
-    private static ProblemHttpResult Bad(string code) => TypedResults.Problem(statusCode: 400, title: InvestmentText.Refusal(code),
-        type: $"https://gaoxin.local/problems/{code}", extensions: new Dictionary<string, object?> { ["code"] = code });
+    private static ProblemHttpResult Bad(string code) => Refusal.Of(RefusalKind.Malformed, code, () => InvestmentText.Refusal(code)).ToResult();
 
     public static async Task<Results<Ok<InvestmentProjectResponse>, NotFound>> GetAsync(int id, HttpContext context, GaoxinDb db, IndustryCatalog catalog,
         TimeProvider clock, CancellationToken ct) =>

@@ -72,7 +72,7 @@ public static class DealsApi
         introductions.MapPost("/{id:int}/notes", AddNoteAsync).WithName("AddMarketIntroductionNote").WithSummary("Add a note to an open introduction");
         introductions.MapPost("/{id:int}/close", CloseAsync).WithName("CloseMarketIntroduction").WithSummary("Close with a deal (contracts) or without (reason)");
 
-        var contracts = api.MapGroup("/market/contracts").WithTags("Technology market: contracts");
+        var contracts = api.MapGroup("/market/contracts").WithTags("Technology market: contracts").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         var keep = contracts.MapGroup("").RequireApi(Access.ZoneStaff);
         var decide = contracts.MapGroup("").RequireApi(Access.Office);
         keep.MapGet("/", ListContractsAsync).WithName("ListTechContracts").WithSummary("Contracts of your zone (the office: all), by signing year and state");
@@ -88,8 +88,7 @@ public static class DealsApi
             .WithName("ReturnTechContract").WithSummary("Send a recorded contract back with a comment");
     }
 
-    public static ProblemHttpResult Refused(string code) => TypedResults.Problem(statusCode: DealsText.Status(code), title: DealsText.Refusal(code),
-        type: $"https://gaoxin.local/problems/{code}", extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static ProblemHttpResult Refused(string code) => Refusal.Of(Problems.KindOf(DealsText.Status(code)), code, () => DealsText.Refusal(code)).ToResult();
 
     public static ContractResponse ToResponse(ContractView c) => new(c.Id, c.RegistrationNumber, c.Revision, c.RevisesId, ContractRules.Name(c.State), c.Type,
         DealsText.ContractType(c.Type), c.Title, new ContractPartyResponse(c.Buyer, c.BuyerCreditCode, c.BuyerInstitutionId),

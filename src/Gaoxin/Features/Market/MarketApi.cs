@@ -75,7 +75,7 @@ public static class MarketApi
 
     public static void MapMarketApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/market").WithTags("Technology market");
+        var group = api.MapGroup("/market").WithTags("Technology market").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         var read = group.MapGroup("").AllowAnonymous();
         var keep = group.MapGroup("").RequireApi(Access.SignedIn);
         var decide = group.MapGroup("").RequireApi(Access.Office);
@@ -125,22 +125,24 @@ public static class MarketApi
     /// <summary>A refusal as problem+json: 403, 404, 409 (stale version, wrong stage), 422 (invalid, with every problem located).</summary>
     public static ProblemHttpResult Refused(MarketRefusal refusal)
     {
-        var status = refusal.Code switch
+        var kind = refusal.Code switch
         {
-            "forbidden" => 403,
-            "not_found" => 404,
-            "stale_version" => 409,
-            _ when refusal.Code.StartsWith("publication_", StringComparison.Ordinal) => 409,
-            _ => 422,
+            "forbidden" => RefusalKind.Forbidden,
+            "not_found" => RefusalKind.NotFound,
+            "stale_version" => RefusalKind.Conflict,
+            _ when refusal.Code.StartsWith("publication_", StringComparison.Ordinal) => RefusalKind.Conflict,
+            _ => RefusalKind.Invalid,
         };
-        var extensions = new Dictionary<string, object?> { ["code"] = refusal.Code };
+        var extensions = new Dictionary<string, object?>();
         if (refusal.Problems.Count > 0)
             extensions["problems"] = refusal.Problems.Select(p => new { field = p.Field, code = p.Code, detail = p.Detail, message = MarketWords.Refusal(p.Code) }).ToList();
-        return TypedResults.Problem(statusCode: status, title: MarketWords.Refusal(refusal.Code), type: $"https://gaoxin.local/problems/{refusal.Code}", extensions: extensions);
+        return (Refusal.Of(kind, refusal.Code, () => MarketWords.Refusal(refusal.Code)) with
+        {
+            Field = refusal.Problems.Count == 1 ? refusal.Problems[0].Field : null, Extensions = extensions,
+        }).ToResult();
     }
 
-    private static ProblemHttpResult Bad(string code) => TypedResults.Problem(statusCode: 400, title: MarketWords.Refusal(code),
-        type: $"https://gaoxin.local/problems/{code}", extensions: new Dictionary<string, object?> { ["code"] = code });
+    private static ProblemHttpResult Bad(string code) => Refusal.Of(RefusalKind.Malformed, code, () => MarketWords.Refusal(code)).ToResult();
 
     /// <summary>A view on the wire; contacts only when <paramref name="withContact"/> (a signed-in caller), the return comment only to its writers.</summary>
     public static MarketProfileResponse ToResponse(MarketProfileView p, IndustryCatalog catalog, bool withContact, bool writer, IReadOnlyDictionary<string, string>? zoneNames = null) => new(

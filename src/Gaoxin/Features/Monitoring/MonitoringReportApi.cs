@@ -6,6 +6,7 @@ using Gaoxin.Data.Monitoring;
 using Gaoxin.Data.Plans;
 using Gaoxin.Data.Zones;
 using Gaoxin.Features.Accounts;
+using Gaoxin.Features.Shared;
 using Gaoxin.Features.Evaluation;
 using Gaoxin.Features.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -72,7 +73,7 @@ public static class MonitoringReportApi
 
     public static void MapMonitoringReportApi(RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
-        var group = api.MapGroup("/monitoring/reports").WithTags("Monitoring");
+        var group = api.MapGroup("/monitoring/reports").WithTags("Monitoring").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         group.MapGet("", List).AllowAnonymous().WithName("ListMonitoringReports").WithSummary("Report editions (published ones; the office sees drafts too)");
         group.MapGet("/{year:int}", Get).AllowAnonymous().WithName("GetMonitoringReport")
             .WithSummary("The newest published edition of a year's report (?kind=yearly|midterm); the office sees the newest draft or a preview");
@@ -103,8 +104,8 @@ public static class MonitoringReportApi
             .ExcludeFromDescription().AllowAnonymous();
     }
 
-    public static ProblemHttpResult Refused(string code) => TypedResults.Problem(statusCode: MonitoringReportText.Status(code), title: MonitoringReportText.Refusal(code),
-        type: $"https://gaoxin.local/problems/{code}", extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static ProblemHttpResult Refused(string code) =>
+        Refusal.Of(Problems.KindOf(MonitoringReportText.Status(code)), code, () => MonitoringReportText.Refusal(code)).ToResult();
 
     private static async Task<bool> IsOfficeAsync(HttpContext context) => await context.TokenPrincipalAsync() is { IsAdmin: true };
 

@@ -13,7 +13,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Gaoxin.Features.OpenData;
 
 /// <summary>One field of a dataset, as the data dictionary describes it.</summary>
+/// <param name="Name">The field's name in the files.</param>
 /// <param name="Type">string, integer, number, date, datetime or boolean.</param>
+/// <param name="Unit">The unit of a number, if any.</param>
+/// <param name="Zh">What the field holds, in Chinese.</param>
+/// <param name="En">What the field holds, in English.</param>
 public sealed record OpenField(string Name, string Type, string? Unit, string Zh, string En);
 
 /// <summary>A dataset of the open data: its id, titles, formats and fields.</summary>

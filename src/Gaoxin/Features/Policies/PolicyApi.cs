@@ -3,6 +3,7 @@ using Gaoxin.Core.Portal;
 using Gaoxin.Data;
 using Gaoxin.Data.Policies;
 using Gaoxin.Features.Accounts;
+using Gaoxin.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -31,7 +32,7 @@ public static class PolicyApi
 {
     public static void MapPolicyApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/policies").WithTags("Policies");
+        var group = api.MapGroup("/policies").WithTags("Policies").Refuses(RefusalKind.NotFound, RefusalKind.Conflict, RefusalKind.Invalid);
         var read = group.MapGroup("").AllowAnonymous();
         var write = group.MapGroup("").RequireApi(Access.ZoneStaff);
         var decide = group.MapGroup("").RequireApi(Access.Office);
@@ -54,8 +55,7 @@ public static class PolicyApi
     public static void MapPolicyDownloads(this IEndpointRouteBuilder app) =>
         app.MapGet("/policies/{id}/attachments/{attachmentId:long}", DownloadAsync).ExcludeFromDescription().AllowAnonymous();
 
-    internal static ProblemHttpResult Refused(string code) => TypedResults.Problem(statusCode: PolicyText.StatusOf(code), title: code, detail: PolicyText.Refusal(code),
-        type: $"https://gaoxin.local/problems/{code}", extensions: new Dictionary<string, object?> { ["code"] = code });
+    internal static ProblemHttpResult Refused(string code) => Refusal.Of(Problems.KindOf(PolicyText.StatusOf(code)), code, () => PolicyText.Refusal(code)).ToResult();
 
     private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd");
 

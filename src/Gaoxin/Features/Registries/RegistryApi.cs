@@ -68,15 +68,25 @@ public static class RegistryApi
             .WithName("ApproveAllianceProject");
         decide.MapPost("/projects/{projectId:int}/reject", (int projectId, HttpContext c, GaoxinDb db, TimeProvider clock, CancellationToken ct) => DecideProjectAsync(projectId, false, c, db, clock, ct))
             .WithName("RejectAllianceProject");
-        keep.MapPost("/{type}/import", ImportWorkbook).WithName("ImportRegistryWorkbook").WithSummary("Import a registry workbook (.xlsx, all or nothing)").DisableAntiforgery();
+        keep.MapPost("/{type}/import", ImportWorkbook).WithName("ImportRegistryWorkbook").WithSummary("Import a registry workbook (.xlsx, all or nothing)").DisableAntiforgery()
+            .WithMetadata(new Hosting.RequestFileMetadata("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "The workbook itself as the body (the registry's export, edited)."))
+            .Refuses(RefusalKind.NotFound, RefusalKind.TooLarge, RefusalKind.Invalid);
         api.MapGet("/zones/{code}/counts", ZoneCounts).AllowAnonymous().WithTags("Registries").WithName("ZoneRegistryCounts")
             .WithSummary("The counts the registries give a zone's data elements for a year, beside what the zone reported");
     }
 
-    private static ProblemHttpResult Refused(string code) => TypedResults.Problem(
-        statusCode: code switch { "forbidden" => 403, "not_found" => 404, "not_pending" or "rejected" => 409, "file_too_large" => 413, _ => 422 },
-        title: code, detail: code == "file_too_large" ? $"The limit is {DataImport.MaxBytes} bytes." : null,
-        extensions: new Dictionary<string, object?> { ["code"] = code });
+    private static ProblemHttpResult Refused(string code) => (Refusal.Of(code switch
+    {
+        "forbidden" => RefusalKind.Forbidden,
+        "not_found" => RefusalKind.NotFound,
+        "not_pending" or "rejected" => RefusalKind.Conflict,
+        "file_too_large" => RefusalKind.TooLarge,
+        _ => RefusalKind.Invalid,
+    }, code, () => RegistryText.Refusal(code)) with
+    {
+        Extensions = code == "file_too_large" ? new Dictionary<string, object?> { ["limit"] = DataImport.MaxBytes } : null,
+    }).ToResult();
 
     /// <summary>An item as the caller may see it: pending items, changes, figures and projects only for the office and the item's zone.</summary>
     public static async Task<Results<Ok<RegistryItemDetailResponse>, NotFound>> GetItem(string id, HttpContext context, GaoxinDb db, CancellationToken ct)
@@ -147,7 +157,7 @@ public static class RegistryApi
     public sealed record ImportProblem(string File, string? Sheet, int Row, string? Column, string? Value, string Code, string Message);
 
     /// <summary>POST the .xlsx as the request body (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).</summary>
-    public static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<List<ImportProblem>>, ProblemHttpResult, UnauthorizedHttpResult>> ImportWorkbook(
+    public static async Task<Results<Ok<ImportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> ImportWorkbook(
         string type, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
         var who = await context.CallerAsync();
@@ -172,7 +182,8 @@ public static class RegistryApi
         buffer.Position = 0;
         var (added, edited, problems) = await RegistryWorkbook.ImportAsync(db, who, type, "upload.xlsx", buffer, clock, ct);
         if (problems.Count > 0)
-            return TypedResults.UnprocessableEntity(problems.Select(p => new ImportProblem(p.File, p.Sheet, p.Row, p.Column, p.Value, p.Code, RegistryText.Problem(p))).ToList());
+            return Refusal.ImportRefused(problems.Select(p => new ImportProblem(p.File, p.Sheet, p.Row, p.Column, p.Value, p.Code, RegistryText.Problem(p))).ToList(),
+                p => new RefusalLocation(p.File, p.Sheet, p.Row, p.Column)).ToResult();
         return TypedResults.Ok(new ImportResponse(added, edited));
     }
 
@@ -228,12 +239,18 @@ public static class RegistryApi
         var (id, refused) = await RegistryStore.AddAsync(db, who, type, request.Subtype, request.Name, request.Zone, request.Level, request.Founded,
             request.Amount, request.Unit, clock, ct, request.ConfirmDistinct);
         if (refused is not null && refused.StartsWith("similar_name:", StringComparison.Ordinal))
-            return TypedResults.Problem(statusCode: 409, title: "similar_name",
-                detail: $"An item named '{refused[13..]}' exists; send confirmDistinct: true if this is a different one.",
-                extensions: new Dictionary<string, object?> { ["code"] = "similar_name", ["similarTo"] = refused[13..] });
+            return (Refusal.Of(RefusalKind.Conflict, "similar_name", () => RegistryText.Refusal(refused)) with
+            {
+                Field = "name", Extensions = new Dictionary<string, object?> { ["similarTo"] = refused[13..] },
+            }).ToResult();
         if (refused is not null)
-            return TypedResults.Problem(statusCode: refused == "forbidden" ? 403 : refused is "unknown_type" or "unknown_zone" ? 404 : refused == "duplicate_name" ? 409 : 422, title: refused,
-                extensions: new Dictionary<string, object?> { ["code"] = refused });
+            return Refusal.Of(refused switch
+            {
+                "forbidden" => RefusalKind.Forbidden,
+                "unknown_type" or "unknown_zone" => RefusalKind.NotFound,
+                "duplicate_name" => RefusalKind.Conflict,
+                _ => RefusalKind.Invalid,
+            }, refused, () => RegistryText.Refusal(refused)).ToResult();
         if (request.Attributes is { Count: > 0 })
             await RegistryStore.EditAsync(db, who, id!, new RegistryStore.ItemChange(null, null, null, null, null, null, null, request.Attributes), clock, ct);
         return TypedResults.Created($"/api/registries/{type}", new AddedItemResponse(id!, who.IsAdmin ? "approved" : "pending"));

@@ -20,27 +20,13 @@ public static class InputText
         _ => p.Code,
     };
 
-    /// <summary>The 422 problem of a refused input: <c>code</c>, <c>field</c>, <c>limit</c>, <c>position</c>.</summary>
-    public static ProblemHttpResult Problem(InputProblem p) => TypedResults.Problem(
-        statusCode: StatusCodes.Status422UnprocessableEntity,
-        title: Describe(p, Text.IsEnglish),
-        type: $"https://gaoxin.local/problems/{p.Code}",
-        extensions: Extensions(p));
-
-    private static Dictionary<string, object?> Extensions(InputProblem p) => new()
+    /// <summary>The refusal of an input (422): <c>code</c>, <c>field</c>, <c>limit</c>, <c>position</c>.</summary>
+    public static Refusal Refused(InputProblem p) => new(RefusalKind.Invalid, p.Code, Describe(p, false), Describe(p, true))
     {
-        ["code"] = p.Code, ["field"] = p.Field, ["limit"] = p.Limit, ["position"] = p.Position,
+        Field = p.Field,
+        Extensions = new Dictionary<string, object?> { ["limit"] = p.Limit, ["position"] = p.Position },
     };
 
-    /// <summary>Writes the problem from the exception handler.</summary>
-    public static async ValueTask<bool> WriteAsync(IProblemDetailsService problems, HttpContext context, InputProblem p)
-    {
-        context.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        var details = new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = StatusCodes.Status422UnprocessableEntity, Title = Describe(p, Text.IsEnglish), Type = $"https://gaoxin.local/problems/{p.Code}",
-        };
-        foreach (var (key, value) in Extensions(p)) details.Extensions[key] = value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details });
-    }
+    /// <summary>The 422 problem of a refused input.</summary>
+    public static ProblemHttpResult Problem(InputProblem p) => Refused(p).ToResult();
 }

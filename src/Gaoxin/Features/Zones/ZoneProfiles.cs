@@ -12,6 +12,7 @@ namespace Gaoxin.Features.Zones;
 public sealed record FigureSeries(DataElement Element, IReadOnlyList<(int Year, decimal Value)> Points);
 
 /// <summary>What the profile and the comparison show of a zone beyond its registry entry.</summary>
+/// <param name="Zone">The zone's registry entry.</param>
 /// <param name="RegistryCounts">Approved registry items by type (clusters, carriers, platforms …).</param>
 /// <param name="LastResult">The zone's result in the newest published evaluation that ranked it.</param>
 /// <param name="Series">The key figures over the years, in <see cref="PublicFacts.KeyElements"/> order (only those with a figure).</param>
