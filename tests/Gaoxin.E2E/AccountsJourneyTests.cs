@@ -97,7 +97,7 @@ public sealed class AccountsJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await _page.Locator("#create").ClickAsync();
         var token = await _page.Locator("#new-token").InputValueAsync();
         Assert.StartsWith("gx_", token);
-        using var api = new HttpClient { BaseAddress = _server.Address };
+        using var api = TestHttp.Client(_server.Address);
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/reports/completeness?year=2019")).StatusCode);
         await PageChecks.AssertAccessibleAsync(_page);

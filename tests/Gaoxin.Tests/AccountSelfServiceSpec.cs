@@ -112,7 +112,7 @@ public abstract partial class AccountSelfServiceSpec(ITestStore store) : IAsyncL
 
         var created = await (await PostAsync(session, "/account/tokens", "Create", ("Name", "报表脚本"), ("LastDay", "2099-12-31"))).Content.ReadAsStringAsync();
         var token = WebUtility.HtmlDecode(NewToken().Match(created).Groups[1].Value);
-        using var api = new HttpClient { BaseAddress = _server.Address };
+        using var api = TestHttp.Client(_server.Address);
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var before = await api.GetAsync(TokenOnly);
         var listed = await session.GetStringAsync("/account/tokens");
