@@ -78,7 +78,7 @@ public static class EvaluationApi
         return TypedResults.Ok(run.ToResponse());
     }
 
-    /// <param name="documentNumber">The bulletin's document number (文号); without it the next free one of the year is given.</param>
+    /// <summary>Publishes a run (office); <c>?documentNumber=</c> gives the bulletin's document number (文号), else the next free one of the year is taken.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> Publish(long id, string? documentNumber, HttpContext context, GaoxinDb db,
         TimeProvider clock, CancellationToken ct)
     {
