@@ -92,8 +92,9 @@ public sealed class BigImportJourneyTests(BrowserFixture browser, ITestOutputHel
     {
         const string test = nameof(A_100_MB_returns_file_shows_progress_can_be_cancelled_with_nothing_written_and_finishes_as_the_cli_import);
         Assert.True(new FileInfo(_returns).Length >= 100L * 1024 * 1024, $"the file has {new FileInfo(_returns).Length:N0} bytes");
-        var before = await StoreSnapshot.ExactAsync(Store.Location);
         await BrowserFixture.SignInAsync(_page, "office@example.org", Password);
+        // Taken after signing in, which is itself audited.
+        var before = await StoreSnapshot.ExactAsync(Store.Location);
 
         // First upload: the import's progress advances, then it is cancelled.
         var clock = Stopwatch.StartNew();
