@@ -105,9 +105,12 @@ public static class GaoxinDatabase
         timings?.Mark("EF Core services");
         // MigrateAsync builds and compares the design-time model even when nothing is pending (about a second): ask the
         // history table first and migrate only a store that lacks one of this build's migrations (or has no history yet).
-        if (await HasPendingMigrationsAsync(db, cancellationToken))
+        var (pending, readable) = await PendingMigrationsAsync(db, cancellationToken);
+        if (pending)
         {
-            announce?.Invoke(FirstStartMessage(db));
+            // Only a store that answered is announced: one that cannot be read (a garbage file, a refused connection) fails
+            // below with its one located line, and a progress line before it would only be noise.
+            if (readable && CanCreate(db)) announce?.Invoke(FirstStartMessage(db));
             await db.Database.MigrateAsync(cancellationToken);
         }
         timings?.Mark("migrations");
@@ -134,6 +137,26 @@ public static class GaoxinDatabase
     /// True when the store is new, cannot be read yet (a PostgreSQL database not created), or lacks a migration of this
     /// build. Reads only the history table, without the model comparison <c>MigrateAsync</c> does.
     /// </summary>
+    /// <summary>
+    /// False for a SQLite file that does not exist and cannot be created (a read-only folder): opening it will fail with
+    /// its own located line. An empty file is what SQLite itself would create, an empty store.
+    /// </summary>
+    private static bool CanCreate(GaoxinDb db)
+    {
+        if (db is not SqliteGaoxinDb) return true;
+        var file = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+        if (File.Exists(file)) return true;
+        try
+        {
+            using (File.Open(file, FileMode.CreateNew, FileAccess.ReadWrite)) { }
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>What a person waiting on a new or older store is told.</summary>
     private static string FirstStartMessage(GaoxinDb db)
     {
@@ -143,17 +166,18 @@ public static class GaoxinDatabase
         return $"Preparing the store {where}: creating or updating its tables and loading the bundled plans (首次启动,正在创建并迁移数据库). This takes a few seconds once.";
     }
 
-    private static async Task<bool> HasPendingMigrationsAsync(GaoxinDb db, CancellationToken cancellationToken)
+    /// <summary>Whether this build's migrations are all applied, and whether the store could be read to tell.</summary>
+    private static async Task<(bool Pending, bool Readable)> PendingMigrationsAsync(GaoxinDb db, CancellationToken cancellationToken)
     {
         try
         {
             var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            return db.Database.GetMigrations().Any(id => !applied.Contains(id));
+            return (db.Database.GetMigrations().Any(id => !applied.Contains(id)), true);
         }
         catch (DbException)
         {
-            // No database yet (PostgreSQL refuses the connection): MigrateAsync creates it.
-            return true;
+            // No database yet (PostgreSQL refuses the connection): MigrateAsync creates it, or reports why it cannot.
+            return (true, false);
         }
     }
 
