@@ -57,7 +57,8 @@ public static class ReportStore
             .Select(r => (new DataValue(r.UnitCode, r.Year, r.ElementCode, r.Value), r.IsDemo)).ToList();
     }
 
-    private static async Task<Dictionary<int, IReadOnlyDictionary<string, decimal>>> ApprovedHistoryAsync(GaoxinDb db, string unit, CancellationToken cancellationToken)
+    /// <summary>A unit's approved values of every year, by year (what the outlier checks and lagged rules read).</summary>
+    public static async Task<Dictionary<int, IReadOnlyDictionary<string, decimal>>> ApprovedHistoryAsync(GaoxinDb db, string unit, CancellationToken cancellationToken)
     {
         var reports = await db.Reports.AsNoTracking().Include(r => r.Values)
             .Where(r => r.UnitCode == unit && r.State == ReportState.Approved).ToListAsync(cancellationToken);

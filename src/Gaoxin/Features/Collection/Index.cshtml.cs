@@ -12,6 +12,13 @@ namespace Gaoxin.Features.Collection;
 public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    /// <summary>The element group whose figures the overview shows as columns (see <see cref="ElementGroups"/>).</summary>
+    [BindProperty(SupportsGet = true)] public string? Group { get; set; }
+    public string ShownGroup => Group is { } g && ElementGroups.All(Set).Contains(g) ? g : ElementGroups.Core;
+    /// <summary>The figures in force of the year (approved reports, and what the registries, returns and contracts fill in).</summary>
+    public IReadOnlyList<Core.Figures.Figure> Figures { get; private set; } = [];
+    /// <summary>The zones, with their names in both languages.</summary>
+    public List<Data.Zones.ZoneSummary> Zones { get; private set; } = [];
     public int ShownYear => Year ?? clock.GetUtcNow().Year - 1;
     public Principal? Who { get; private set; }
     public DataSetDefinition Set { get; private set; } = null!;
@@ -31,8 +38,29 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
         Deadline = await ReportStore.DeadlineAsync(db, ShownYear, ct);
         StoreIsEmpty = !await db.Reports.AnyAsync(ct);
         Approved = await ReportStore.ApprovedValuesAsync(db, ShownYear, ct);
+        Figures = await Data.Figures.FigureStore.InForceAsync(db, ShownYear, ShownYear, null, ct);
+        Zones = [.. await Data.Zones.ZoneRegistry.ListAsync(db, ct)];
         if (Who is not null) Completeness = (await ReportStore.CompletenessAsync(db, Set, Units, ShownYear, ct)).Where(r => Who.MayReport(r.Unit)).ToList();
     }
+
+    /// <summary>The overview's columns: the zones' elements of the chosen group.</summary>
+    public IEnumerable<DataElement> Columns => Set.Elements.Where(e => !e.ProvinceLevel && ElementGroups.Of(e) == ShownGroup);
+
+    /// <summary>A unit as the reader's language writes it.</summary>
+    public static string UnitOf(DataElement element) => ReportModel.UnitOf(element);
+
+    /// <summary>
+    /// The mark beside a figure that was not reported but filled by the platform, and the source's name for the legend:
+    /// 1 the registries, 2 the enterprises' returns, 3 the technology contracts, 4 the expert panels; null for a reported figure.
+    /// </summary>
+    public static (string Mark, string Name)? SourceMark(Core.Figures.FigureSource source) => source switch
+    {
+        Core.Figures.FigureSource.Registry => ("1", Shared.Text.T("名录计数", "counted from the registries")),
+        Core.Figures.FigureSource.Enterprises => ("2", Shared.Text.T("企业年报汇总", "summed from the enterprises' returns")),
+        Core.Figures.FigureSource.Contracts => ("3", Shared.Text.T("技术合同登记", "summed from the registered technology contracts")),
+        Core.Figures.FigureSource.Experts => ("4", Shared.Text.T("专家评分", "the expert panel's score")),
+        _ => null,
+    };
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

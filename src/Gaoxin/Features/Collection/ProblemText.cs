@@ -125,9 +125,8 @@ public static class ProblemText
             "extra_sheet" => english
                 ? $"Sheet {value} is not a year; only sheets named by the year (e.g. 2019) are allowed."
                 : $"工作表{value}不是年份，只允许以年份命名的工作表（如 2019）。",
-            "rule_failed" when (english ? p.MessageEn : p.Message) is { } ruleText => english
-                ? $"{ruleText} (check {detail})."
-                : $"{ruleText}(校验规则 {detail})。",
+            // A rule reads by its own words in the reader's language; its id is for files and the API, not for pages.
+            "rule_failed" when (english ? p.MessageEn : p.Message) is { } ruleText => english ? $"{ruleText}." : $"{ruleText}。",
             "rule_failed" => english ? $"The check {detail} fails." : $"未通过校验规则 {detail}。",
             "outlier_yoy" => english
                 ? $"{value} moves {Part(detail, 1)}% from last year's {Part(detail, 0)}; check it, or explain it in a comment."

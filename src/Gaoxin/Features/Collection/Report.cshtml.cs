@@ -33,10 +33,20 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
     [BindProperty] public Dictionary<string, string?> Values { get; set; } = [];
     [BindProperty] public Dictionary<string, string?> Comments { get; set; } = [];
     [BindProperty] public string? ReturnComment { get; set; }
+    /// <summary>Set by the confirmation step (the dialog, or the confirmation shown without script): approve and return act only with it.</summary>
+    [BindProperty] public bool Confirmed { get; set; }
+    /// <summary>The confirmation step to show open (<c>approve</c> or <c>return</c>): how the review bar works without script.</summary>
+    [BindProperty(SupportsGet = true, Name = "confirm")] public string? Confirm { get; set; }
+    /// <summary>The unit's name in the reader's language.</summary>
+    public string UnitName { get; private set; } = "";
+    /// <summary>The results of the data set's rules on the report under review (see <see cref="ReportReview.Rules"/>).</summary>
+    public IReadOnlyList<RuleResult> RuleResults { get; private set; } = [];
     /// <summary>The values the form showed when it was opened (hidden fields): one changed since by someone else refuses the save.</summary>
     [BindProperty] public Dictionary<string, string?> Loaded { get; set; } = [];
 
     public bool MayReport => Who?.MayReport(Unit.Code) == true;
+    /// <summary>The office reads a submitted report: each figure beside its comment, last year's value and the rules' results.</summary>
+    public bool Reviewing => Who?.IsAdmin == true && View.State == ReportState.Submitted;
     public bool Editable => MayReport && (View.State is null or ReportState.Draft or ReportState.Returned || View.State == ReportState.Approved);
     /// <summary>The hint's and the badge's words for a derived figure: a registry count or the registered technology contracts.</summary>
     public (string Hint, string Badge) DerivedWords(string element) => DerivedFrom.GetValueOrDefault(element) == Core.Figures.FigureSource.Contracts
@@ -54,6 +64,10 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
         if (units.FirstOrDefault(u => u.Code == code) is not { } unit) return false;
         Unit = unit;
         View = await ReportStore.GetAsync(db, Set, unit, year, Who, ct);
+        UnitName = unit.IsProvince ? Shared.Text.T(Set.ProvinceName, Set.ProvinceNameEn)
+            : (await Data.Zones.ZoneRegistry.ListAsync(db, ct)).FirstOrDefault(z => z.Code == unit.Code) is { } zone ? Shared.Text.T(zone.Name, zone.NameEn) : unit.Name;
+        if (Reviewing && View.Open is { } open)
+            RuleResults = ReportReview.Rules(Set, year, open, await ReportStore.ApprovedHistoryAsync(db, unit.Code, ct));
         if (!unit.IsProvince)
         {
             foreach (var v in await Data.Registries.RegistryStore.DerivedValuesAsync(db, Set, unit.Code, [year], ct))
@@ -143,9 +157,22 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
         return Done(code, year, Shared.Text.T("已提交,等待省高新区办公室审核。", "Submitted; the provincial office will review it."));
     }
 
+    /// <summary>A decision posted without its confirmation changes nothing: the page comes back with the confirmation step open.</summary>
+    private PageResult Unconfirmed(string step)
+    {
+        Confirm = step;
+        Problems = [.. View.Problems];
+        Notice = step == "approve"
+            ? Shared.Text.T("尚未批准:请在确认框中确认。", "Not approved yet: confirm it in the confirmation box.")
+            : Shared.Text.T("尚未退回:请在确认框中填写意见并确认。", "Not returned yet: give the reason in the confirmation box and confirm.");
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostApproveAsync(string code, int year, CancellationToken ct)
     {
         if (!await LoadAsync(code, year, ct)) return NotFound();
+        if (Who is not { IsAdmin: true }) return Forbid();
+        if (!Confirmed) return Unconfirmed("approve");
         var result = await ReportStore.ApproveAsync(db, Unit.Code, year, Who ?? new Principal("?", "", null), ReportStore.Via.Form, clock, ct);
         if (result.ErrorCode == "forbidden") return Forbid();
         return result.Succeeded
@@ -156,6 +183,8 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostReturnAsync(string code, int year, CancellationToken ct)
     {
         if (!await LoadAsync(code, year, ct)) return NotFound();
+        if (Who is not { IsAdmin: true }) return Forbid();
+        if (!Confirmed) return Unconfirmed("return");
         var result = await ReportStore.ReturnAsync(db, Unit.Code, year, ReturnComment ?? "", Who ?? new Principal("?", "", null), ReportStore.Via.Form, clock, ct);
         if (result.ErrorCode == "forbidden") return Forbid();
         return result.Succeeded
@@ -201,4 +230,22 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
         Set.Elements.FirstOrDefault(e => e.Code == code) is { } e ? Shared.Text.T(e.Name, e.NameEn) : code ?? "";
 
     public IEnumerable<DataProblem> ProblemsOf(string element) => Problems.Where(p => p.Element == element);
+
+    /// <summary>A unit as the reader's language writes it.</summary>
+    public static string UnitOf(DataElement element) => Shared.Text.IsEnglish ? ElementUnits.English(element.Unit) : element.Unit;
+
+    /// <summary>
+    /// The checks beside a figure under review: the outliers and range problems found on it, then the results of the rules
+    /// that read it (a failed rule is listed by its own message here, not only beside the first figure it names).
+    /// </summary>
+    public IEnumerable<DataProblem> FindingsOf(string element) => Problems.Where(p => p.Element == element && p.Code != "rule_failed");
+
+    /// <summary>The rules' results that concern a figure, failures first.</summary>
+    public IReadOnlyList<RuleResult> RulesOf(string element) => ReportReview.Concerning(RuleResults, element);
+
+    /// <summary>A signed number as the change column writes it (+100, -20).</summary>
+    public static string Signed(decimal value) => (value > 0 ? "+" : "") + DataValidation.Format(value);
+
+    /// <summary>A signed percentage with one decimal (+10.0%).</summary>
+    public static string SignedPercent(decimal value) => (value > 0 ? "+" : "") + value.ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }
