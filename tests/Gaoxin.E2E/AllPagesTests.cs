@@ -99,6 +99,8 @@ public sealed class AllPagesTests(BrowserFixture browser, AllPagesTests.Site sit
         P("/data", "/data", Viewer.Public | Viewer.ZoneOperator),
         P("/zones/{code}/data/{year:int}", "/zones/shenyang/data/2019", Viewer.Public),
         P("/zones/{code}/data/{year:int}", "/zones/shenyang/data/2021", Viewer.ZoneOperator),
+        P("/zones/{code}/data/{year:int}", "/zones/shenyang/data/2020", Viewer.Office),
+        P("/zones/{code}/data/{year:int}", "/zones/shenyang/data/2020?confirm=return", Viewer.Office),
         P("/zones/report/{year:int}", "/zones/report/2019?zone=shenyang", Viewer.Staff),
         P("/zones/{code}/contact", "/zones/shenyang/contact", Viewer.Office),
 
@@ -298,6 +300,17 @@ public sealed class AllPagesTests(BrowserFixture browser, AllPagesTests.Site sit
                 Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
                 ImportJob = "/imports/" + (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetRawText().Trim('"');
             }
+
+            // A correction of Shenyang's 2020 figures waiting for the office's review (the reviewer's page): every figure as
+            // approved and commented, GDP corrected by 1%.
+            var approved2020 = (await office.GetFromJsonAsync<JsonElement>("/api/zones/shenyang/data/2020")).GetProperty("approved").EnumerateObject()
+                .ToDictionary(v => v.Name, v => (decimal?)v.Value.GetDecimal());
+            approved2020["gdp"] = Math.Round(approved2020["gdp"]!.Value * 1.01m, 2);
+            var correction = await office.PutAsJsonAsync("/api/zones/shenyang/data/2020",
+                new { values = approved2020, comments = approved2020.Keys.ToDictionary(k => k, _ => (string?)"已与统计局核对") });
+            Assert.True(correction.IsSuccessStatusCode, await correction.Content.ReadAsStringAsync());
+            var submitted = await office.PostAsync("/api/zones/shenyang/data/2020/submit", null);
+            Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
 
             // An application for a new zone and an expert panel.
             var application = await office.PostAsJsonAsync("/api/applications", new { kind = "new_provincial", zone = "pagecheck", year = 2019, applicant = "示例县人民政府", name = "示例高新区", nameEn = "Example zone", city = "大连市" });

@@ -80,18 +80,33 @@ public sealed class DataEntryJourneyTests(BrowserFixture browser) : IAsyncLifeti
         await _page.GotoAsync("/zones/shenyang/data/2019");
         await Expect(_page.Locator("#approved tr[data-element=gdp]")).ToContainTextAsync("—");
 
-        // The office reviews and approves.
+        // The office reviews: each figure beside last year's and the change (1400 → 1500: +100, +7.1%), the decision bar stays
+        // at the top while the figures scroll, and approving asks for a confirmation first (Esc backs out of it, nothing changes).
         await SignInAsync("office@example.org");
         await _page.GotoAsync("/zones/shenyang/data/2019");
         await Expect(_page.Locator("#review")).ToBeVisibleAsync();
+        await Expect(_page.Locator("#review tr[data-element=gdp] [data-absolute]")).ToHaveTextAsync("+100");
+        await Expect(_page.Locator("#review tr[data-element=gdp] [data-percent]")).ToHaveTextAsync("+7.1%");
+        await _page.Locator("#audit").ScrollIntoViewIfNeededAsync();
+        var bar = await _page.Locator("#review-bar").BoundingBoxAsync();
+        Assert.True(bar is { Y: >= 0 and < 5 }, $"the review bar is at {bar?.Y} after scrolling, not at the top of the screen");
+        await _page.Locator("#approve").FocusAsync();
+        await _page.Keyboard.PressAsync("Enter");
+        var dialog = _page.Locator("#approve-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+        await browser.ScreenshotAsync(_page, $"{test}-3-confirm");
+        await _page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).Not.ToBeVisibleAsync();
+        await Expect(_page.Locator("#state")).ToHaveTextAsync("已提交");
         await _page.Locator("#approve").ClickAsync();
+        await _page.Locator("#approve-confirm").ClickAsync();
         await Expect(_page.Locator("#state")).ToHaveTextAsync("已批准");
         var audit = _page.Locator("#audit");
         await Expect(audit).ToContainTextAsync("批准");
         await Expect(audit).ToContainTextAsync("提交");
         await Expect(audit.Locator("tr", new() { HasText = "gdp" })).ToContainTextAsync("1500");
         await Expect(audit).ToContainTextAsync("shenyang@example.org");
-        await browser.ScreenshotAsync(_page, $"{test}-3-approved");
+        await browser.ScreenshotAsync(_page, $"{test}-4-approved");
 
         // The approved figures are in the export, and on the public page.
         var export = await _page.Context.APIRequest.GetAsync("/data/export/2019.csv");
@@ -101,7 +116,7 @@ public sealed class DataEntryJourneyTests(BrowserFixture browser) : IAsyncLifeti
         await SignOutAsync();
         await _page.GotoAsync("/zones/shenyang/data/2019");
         await Expect(_page.Locator("#approved tr[data-element=gdp]")).ToContainTextAsync("1500");
-        await browser.ScreenshotAsync(_page, $"{test}-4-public");
+        await browser.ScreenshotAsync(_page, $"{test}-5-public");
     }
 
     [Fact]
