@@ -104,7 +104,7 @@ public sealed class DataEntryJourneyTests(BrowserFixture browser) : IAsyncLifeti
         var audit = _page.Locator("#audit");
         await Expect(audit).ToContainTextAsync("批准");
         await Expect(audit).ToContainTextAsync("提交");
-        await Expect(audit.Locator("tr", new() { HasText = "gdp" })).ToContainTextAsync("1500");
+        await Expect(audit.Locator("tr", new() { HasText = "地区生产总值" })).ToContainTextAsync("1500");
         await Expect(audit).ToContainTextAsync("shenyang@example.org");
         await browser.ScreenshotAsync(_page, $"{test}-4-approved");
 

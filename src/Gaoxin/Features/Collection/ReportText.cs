@@ -18,6 +18,17 @@ public static class ReportText
 
     public static string State(string state) => state == "none" ? State((ReportState?)null) : State(Enum.Parse<ReportState>(state, ignoreCase: true));
 
+    /// <summary>How a change arrived (the audit's <c>via</c>), in the reader's language.</summary>
+    public static string Via(string via) => via switch
+    {
+        Data.Collection.ReportStore.Via.Form => T("表单", "form"),
+        Data.Collection.ReportStore.Via.Import => T("导入", "import"),
+        Data.Collection.ReportStore.Via.Api => T("接口", "API"),
+        Data.Collection.ReportStore.Via.Cli => T("命令行", "command line"),
+        Data.Collection.ReportStore.Via.Demo => T("演示数据", "demo data"),
+        _ => via,
+    };
+
     public static string Action(string action) => action switch
     {
         "value_set" => T("填写/修改", "value set"),
