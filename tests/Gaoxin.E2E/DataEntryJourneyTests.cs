@@ -182,4 +182,52 @@ public sealed class DataEntryJourneyTests(BrowserFixture browser) : IAsyncLifeti
         await Expect(_page.Locator("#state")).Not.ToHaveTextAsync("已提交");
         await browser.ScreenshotAsync(_page, nameof(A_rule_violation_is_shown_at_its_field_and_blocks_submission));
     }
+
+    [Fact]
+    public async Task On_a_390_pixel_phone_the_office_reviews_with_the_bar_in_view_and_reads_the_overview_scrolling_inside_its_box()
+    {
+        const string test = nameof(On_a_390_pixel_phone_the_office_reviews_with_the_bar_in_view_and_reads_the_overview_scrolling_inside_its_box);
+        await SignInAsync("shenyang@example.org");
+        await _page.GotoAsync("/zones/shenyang/data/2019");
+        await _page.Locator("input[name='Values[gdp]']").FillAsync("1450");
+        await _page.Locator("#submit").ClickAsync();
+        await Expect(_page.Locator("#state")).ToHaveTextAsync("已提交");
+
+        await using var phone = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN",
+            BaseURL = _server.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        var page = await phone.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "office@example.org", Password);
+        const string sideways = "() => document.documentElement.scrollWidth > document.documentElement.clientWidth ? ['page scrolls sideways'] : []";
+
+        // The review: the bar stays at the top of the phone's screen below the figures, and the confirmation fits the screen.
+        await page.GotoAsync("/zones/shenyang/data/2019");
+        Assert.Empty(await page.EvaluateAsync<string[]>(sideways));
+        await page.Locator("#review tr[data-element=enterprise_count]").ScrollIntoViewIfNeededAsync();
+        var bar = await page.Locator("#review-bar").BoundingBoxAsync();
+        Assert.True(bar is { Y: >= 0 and < 5 } && bar.X >= 0 && bar.X + bar.Width <= 390, $"the review bar lies at {bar?.X},{bar?.Y} ({bar?.Width} px wide)");
+        await page.Locator("#approve").TapAsync();
+        var dialog = await page.Locator("#approve-dialog").BoundingBoxAsync();
+        Assert.True(dialog is { X: >= 0 } && dialog.X + dialog.Width <= 390, $"the confirmation lies at {dialog?.X}–{dialog?.X + dialog?.Width} px");
+        await browser.ScreenshotAsync(page, $"{test}-1-confirm");
+        await page.Locator("#approve-confirm").TapAsync();
+        await Expect(page.Locator("#state")).ToHaveTextAsync("已批准");
+
+        // The overview: the table scrolls inside its box and the zone column stays at the box's left edge.
+        await page.GotoAsync("/data?year=2019&group=core");
+        Assert.Empty(await page.EvaluateAsync<string[]>(sideways));
+        var box = page.Locator(".overview");
+        Assert.True(await box.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"), "the overview's box does not scroll");
+        await box.EvaluateAsync("e => e.scrollLeft = 400");
+        var left = (await box.BoundingBoxAsync())!.X;
+        var zone = (await page.Locator("#approved-table tr[data-unit=shenyang] th").BoundingBoxAsync())!.X;
+        Assert.True(Math.Abs(zone - left) < 2, $"the zone column moved to {zone} px with the box at {left} px");
+        await Expect(page.Locator("#approved-table th[data-element=gdp]")).ToContainTextAsync("(亿元)");
+        await browser.ScreenshotAsync(page, $"{test}-2-overview");
+    }
 }
