@@ -315,7 +315,9 @@ public static partial class TableExports
             sheet.Range(1, 1, grid.HeaderRows, grid.Rows[0].Count).Style.Font.Bold = true;
             sheet.SheetView.FreezeRows(grid.HeaderRows);
         }
-        if (grid.Rows.Count > 0) sheet.Columns().AdjustToContents(1, Math.Min(grid.Rows.Count, 200), 8, 60);
+        // Widths from the text itself (a Chinese character counts two), not from font measurement, which needs a graphics library.
+        for (var c = 0; c < (grid.Rows.Count == 0 ? 0 : grid.Rows[0].Count); c++)
+            sheet.Column(c + 1).Width = Math.Clamp(grid.Rows.Take(500).Max(r => r[c].Sum(ch => ch > 0x2E7F ? 2 : 1)) + 2, 8, 60);
         using var output = new MemoryStream();
         workbook.SaveAs(output);
         return output.ToArray();
