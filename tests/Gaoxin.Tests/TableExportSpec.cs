@@ -306,8 +306,10 @@ public sealed partial class TableExportSpec(TableExportSpec.Site site, ITestOutp
     {
         if (workbook.Worksheets.Count != 1) { yield return $"{workbook.Worksheets.Count} sheets"; yield break; }
         var sheet = workbook.Worksheet(1);
-        var pageTitle = title.Split(" · ")[0].Trim();
-        if (!pageTitle.StartsWith(sheet.Name, StringComparison.Ordinal) || sheet.Name.Length > 31) yield return $"sheet '{sheet.Name}' for the page '{pageTitle}'";
+        // The page's own title (before the site's name after the last " · "), shortened to Excel's 31 characters, [ ] : * ? / \ as "-".
+        var cut = title.LastIndexOf(" · ", StringComparison.Ordinal);
+        var pageTitle = Regex.Replace((cut > 0 ? title[..cut] : title).Trim(), @"[\[\]:*?/\\]", "-");
+        if (sheet.Name != pageTitle[..Math.Min(31, pageTitle.Length)].Trim()) yield return $"sheet '{sheet.Name}' for the page '{pageTitle}'";
         if ((sheet.LastRowUsed()?.RowNumber() ?? 0) > rows.Count) yield return $"{sheet.LastRowUsed()!.RowNumber()} rows for {rows.Count}";
         if (headerRows > 0 && (sheet.SheetView.SplitRow != headerRows || !sheet.Cell(1, 1).Style.Font.Bold)) yield return "the header is not frozen and bold";
         for (var r = 0; r < rows.Count; r++)

@@ -250,8 +250,8 @@ public static partial class TableExports
     /// <summary>An Excel sheet name: at most 31 characters, none of <c>[ ] : * ? / \</c>.</summary>
     private static string SheetName(string title)
     {
-        var name = new string(title.Select(c => c is '[' or ']' or ':' or '*' or '?' or '/' or '\\' ? '-' : c).ToArray()).Trim('\'', ' ');
-        if (name.Length > 31) name = name[..31];
+        var name = new string(title.Select(c => c is '[' or ']' or ':' or '*' or '?' or '/' or '\\' ? '-' : c).ToArray());
+        name = (name.Length > 31 ? name[..31] : name).Trim('\'', ' ');
         return name.Length > 0 ? name : "Sheet1";
     }
 
@@ -337,6 +337,9 @@ public sealed partial class TableExportTagHelper : TagHelper
     /// <summary><c>off</c>: the table is not data (layout, a form's fields) and gets no number and no links.</summary>
     [HtmlAttributeName("export")] public string? Export { get; set; }
 
+    /// <summary>What the links name the table by where its caption alone repeats on the page (e.g. the section and the caption).</summary>
+    [HtmlAttributeName("export-name")] public string? ExportName { get; set; }
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var http = ViewContext.HttpContext;
@@ -345,12 +348,15 @@ public sealed partial class TableExportTagHelper : TagHelper
         output.Attributes.SetAttribute(TableExports.TableAttribute, number.ToString(CultureInfo.InvariantCulture));
 
         var content = await output.GetChildContentAsync();
-        var name = CaptionPattern().Match(content.GetContent()) is { Success: true } m
+        var name = ExportName is { Length: > 0 } given ? given : CaptionPattern().Match(content.GetContent()) is { Success: true } m
             ? WebUtility.HtmlDecode(Spaces().Replace(Tags().Replace(m.Groups[1].Value, " "), " ").Trim()) : "";
         if (name.Length == 0 && context.AllAttributes.TryGetAttribute("aria-label", out var label)) name = label.Value?.ToString() ?? "";
         // A table named by a heading: the links are named by their own text and that heading.
         var labelledBy = name.Length == 0 && context.AllAttributes.TryGetAttribute("aria-labelledby", out var by) ? by.Value?.ToString() : null;
         if (name.Length == 0 && labelledBy is null) name = T($"第 {number} 个表格", $"table {number}");
+        // Links of two tables are never named alike: a repeated name gets the table's number.
+        if (http.Items[NamesKey] is not HashSet<string> names) http.Items[NamesKey] = names = [];
+        if (labelledBy is null && !names.Add(name)) name += T($"(第 {number} 个表格)", $" (table {number})");
 
         var csv = T("导出 CSV", "Export CSV");
         var excel = T("导出 Excel", "Export Excel");
@@ -368,6 +374,8 @@ public sealed partial class TableExportTagHelper : TagHelper
         links.Append("</p>");
         output.PostElement.AppendHtml(links.ToString());
     }
+
+    private const string NamesKey = "Gaoxin.TableExports.Names";
 
     private static string HtmlEncoder(string text) => WebUtility.HtmlEncode(text);
 
