@@ -279,17 +279,23 @@ public sealed partial class TableExportSpec(TableExportSpec.Site site, ITestOutp
             <table><thead><tr><th colspan="2">区域</th><th>数值<span class="visually-hidden">(亿元)</span></th></tr></thead>
             <tbody><tr><td rowspan="2"><a href="/zones/a">沈阳</a></td><td>甲<br>乙</td><td>1,234.5</td></tr>
             <tr><td><select><option>一</option><option selected>二</option></select></td><td><span aria-hidden="true">★</span><button>批准</button><input type="hidden" value="x"></td></tr>
-            <tr><td>=1+1</td><td>-12</td><td><table><tr><td>里</td></tr></table></td></tr></tbody></table>
+            <tr><td>=1+1</td><td>-12</td><td><table><tr><td>里</td></tr></table></td></tr>
+            <tr><td>-2.50%</td><td>0012</td><td>91210100MA0000001X</td></tr></tbody></table>
             """).QuerySelector("table")!;
         var grid = TableExports.Read(table);
         Assert.Equal(1, grid.HeaderRows);
-        Assert.Equal([["区域", "", "数值"], ["沈阳", "甲 乙", "1,234.5"], ["", "二", "批准"], ["=1+1", "-12", "里"]], grid.Rows.Select(r => r.ToList()).ToList());
-        Assert.Equal("区域,,数值\r\n沈阳,甲 乙,\"1,234.5\"\r\n,二,批准\r\n'=1+1,-12,里\r\n", TableExports.Csv(grid.Rows));
+        Assert.Equal([["区域", "", "数值"], ["沈阳", "甲 乙", "1,234.5"], ["", "二", "批准"], ["=1+1", "-12", "里"], ["-2.50%", "0012", "91210100MA0000001X"]], grid.Rows.Select(r => r.ToList()).ToList());
+        Assert.Equal("区域,,数值\r\n沈阳,甲 乙,\"1,234.5\"\r\n,二,批准\r\n'=1+1,-12,里\r\n-2.50%,0012,91210100MA0000001X\r\n", TableExports.Csv(grid.Rows));
         using var book = new XLWorkbook(new MemoryStream(TableExports.Workbook(grid, "表")));
         var sheet = book.Worksheet(1);
         Assert.Equal(1234.5, sheet.Cell(2, 3).GetDouble());
         Assert.Equal(-12, sheet.Cell(4, 2).GetDouble());
         Assert.Equal("'=1+1", sheet.Cell(4, 1).GetString());
+        Assert.Equal(-0.025, sheet.Cell(5, 1).GetDouble(), 12);
+        Assert.Equal("0.00%", sheet.Cell(5, 1).Style.NumberFormat.Format);
+        Assert.Equal("#,##0.0", sheet.Cell(2, 3).Style.NumberFormat.Format);
+        Assert.Equal(XLDataType.Text, sheet.Cell(5, 2).DataType);
+        Assert.Equal("0012", sheet.Cell(5, 2).GetString());
         Assert.True(sheet.Cell(1, 1).Style.Font.Bold);
         Assert.Equal(1, sheet.SheetView.SplitRow);
     }
@@ -319,17 +325,33 @@ public sealed partial class TableExportSpec(TableExportSpec.Site site, ITestOutp
                 var text = rows[r][c];
                 if (Numeric(text))
                 {
+                    var percent = text.EndsWith('%');
+                    var value = double.Parse(text.TrimEnd('%').Replace(",", "", StringComparison.Ordinal).Replace('−', '-'), CultureInfo.InvariantCulture) / (percent ? 100 : 1);
                     if (cell.DataType != XLDataType.Number) yield return $"'{text}' at {cell.Address} is not a number";
-                    else if (Math.Abs(cell.GetDouble() - double.Parse(text.Replace(",", "", StringComparison.Ordinal).Replace('−', '-'), CultureInfo.InvariantCulture)) > 1e-9)
-                        yield return $"{cell.Address} holds {cell.GetDouble()} for '{text}'";
+                    else if (Math.Abs(cell.GetDouble() - value) > 1e-9) yield return $"{cell.Address} holds {cell.GetDouble()} for '{text}'";
+                    else if (!ShownAlike(cell.Style.NumberFormat.Format, text))
+                        yield return $"{cell.Address} is formatted '{cell.Style.NumberFormat.Format}' for '{text}'";
                 }
                 else if (cell.GetString() != text) yield return $"{cell.Address} holds '{cell.GetString()}' for '{text}'";
             }
     }
 
-    /// <summary>A figure as a spreadsheet takes it: signed digits, optional thousands separators and decimals, no leading zero.</summary>
+    /// <summary>
+    /// Does a number format show the figure as the page wrote it: thousands separators when the page has them, as many decimals,
+    /// a percent sign for a percentage (the first section of the format is the one of positive numbers)?
+    /// </summary>
+    private static bool ShownAlike(string format, string text)
+    {
+        var first = format.Split(';')[0];
+        var digits = text.TrimEnd('%');
+        var decimals = digits.Contains('.') ? digits.Length - digits.IndexOf('.') - 1 : 0;
+        var formatDecimals = first.Contains('.') ? first.TrimEnd('%').Length - first.IndexOf('.') - 1 : 0;
+        return first.Contains("#,##") == digits.Contains(',') && decimals == formatDecimals && first.EndsWith('%') == text.EndsWith('%');
+    }
+
+    /// <summary>A figure as a spreadsheet takes it: signed digits, optional thousands separators and decimals, no leading zero; or a percentage.</summary>
     private static bool Numeric(string text) =>
-        Regex.IsMatch(text, @"^[-+−]?(0|[1-9][0-9]{0,2}(,[0-9]{3})+|[1-9][0-9]*)(\.[0-9]+)?$") && text.Count(char.IsAsciiDigit) <= 15;
+        Regex.IsMatch(text, @"^[-+−]?(0|[1-9][0-9]{0,2}(,[0-9]{3})+|[1-9][0-9]*)(\.[0-9]+)?%?$") && text.Count(char.IsAsciiDigit) <= 15;
 
     /// <summary>
     /// The table's cells as a reader sees them, worked out here on their own: a copy of each cell without what is not shown

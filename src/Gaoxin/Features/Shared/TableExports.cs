@@ -271,8 +271,17 @@ public static partial class TableExports
     [GeneratedRegex(@"^[-+−]?(0|[1-9]\d{0,2}(,\d{3})+|[1-9]\d*)(\.\d+)?$")]
     private static partial Regex NumberPattern();
 
+    /// <summary>A percentage as written (<c>-12.5%</c>), as the fraction a spreadsheet holds (-0.125).</summary>
+    public static bool TryPercent(string text, out double value)
+    {
+        value = 0;
+        if (text.Length < 2 || text[^1] != '%' || !TryNumber(text[..^1], out var percent)) return false;
+        value = percent / 100;
+        return true;
+    }
+
     /// <summary>A cell as the file holds it: a number as written; text that a spreadsheet would run as a formula behind an apostrophe.</summary>
-    public static string FileText(string cell) => TryNumber(cell, out _) ? cell : Gaoxin.Data.Collection.CellText.Neutralize(cell);
+    public static string FileText(string cell) => TryNumber(cell, out _) || TryPercent(cell, out _) ? cell : Gaoxin.Data.Collection.CellText.Neutralize(cell);
 
     /// <summary>RFC 4180: CRLF line ends; a field with a comma, a quote, a line break or outer spaces quoted, quotes doubled.</summary>
     public static string Csv(IEnumerable<IReadOnlyList<string>> rows)
@@ -291,7 +300,7 @@ public static partial class TableExports
         return text.ToString();
     }
 
-    /// <summary>One sheet: numbers as numbers, the header rows bold and frozen, columns fitted to their contents.</summary>
+    /// <summary>One sheet: numbers (and percentages) as numbers, the header rows bold and frozen, columns as wide as their text.</summary>
     public static byte[] Workbook(Grid grid, string sheetName)
     {
         using var workbook = new XLWorkbook();
@@ -302,11 +311,15 @@ public static partial class TableExports
                 var text = grid.Rows[r][c];
                 if (text.Length == 0) continue;
                 var cell = sheet.Cell(r + 1, c + 1);
-                if (TryNumber(text, out var number))
+                var percent = TryPercent(text, out var fraction);
+                if (percent || TryNumber(text, out fraction))
                 {
-                    cell.SetValue(number);
-                    var decimals = text.Contains('.', StringComparison.Ordinal) ? text.Length - text.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-                    cell.Style.NumberFormat.Format = (text.Contains(',', StringComparison.Ordinal) ? "#,##0" : "0") + (decimals > 0 ? "." + new string('0', decimals) : "");
+                    cell.SetValue(fraction);
+                    var digits = percent ? text[..^1] : text;
+                    var decimals = digits.Contains('.', StringComparison.Ordinal) ? digits.Length - digits.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+                    // Shown as on the page: the same decimals, thousands separators and percent sign.
+                    var format = (digits.Contains(',', StringComparison.Ordinal) ? "#,##0" : "0") + (decimals > 0 ? "." + new string('0', decimals) : "") + (percent ? "%" : "");
+                    cell.Style.NumberFormat.Format = digits.StartsWith('+') ? $"+{format};-{format};{format}" : format;
                 }
                 else cell.SetValue(FileText(text));
             }
