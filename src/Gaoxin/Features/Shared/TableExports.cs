@@ -374,7 +374,7 @@ public sealed partial class TableExportTagHelper : TagHelper
         var csv = T("导出 CSV", "Export CSV");
         var excel = T("导出 Excel", "Export Excel");
         var colon = T("：", ": ");
-        var links = new StringBuilder("<p class=\"table-exports\">");
+        var links = new StringBuilder("<p class=\"table-exports no-print\">");
         foreach (var (format, text) in new[] { ("csv", csv), ("xlsx", excel) })
         {
             var id = $"table-{number}-{format}";
