@@ -158,6 +158,8 @@ public static partial class WebApp
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        // A page's table as CSV or Excel (?export=csv|xlsx&table=N): after authorisation, so an export is refused as its page is.
+        app.UseTableExports();
         app.UseOutputCache();
 
         app.MapOpenApi().AllowAnonymous();
