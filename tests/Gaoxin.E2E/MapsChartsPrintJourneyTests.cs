@@ -171,7 +171,7 @@ public sealed class MapsChartsPrintJourneyTests(BrowserFixture browser) : IAsync
             Assert.DoesNotContain(navigation, page);
     }
 
-    /// <summary>Prints the page to PDF; every page must be A4 (210 × 297 mm: 595 × 842 points, to the point Chromium rounds to). Returns the text of all pages, without spaces.</summary>
+    /// <summary>Prints the page to PDF; every page must be A4 (210 × 297 mm: 595 × 842 points, to the point Chromium rounds to). Returns the text of all pages, squeezed.</summary>
     private async Task<string> PrintAsync(PagePdfOptions options)
     {
         var pdf = await _page.PdfAsync(options);
@@ -187,5 +187,6 @@ public sealed class MapsChartsPrintJourneyTests(BrowserFixture browser) : IAsync
         return Squeeze(text.ToString());
     }
 
-    private static string Squeeze(string text) => Regex.Replace(text, @"\s+", "");
+    /// <summary>The text without spaces, in compatibility form: the fonts' maps give some characters as their radicals (⾼ for 高).</summary>
+    private static string Squeeze(string text) => Regex.Replace(text.Normalize(System.Text.NormalizationForm.FormKC), @"\s+", "");
 }
