@@ -41,7 +41,7 @@ public sealed class MapsChartsPrintJourneyTests(BrowserFixture browser) : IAsync
     }
 
     /// <summary>What the map's ECharts instance holds: the map it draws, the province's cities, and every point with its coordinates.</summary>
-    private sealed record MapState(string Map, int Cities, int Paths, string Text, int VisualMaps, Point[] Points);
+    private sealed record MapState(string Map, int Cities, string[] Names, int Paths, string Text, int VisualMaps, Point[] Points, string[] Outside);
 
     private sealed record Point(string Code, double Lon, double Lat);
 
@@ -55,9 +55,14 @@ public sealed class MapsChartsPrintJourneyTests(BrowserFixture browser) : IAsync
             return JSON.stringify({
                 map: option.geo[0].map,
                 cities: (map.geoJSON || map.geoJson).features.length,
+                names: (map.geoJSON || map.geoJson).features.map(f => f.properties.name),
                 paths: document.querySelectorAll('#' + id + ' svg path').length,
                 text: Array.from(document.querySelectorAll('#' + id + ' svg text')).map(t => t.textContent).join(' '),
                 visualMaps: (option.visualMap || []).length,
+                outside: option.series.filter(s => s.coordinateSystem === 'geo').flatMap(s => s.data).filter(d => {
+                    const [x, y] = chart.convertToPixel({ geoIndex: 0 }, [d.value[0], d.value[1]]);
+                    return !(x >= 0 && y >= 0 && x <= chart.getWidth() && y <= chart.getHeight());
+                }).map(d => d.code),
                 points: option.series.filter(s => s.coordinateSystem === 'geo').flatMap(s => s.data.map(d => ({ code: d.code, lon: d.value[0], lat: d.value[1] })))
             });
         }", id);
@@ -90,11 +95,13 @@ public sealed class MapsChartsPrintJourneyTests(BrowserFixture browser) : IAsync
         Assert.Equal("province", home.Map);
         Assert.Equal(14, home.Cities); // Liaoning's prefecture-level cities
         Assert.True(home.Paths >= 14, $"{home.Paths} paths drawn");
-        Assert.Contains("沈阳市", home.Text);
-        Assert.Contains("葫芦岛市", home.Text);
+        Assert.Equal(["丹东市", "大连市", "抚顺市", "朝阳市", "本溪市", "沈阳市", "盘锦市", "营口市", "葫芦岛市", "辽阳市", "铁岭市", "锦州市", "阜新市", "鞍山市"],
+            home.Names.Order(StringComparer.Ordinal));
+        Assert.Contains("绥中", home.Text); // the zones' names beside their points
         Assert.Equal(1, home.VisualMaps); // coloured by the key figure
         Assert.Equal(15, homeTable.Length);
         Assert.Equal(homeTable.OrderBy(p => p.Code), home.Points.OrderBy(p => p.Code));
+        Assert.Empty(home.Outside); // the whole province fits the chart: no zone drawn off its edge
         await Expect(_page.Locator("#map-schematic")).ToContainTextAsync("示意图");
         await browser.ScreenshotAsync(_page, $"{test}-1-home");
 
@@ -106,6 +113,7 @@ public sealed class MapsChartsPrintJourneyTests(BrowserFixture browser) : IAsync
         Assert.Equal(1, monitoring.VisualMaps);
         Assert.Equal(15, monitoringTable.Length);
         Assert.Equal(monitoringTable.OrderBy(p => p.Code), monitoring.Points.OrderBy(p => p.Code));
+        Assert.Empty(monitoring.Outside);
         // Another indicator is another colouring of the same points.
         var measure = await _page.Locator("#map-measure option:not([selected])").First.GetAttributeAsync("value");
         await _page.Locator("#map-measure").SelectOptionAsync(measure!);
@@ -113,10 +121,11 @@ public sealed class MapsChartsPrintJourneyTests(BrowserFixture browser) : IAsync
         Assert.Equal(15, (await MapStateAsync("zone-map")).Points.Length);
         await browser.ScreenshotAsync(_page, $"{test}-2-monitoring");
 
-        // In English the cities are named in English.
+        // In English the zones and cities are named in English.
         await _page.GotoAsync("/lang/en?returnUrl=%2F");
         var english = await MapStateAsync("home-map");
-        Assert.Contains("Shenyang", english.Text);
+        Assert.Contains("Suizhong", english.Text);
+        Assert.Equal("Huludao", await _page.EvaluateAsync<string>("() => echarts.getInstanceByDom(document.getElementById('home-map')).getOption().geo[0].nameMap['葫芦岛市']"));
         Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english.Text);
         await Expect(_page.Locator("#home-map-table tbody tr[data-zone=shenyang] td").First).ToHaveTextAsync("Shenyang");
     }

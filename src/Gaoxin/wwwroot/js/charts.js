@@ -196,8 +196,9 @@
       animation: false,
       tooltip: { trigger: 'item', enterable: true, triggerOn: 'mousemove|click', formatter: tooltip },
       geo: {
-        map: 'province', roam: false, nameMap: s.nameMap || undefined, layoutCenter: ['50%', '52%'], layoutSize: '95%',
-        label: { show: true, fontSize: 11, color: '#5b6673' },
+        map: 'province', roam: false, nameMap: s.nameMap || undefined, layoutCenter: ['50%', '50%'], layoutSize: '96%',
+        // The zones' names are written beside their points; a city's name shows when the pointer is on it.
+        label: { show: false, fontSize: 11, color: '#5b6673' },
         itemStyle: { areaColor: '#ffffff', borderColor: '#7d8a99', borderWidth: 0.8 },
         emphasis: { label: { show: true, color: '#1d2733' }, itemStyle: { areaColor: '#e3ecf6' } },
         select: { disabled: true }, tooltip: { show: false }
@@ -285,13 +286,26 @@
 
   document.querySelectorAll('.chart[data-chart]').forEach(describe);
 
+  // The ECharts-compressed files of the echarts-map package write a city's islands as further rings of one polygon, which
+  // ECharts now reads as holes: each such ring becomes a polygon of its own. Plain GeoJSON (an office's own file) is left as it is.
+  function islands(json) {
+    if (!json.UTF8Encoding) return json;
+    json.features.forEach(f => {
+      const g = f.geometry;
+      if (!g || g.type !== 'MultiPolygon' || !g.encodeOffsets) return;
+      g.coordinates = [].concat(...g.coordinates.map(p => p.map(r => [r])));
+      g.encodeOffsets = [].concat(...g.encodeOffsets.map(p => p.map(o => [o])));
+    });
+    return json;
+  }
+
   // Each map file is fetched once (from this server) and registered under the name the options use.
   const maps = {};
   function mapReady(url) {
     if (!maps[url]) maps[url] = fetch(url, { credentials: 'same-origin' }).then(r => {
       if (!r.ok) throw new Error(url + ': ' + r.status);
       return r.json();
-    }).then(json => { echarts.registerMap('province', json); });
+    }).then(json => { echarts.registerMap('province', islands(json)); });
     return maps[url];
   }
 
