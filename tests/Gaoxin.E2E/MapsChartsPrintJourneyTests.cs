@@ -119,7 +119,7 @@ public sealed class MapsChartsPrintJourneyTests(BrowserFixture browser) : IAsync
         await _page.Locator("#map-measure").SelectOptionAsync(measure!);
         await Expect(_page).ToHaveURLAsync(new Regex("measure=" + Regex.Escape(measure!)));
         Assert.Equal(15, (await MapStateAsync("zone-map")).Points.Length);
-        await browser.ScreenshotAsync(_page, $"{test}-2-monitoring");
+        await _page.Locator("#zone-map-figure").ScreenshotAsync(new() { Path = Path.Combine(browser.ScreenshotDirectory, $"{test}-2-monitoring-map.png") });
 
         // In English the zones and cities are named in English.
         await _page.GotoAsync("/lang/en?returnUrl=%2F");

@@ -4,9 +4,9 @@ using Gaoxin.Features.Shared;
 namespace Gaoxin.Features.Home;
 
 /// <summary>
-/// The map of the province the public pages draw on the server: the city outlines of the boundary file (the bundled
-/// echarts-map Liaoning file, or the office's own through <c>Portal:MapFile</c>), projected once at start, and each zone's
-/// point from <c>portal/zone-locations.yaml</c>. <c>Portal:MapApproval</c> is the map's approval number (审图号), shown
+/// The map of the province the pages draw with ECharts: the boundary file (the bundled echarts-map Liaoning file, or the
+/// office's own through <c>Portal:MapFile</c>), read and checked once at start and served at <see cref="Route"/>, and each
+/// zone's point from <c>portal/zone-locations.yaml</c>. <c>Portal:MapApproval</c> is the map's approval number (审图号), shown
 /// under it; without one the page calls the map schematic (示意图).
 /// </summary>
 public sealed class PortalMap
