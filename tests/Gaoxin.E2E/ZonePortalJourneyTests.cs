@@ -36,17 +36,17 @@ public sealed class ZonePortalJourneyTests(BrowserFixture browser) : IAsyncLifet
     {
         const string test = nameof(Visitor_goes_from_the_map_to_a_profile_a_comparison_and_the_open_data);
 
-        // Home: the map with all 15 zones marked, 8 of them national.
+        // Home: the map drawn, and beside it the table of all 15 zones, 8 of them national.
         await _page.GotoAsync("/");
-        await Expect(_page.Locator("#home-map")).ToBeVisibleAsync();
-        await Expect(_page.Locator("#home-map a.zone-marker")).ToHaveCountAsync(15);
-        await Expect(_page.Locator("#home-map a.zone-marker.national")).ToHaveCountAsync(8);
-        await Expect(_page.Locator("#map-legend")).ToContainTextAsync("国家级高新区");
+        await Expect(_page.Locator("#home-map[data-rendered=true]")).ToBeVisibleAsync();
+        await Expect(_page.Locator("#home-map-table tbody tr")).ToHaveCountAsync(15);
+        await Expect(_page.Locator("#home-map-table tbody tr[data-level=national]")).ToHaveCountAsync(8);
+        await Expect(_page.Locator("#home-map-legend")).ToContainTextAsync("国家级高新区");
         await Expect(_page.Locator("#key-figures")).ToBeVisibleAsync();
         await browser.ScreenshotAsync(_page, $"{test}-1-home-map");
 
-        // A marker is a link named after its zone.
-        await _page.Locator("#home-map").GetByRole(AriaRole.Link, new() { Name = "沈阳高新区(国家级)" }).ClickAsync();
+        // Each zone's row is a link to it.
+        await _page.Locator("#home-map-table").GetByRole(AriaRole.Link, new() { Name = "沈阳高新区", Exact = true }).ClickAsync();
         await Expect(_page).ToHaveURLAsync(new Regex("/zones/shenyang$"));
         await Expect(_page.Locator("#figures-table")).ToBeVisibleAsync();
         await Expect(_page.Locator("svg.spark[data-chart-element='gdp'] rect")).ToHaveCountAsync(5); // 2016–2020

@@ -56,6 +56,30 @@ public abstract partial class MonitoringPagesSpec(ITestStore store) : IAsyncLife
     }
 
     [Fact]
+    public async Task The_dashboard_map_carries_every_zone_at_its_point_with_the_chosen_measures_value()
+    {
+        var html = await PageAsync("/monitoring?year=2020&measure=rd_intensity");
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var progress = (await PlanProgressStore.ComputeAsync(db, PlanCommands.DefaultPlanId, GaoxinDatabase.BundleDirectory, 2020, CancellationToken.None))!;
+        var values = progress.Targets.First(t => t.Target.Measure == "rd_intensity" || t.Target.Id == "rd_intensity").Zones;
+        var (locations, _) = Gaoxin.Core.Maps.ZoneLocations.Parse(await File.ReadAllTextAsync(Features.Home.PortalMap.LocationsFile));
+
+        var rows = Regex.Matches(html, "<tr data-zone=\"([a-z]+)\" data-lon=\"([^\"]*)\" data-lat=\"([^\"]*)\"\\s+data-value=\"([^\"]*)\"");
+        Assert.Equal(15, rows.Count);
+        Assert.Contains("data-chart=\"geo-map\"", html);
+        Assert.Contains("id=\"map-measure\"", html);
+        foreach (Match row in rows)
+        {
+            var zone = row.Groups[1].Value;
+            var at = locations.Single(l => l.Zone == zone).Point;
+            Assert.Equal((at.Lon, at.Lat), (double.Parse(row.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), double.Parse(row.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)));
+            var expected = values.GetValueOrDefault(zone) is { } v ? Math.Round(v, 4).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+            Assert.Equal(expected, row.Groups[4].Value);
+        }
+        Assert.Contains(rows, r => r.Groups[4].Value.Length > 0);
+    }
+
+    [Fact]
     public async Task Without_a_year_the_dashboard_shows_the_latest_year_with_approved_figures()
     {
         var html = await PageAsync("/monitoring");

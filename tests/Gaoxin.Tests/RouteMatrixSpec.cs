@@ -345,6 +345,7 @@ public abstract class RouteMatrixSpec(ITestStore store) : IAsyncLifetime
             Get("/data/template/{year:int}.xlsx", Who.Office, $"/data/template/2019.xlsx?zone={ZoneB}"),
             Get("/data/export/{year:int}.csv", Who.Everyone, "/data/export/2019.csv"),
             Get("/enterprises/returns-template.csv", Who.Everyone, "/enterprises/returns-template.csv"),
+            Get("/maps/province.json", Who.Everyone, "/maps/province.json"),
             Get("/data/export/{year:int}.xlsx", Who.Everyone, "/data/export/2019.xlsx"),
             Get("/registries/{type}/export.xlsx", Who.Everyone, $"/registries/alliance/export.xlsx?zone={ZoneB}"),
             Get("/evaluation/{year:int}/bulletin.xlsx", Who.Everyone, "/evaluation/2019/bulletin.xlsx"),

@@ -3,7 +3,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Gaoxin.Core.Maps;
 using Gaoxin.Data;
+using Gaoxin.Data.Figures;
+using Gaoxin.Features.Home;
+using Gaoxin.Features.Zones;
 using Gaoxin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -201,13 +205,13 @@ public abstract class ZonePortalSpec(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_home_page_draws_every_zone_on_the_map_with_the_plans_total_area_and_the_published_evaluation()
+    public async Task The_home_page_maps_every_zone_with_the_plans_total_area_and_the_published_evaluation()
     {
         var html = await PageAsync("/");
 
-        Assert.Equal(15, Regex.Matches(html, "<a href=\"/zones/[a-z]+\" class=\"zone-marker (national|provincial)\"").Count);
-        Assert.Equal(8, Regex.Matches(html, "class=\"zone-marker national\"").Count);
-        Assert.Equal(14, Regex.Matches(html, "<path class=\"city\"").Count);
+        Assert.Equal(15, Regex.Matches(html, "<tr data-zone=\"[a-z]+\" data-lon=").Count);
+        Assert.Equal(8, Regex.Matches(html, "data-level=\"national\"").Count);
+        Assert.Contains("data-chart=\"geo-map\"", html);
         Assert.Contains("1248.9", html); // 专栏3: 15个省级以上高新区区域总面积1248.9平方公里
         Assert.Contains("id=\"map-schematic\"", html); // no approval number configured
         Assert.Contains("id=\"latest-evaluation\"", html);
@@ -215,6 +219,76 @@ public abstract class ZonePortalSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains("id=\"latest-news\"", html);
         Assert.Contains("id=\"latest-policies\"", html);
         Assert.DoesNotContain("777777", html);
+    }
+
+    [Fact]
+    public async Task The_home_map_carries_each_zone_at_its_point_with_the_key_figure_in_force_in_its_table_and_its_chart()
+    {
+        var html = await PageAsync("/");
+        var (locations, errors) = ZoneLocations.Parse(await File.ReadAllTextAsync(PortalMap.LocationsFile));
+        Assert.Empty(errors);
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        var year = (await PublicFacts.NewestApprovedYearAsync(db, default))!.Value;
+        var gdp = (await FigureStore.InForceAsync(db, year, year, null, default)).Select(f => f.Value)
+            .Where(v => v.Element == "gdp" && v.Unit != "province").ToDictionary(v => v.Unit, v => v.Value);
+
+        // The table beside the map: every zone with its coordinates and the figure in force.
+        var rows = Regex.Matches(html, "<tr data-zone=\"([a-z]+)\" data-lon=\"([^\"]*)\" data-lat=\"([^\"]*)\"\\s+data-value=\"([^\"]*)\"");
+        Assert.Equal(15, rows.Count);
+        Assert.True(year < 2021, $"{year}"); // the 2021 figures await approval and never show
+        foreach (Match row in rows)
+        {
+            var zone = row.Groups[1].Value;
+            var at = locations.Single(l => l.Zone == zone).Point;
+            Assert.Equal(at.Lon, double.Parse(row.Groups[2].Value, CultureInfo.InvariantCulture));
+            Assert.Equal(at.Lat, double.Parse(row.Groups[3].Value, CultureInfo.InvariantCulture));
+            Assert.Equal(gdp[zone], decimal.Parse(row.Groups[4].Value, CultureInfo.InvariantCulture));
+        }
+        Assert.Contains($"{year} 年各高新区地区生产总值", html);
+
+        // The chart's own points say the same, and name the map file this server serves.
+        var series = JsonDocument.Parse(WebUtility.HtmlDecode(Regex.Match(html, "id=\"home-map\"[^>]*data-series='([^']*)'").Groups[1].Value)).RootElement;
+        Assert.Equal("/maps/province.json", series.GetProperty("map").GetString());
+        var points = series.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(15, points.Count);
+        foreach (var point in points)
+        {
+            var zone = point.GetProperty("code").GetString()!;
+            Assert.Equal(locations.Single(l => l.Zone == zone).Point, new GeoPoint(point.GetProperty("lon").GetDouble(), point.GetProperty("lat").GetDouble()));
+            Assert.Equal(Math.Round(gdp[zone], 4), point.GetProperty("value").GetDecimal());
+        }
+    }
+
+    [Fact]
+    public async Task The_map_file_is_served_by_this_server_the_bundled_one_by_default()
+    {
+        var answer = await _server.Client.GetAsync("/maps/province.json");
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("application/json", answer.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(await File.ReadAllBytesAsync(PortalMap.BundledMapFile), await answer.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task The_offices_own_map_file_replaces_the_bundled_one_on_the_pages_and_at_the_map_route()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"gaoxin-map-{Guid.NewGuid():N}.json");
+        const string Square = "[[[119,38],[126,38],[126,44],[119,44],[119,38]]]";
+        await File.WriteAllTextAsync(file, "{\"type\":\"FeatureCollection\",\"features\":[" +
+            $"{{\"type\":\"Feature\",\"properties\":{{\"name\":\"审定市\"}},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":{Square}}}}}]}}");
+        try
+        {
+            await using var server = await RunningServer.StartAsync(store.Location, $"--Portal:MapFile={file}", "--Portal:MapApproval=辽S(2026)002号");
+
+            Assert.Equal(await File.ReadAllBytesAsync(file), await server.Client.GetByteArrayAsync("/maps/province.json"));
+            var html = await server.Client.GetStringAsync("/");
+            Assert.Contains("data-chart=\"geo-map\"", html);
+            Assert.Contains("审图号 辽S(2026)002号", html);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

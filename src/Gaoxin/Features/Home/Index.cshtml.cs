@@ -7,11 +7,9 @@ using Gaoxin.Features.Evaluation;
 using Gaoxin.Features.Plans;
 using Gaoxin.Features.Zones;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using static Gaoxin.Features.Shared.Text;
 
 namespace Gaoxin.Features.Home;
-
-/// <summary>What the map partial draws: the map and the zones (current level) to mark on it.</summary>
-public sealed record ZoneMapView(PortalMap Map, IReadOnlyList<ZoneSummary> Zones);
 
 /// <summary>A headline figure: the element, its total over the zones, and how many zones it adds up.</summary>
 public sealed record KeyFigure(DataElement Element, decimal Total, int Zones);
@@ -27,7 +25,19 @@ public sealed class IndexModel(GaoxinDb db, ReadCache cache, PortalMap map, Time
     public Plan? Plan { get; private set; }
     public List<ZoneSummary> Zones { get; private set; } = [];
     public int NationalCount => Zones.Count(z => z.Level == ZoneLevel.National);
-    public ZoneMapView Map => new(map, Zones);
+    /// <summary>
+    /// The map: every zone at its point, coloured by the first key figure of the newest approved year (the zones' GDP on the
+    /// data set as it ships); without approved figures the points show the zones' level only.
+    /// </summary>
+    public GeoMapView Map => MapFigure is { } f
+        ? GeoMapView.Of("home-map", "home-map-table", T($"{KeyYear} 年各高新区{f.Element.Name}", $"{f.Element.NameEn} of each zone, {KeyYear}"),
+            T(f.Element.Name, f.Element.NameEn), f.Element.Unit, map, Zones, MapValues.ToDictionary(v => v.Key, v => (decimal?)v.Value), ZoneUrl)
+        : GeoMapView.Of("home-map", "home-map-table", T("省级以上高新区分布", "The zones at provincial level or above"), null, null, map, Zones,
+            new Dictionary<string, decimal?>(), ZoneUrl);
+    private static string ZoneUrl(string code) => $"/zones/{code}";
+    /// <summary>The key figure the map colours the zones by, and each zone's value of it in <see cref="KeyYear"/>.</summary>
+    public KeyFigure? MapFigure { get; private set; }
+    public Dictionary<string, decimal> MapValues { get; private set; } = [];
     /// <summary>The plan's total area of the zones (专栏3), null when the plan has no such baseline.</summary>
     public Baseline? TotalArea => Plan?.Baselines.FirstOrDefault(b => b.Id == "total_area");
     /// <summary>The newest year with approved figures, and its key figures summed over the zones.</summary>
@@ -37,13 +47,15 @@ public sealed class IndexModel(GaoxinDb db, ReadCache cache, PortalMap map, Time
     public PublicFacts.PublishedRun? Evaluation { get; private set; }
     public Dictionary<string, string> ZoneNames { get; private set; } = [];
 
-    private sealed record HomeData(List<ZoneSummary> Zones, int? KeyYear, List<KeyFigure> KeyFigures, PublicFacts.PublishedRun? Evaluation);
+    private sealed record HomeData(List<ZoneSummary> Zones, int? KeyYear, List<KeyFigure> KeyFigures, PublicFacts.PublishedRun? Evaluation,
+        Dictionary<string, decimal> MapValues);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Plan = await PlanStore.GetAsync(db, cache, PlanCommands.DefaultPlanId, ct);
         var data = await cache.GetAsync(db, "home-page", LoadAsync, ct);
-        (Zones, KeyYear, KeyFigures, Evaluation) = (data.Zones, data.KeyYear, data.KeyFigures, data.Evaluation);
+        (Zones, KeyYear, KeyFigures, Evaluation, MapValues) = (data.Zones, data.KeyYear, data.KeyFigures, data.Evaluation, data.MapValues);
+        MapFigure = KeyFigures.FirstOrDefault();
         ZoneNames = Zones.ToDictionary(z => z.Code, z => Shared.Text.T(z.Name, z.NameEn));
         var now = clock.GetUtcNow();
         LatestNews = (await Data.News.NewsStore.PublicAsync(db, now, ct)).Take(5).ToList();
@@ -56,6 +68,7 @@ public sealed class IndexModel(GaoxinDb db, ReadCache cache, PortalMap map, Time
         var codes = zones.Select(z => z.Code).ToHashSet();
         var year = await PublicFacts.NewestApprovedYearAsync(store, ct);
         var figures = new List<KeyFigure>();
+        var mapValues = new Dictionary<string, decimal>();
         if (year is { } y)
         {
             var elements = await PublicFacts.ElementsAsync(store, ct);
@@ -63,9 +76,13 @@ public sealed class IndexModel(GaoxinDb db, ReadCache cache, PortalMap map, Time
             foreach (var code in PublicFacts.KeyElements)
             {
                 var of = values.Where(v => v.Element == code).ToList();
-                if (of.Count > 0 && elements.TryGetValue(code, out var element)) figures.Add(new KeyFigure(element, of.Sum(v => v.Value), of.Count));
+                if (of.Count > 0 && elements.TryGetValue(code, out var element))
+                {
+                    if (figures.Count == 0) mapValues = of.ToDictionary(v => v.Unit, v => v.Value);
+                    figures.Add(new KeyFigure(element, of.Sum(v => v.Value), of.Count));
+                }
             }
         }
-        return new HomeData(zones, year, figures, await PublicFacts.LatestPublishedAsync(store, ct));
+        return new HomeData(zones, year, figures, await PublicFacts.LatestPublishedAsync(store, ct), mapValues);
     }
 }

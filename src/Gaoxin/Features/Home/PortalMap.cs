@@ -1,11 +1,12 @@
 using Gaoxin.Core.Maps;
+using Gaoxin.Features.Shared;
 
 namespace Gaoxin.Features.Home;
 
 /// <summary>
-/// The map of the province the public pages draw on the server: the city outlines of the boundary file (the bundled
-/// echarts-map Liaoning file, or the office's own through <c>Portal:MapFile</c>), projected once at start, and each zone's
-/// point from <c>portal/zone-locations.yaml</c>. <c>Portal:MapApproval</c> is the map's approval number (审图号), shown
+/// The map of the province the pages draw with ECharts: the boundary file (the bundled echarts-map Liaoning file, or the
+/// office's own through <c>Portal:MapFile</c>), read and checked once at start and served at <see cref="Route"/>, and each
+/// zone's point from <c>portal/zone-locations.yaml</c>. <c>Portal:MapApproval</c> is the map's approval number (审图号), shown
 /// under it; without one the page calls the map schematic (示意图).
 /// </summary>
 public sealed class PortalMap
@@ -16,10 +17,26 @@ public sealed class PortalMap
     /// <summary>Points closer than this (SVG units) to the last one drawn are dropped: about 1.2 km on the province's map.</summary>
     private const double MinStep = 1.6;
 
-    private PortalMap(IReadOnlyList<City> cities, MapProjection? projection, IReadOnlyDictionary<string, ZoneLocation> locations, string? approval, string? problem)
+    private PortalMap(IReadOnlyList<City> cities, MapProjection? projection, IReadOnlyDictionary<string, ZoneLocation> locations, string? approval, string? problem, byte[]? boundaries = null)
     {
-        (Cities, Projection, Locations, Approval, Problem) = (cities, projection, locations, approval, problem);
+        (Cities, Projection, Locations, Approval, Problem, Boundaries) = (cities, projection, locations, approval, problem, boundaries);
     }
+
+    /// <summary>The boundary file as read and checked at start, served to the pages' maps at <see cref="Route"/>; null when there is none.</summary>
+    public byte[]? Boundaries { get; }
+
+    /// <summary>Where the pages fetch the boundary file from: this server, never another address.</summary>
+    public const string Route = "/maps/province.json";
+
+    /// <summary><c>GET /maps/province.json</c>: the boundary file the server read at start (the bundled one or <c>Portal:MapFile</c>).</summary>
+    public static void MapBoundaryFile(IEndpointRouteBuilder app) =>
+        app.MapGet(Route, IResult (PortalMap map, HttpContext context) =>
+        {
+            if (map.Boundaries is not { } bytes)
+                return Shared.Refusal.NotFound("no_map", "地图文件不可用。", "The map file is not available.").ToResult();
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return TypedResults.Bytes(bytes, "application/json");
+        }).ExcludeFromDescription().AllowAnonymous();
 
     /// <summary>A city as drawn: its name, outline path and label position.</summary>
     public sealed record City(string Name, string Path, double LabelX, double LabelY, GeoRegion Region);
@@ -52,9 +69,10 @@ public sealed class PortalMap
         var byZone = locations.ToDictionary(l => l.Zone);
         if (!File.Exists(file)) return new PortalMap([], null, byZone, approval, $"map file not found: {file}");
         IReadOnlyList<GeoRegion> regions;
+        var bytes = File.ReadAllBytes(file);
         try
         {
-            regions = GeoJsonMap.Parse(File.ReadAllText(file));
+            regions = GeoJsonMap.Parse(System.Text.Encoding.UTF8.GetString(bytes));
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException)
         {
@@ -67,6 +85,6 @@ public sealed class PortalMap
             var (x, y) = projection.Project(r.Centre);
             return new City(r.Name, projection.Path(r, MinStep), x, y, r);
         }).ToList();
-        return new PortalMap(cities, projection, byZone, approval, null);
+        return new PortalMap(cities, projection, byZone, approval, null, bytes);
     }
 }

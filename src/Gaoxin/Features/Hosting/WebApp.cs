@@ -203,6 +203,7 @@ public static partial class WebApp
         Features.Policies.PolicyApi.MapPolicyDownloads(app);
         Features.News.NewsApi.MapNewsImages(app);
         app.MapDataDownloads();
+        Home.PortalMap.MapBoundaryFile(app);
         Features.Enterprises.ReturnsTemplate.MapReturnsTemplate(app);
         Features.Registries.RegistryDownloads.MapRegistryDownloads(app);
         app.MapGet("/evaluation/{year:int}/bulletin.xlsx", BulletinModel.WorkbookAsync).ExcludeFromDescription().AllowAnonymous();

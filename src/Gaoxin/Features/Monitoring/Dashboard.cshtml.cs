@@ -14,7 +14,7 @@ namespace Gaoxin.Features.Monitoring;
 
 /// <summary>/monitoring: one tile per plan target with its status and sparkline, a count by status, and a map of the zones.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Hosting.WebApp.StoreVersionedPage)]
-public sealed class DashboardModel(GaoxinDb db, ReadCache cache, TimeProvider clock) : PageModel
+public sealed class DashboardModel(GaoxinDb db, ReadCache cache, TimeProvider clock, Home.PortalMap map) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
@@ -45,6 +45,7 @@ public sealed class DashboardModel(GaoxinDb db, ReadCache cache, TimeProvider cl
         if (progress is null) return NotFound();
         Progress = progress;
         ZoneNames = await MonitoringPages.ZoneNamesAsync(db, ct);
+        Zones = await ZoneRegistry.ListAsync(db, ct);
         var set = await Data.Collection.DataSetStore.GetAsync(db, ct);
         var tracked = set.Elements.Where(e => e.Contracts is not null).ToList();
         if (tracked.Count > 0)
@@ -71,39 +72,24 @@ public sealed class DashboardModel(GaoxinDb db, ReadCache cache, TimeProvider cl
         color = MonitoringPages.StatusColor(row.Status()),
     };
 
-    /// <summary>The map: every located zone of the plan with the chosen measure's value, and the seas for orientation.</summary>
-    public object MapSeries()
+    /// <summary>
+    /// The map: every zone of the plan at its point (the portal's zone locations, else the monitoring file's), coloured by the
+    /// chosen measure's value in the year.
+    /// </summary>
+    public Home.GeoMapView GeoMap()
     {
         var row = MapRow!;
-        var zones = Progress.Plan.Zones.Select(z => z.Code).ToList();
-        return new
-        {
-            title = T(row.Target.Title, row.Target.TitleEn),
-            unit = row.Target.Unit,
-            points = Progress.Locations.Where(l => zones.Contains(l.Zone)).Select(l => new
-            {
-                code = l.Zone,
-                name = ZoneNames.GetValueOrDefault(l.Zone, l.Zone),
-                label = MonitoringPages.ShortName(ZoneNames.GetValueOrDefault(l.Zone, l.Zone)),
-                lon = l.Longitude,
-                lat = l.Latitude,
-                value = row.Zones.GetValueOrDefault(l.Zone) is { } v ? Math.Round(v, 4) : (decimal?)null,
-                url = $"/monitoring/zones/{l.Zone}?year={ShownYear}",
-            }),
-            seas = new[]
-            {
-                new { name = T("渤海", "Bohai Sea"), lon = 120.6m, lat = 39.5m },
-                new { name = T("黄海", "Yellow Sea"), lon = 123.3m, lat = 39.1m },
-            },
-            labels = new
-            {
-                noData = T("暂无数据", "no data"),
-                open = T("查看本区规划落实 →", "Open the zone's plan →"),
-                lon = T("经度", "longitude"),
-                lat = T("纬度", "latitude"),
-            },
-        };
+        var codes = Progress.Plan.Zones.Select(z => z.Code).ToHashSet();
+        var fallback = Progress.Locations.ToDictionary(l => l.Zone, l => ((double)l.Longitude, (double)l.Latitude));
+        var title = T(row.Target.Title, row.Target.TitleEn);
+        return Home.GeoMapView.Of("zone-map", "zone-list", T($"{ShownYear} 年各高新区:{title}", $"{title}, each zone, {ShownYear}"), title, row.Target.Unit, map,
+            Zones.Where(z => codes.Contains(z.Code) && (row.Zones.ContainsKey(z.Code) || fallback.ContainsKey(z.Code) || map.Locations.ContainsKey(z.Code))),
+            row.Zones.ToDictionary(v => v.Key, v => v.Value is { } x ? Math.Round(x, 4) : (decimal?)null),
+            code => $"/monitoring/zones/{code}?year={ShownYear}", fallback);
     }
+
+    /// <summary>The zones of the registry (for the map's levels and cities), in registry order.</summary>
+    public List<Data.Zones.ZoneSummary> Zones { get; private set; } = [];
 }
 
 /// <summary>What the monitoring pages share: the default year, zone names, status names and colours, number text and the status rule.</summary>

@@ -169,93 +169,59 @@
           } : null
         ].filter(Boolean)
       };
-    },
-    // The zones on a plain longitude/latitude grid (no map tiles): colour and size by the chosen measure, grey without a figure.
-    // Labels are placed beside each point on the side where they hit no other point or label.
-    'zone-map': function (s) {
-      const number = v => (v == null ? '—' : (Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 100) / 100).toLocaleString());
-      const lons = s.points.map(p => p.lon), lats = s.points.map(p => p.lat);
-      const x0 = Math.floor((Math.min(...lons) - 0.3) * 2) / 2, x1 = Math.ceil((Math.max(...lons) + 0.8) * 2) / 2;
-      const y0 = Math.floor((Math.min(...lats) - 0.3) * 2) / 2, y1 = Math.ceil((Math.max(...lats) + 0.3) * 2) / 2;
-      // Keep distances true: a degree of longitude is cos(latitude) of a degree of latitude.
-      const height = s.height || 500, width = Math.round(height * (x1 - x0) * Math.cos((y0 + y1) / 2 * Math.PI / 180) / (y1 - y0));
-      const known = s.points.filter(p => p.value != null);
-      const values = known.map(p => p.value);
-      const low = values.length ? Math.min(...values) : 0, high = values.length ? Math.max(...values) : 1;
-      const size = p => (p.value == null ? 10 : 12 + 22 * (high > low ? (p.value - low) / (high - low) : 0.5));
-
-      // Label placement in grid pixels: try right, left, top, bottom; keep the side with the least overlap.
-      const fontSize = 12, gap = 5;
-      const at = p => [(p.lon - x0) / (x1 - x0) * width, (y1 - p.lat) / (y1 - y0) * height];
-      const textWidth = t => Array.from(t).reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? fontSize : fontSize * 0.6), 0);
-      const boxes = s.points.map(p => { const [x, y] = at(p), r = size(p) / 2; return [x - r, y - r, x + r, y + r]; });
-      s.seas.forEach(p => { const [x, y] = at(p), w = textWidth(p.name); boxes.push([x - w / 2, y - 8, x + w / 2, y + 8]); });
-      const overlap = (a, b) => Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
-      const outside = b => Math.max(0, -b[0]) + Math.max(0, b[2] - width - 40) + Math.max(0, -b[1]) + Math.max(0, b[3] - height);
-      const positions = {};
-      s.points.map((p, i) => i).sort((a, b) => size(s.points[b]) - size(s.points[a])).forEach(i => {
-        const p = s.points[i], [x, y] = at(p), r = size(p) / 2, w = textWidth(p.label || p.name), h = fontSize + 2;
-        const candidates = {
-          right: [x + r + gap, y - h / 2, x + r + gap + w, y + h / 2],
-          left: [x - r - gap - w, y - h / 2, x - r - gap, y + h / 2],
-          top: [x - w / 2, y - r - gap - h, x + w / 2, y - r - gap],
-          bottom: [x - w / 2, y + r + gap, x + w / 2, y + r + gap + h]
-        };
-        let best = 'right', bestCost = Infinity;
-        Object.keys(candidates).forEach(side => {
-          const box = candidates[side];
-          const cost = boxes.reduce((c, b, k) => c + (k === i ? 0 : overlap(box, b)), 0) + 100 * outside(box);
-          if (cost < bestCost - 0.5) { best = side; bestCost = cost; }
-        });
-        positions[p.code] = best;
-        boxes.push(candidates[best]);
-      });
-
-      const label = { show: true, fontSize: fontSize, color: '#1d2733', textBorderColor: '#fff', textBorderWidth: 3 };
-      // Each point's own label side and text (the short name); the tooltip gives the full name.
-      const item = (p, value) => ({
-        name: p.name, value: value, raw: p.value, url: p.url, symbolSize: size(p),
-        label: { position: positions[p.code], formatter: (p.label || p.name).replace(/[{}|]/g, '') }
-      });
-      const tooltip = q => {
-        const d = q.data;
-        return '<b>' + d.name + '</b><br/>' + s.title + ':' + (d.raw == null ? s.labels.noData : number(d.raw) + ' ' + s.unit) +
-          '<br/><a href="' + d.url + '">' + s.labels.open + '</a>';
-      };
-      return {
-        animation: false,
-        grid: { left: 'center', top: 48, width: width, height: height },
-        tooltip: { trigger: 'item', enterable: true, triggerOn: 'mousemove|click', formatter: tooltip },
-        visualMap: values.length ? {
-          type: 'continuous', seriesIndex: 0, dimension: 2, min: low, max: high, calculable: false,
-          orient: 'horizontal', left: 'center', top: 4, itemWidth: 12, itemHeight: 180,
-          text: [number(high) + ' ' + s.unit, number(low)], inRange: { color: ['#bcd7f0', '#4a8fd1', '#0a3a75'] }
-        } : undefined,
-        xAxis: {
-          type: 'value', min: x0, max: x1, interval: 0.5, name: s.labels.lon, nameGap: 28, nameLocation: 'middle',
-          axisLabel: { formatter: v => (Number.isInteger(v) ? v + '°E' : '') }, splitLine: { lineStyle: { color: '#edf0f3' } }
-        },
-        yAxis: {
-          type: 'value', min: y0, max: y1, interval: 0.5, name: s.labels.lat, nameGap: 40, nameLocation: 'middle',
-          axisLabel: { formatter: v => (Number.isInteger(v) ? v + '°N' : '') }, splitLine: { lineStyle: { color: '#edf0f3' } }
-        },
-        series: [
-          {
-            type: 'scatter', data: known.map(p => item(p, [p.lon, p.lat, p.value])),
-            label: label, itemStyle: { borderColor: '#fff', borderWidth: 1, opacity: 0.95 }
-          },
-          {
-            type: 'scatter', data: s.points.filter(p => p.value == null).map(p => item(p, [p.lon, p.lat])),
-            itemStyle: { color: '#b8c0c9' }, label: label
-          },
-          {
-            type: 'scatter', silent: true, symbolSize: 0, tooltip: { show: false },
-            data: s.seas.map(p => ({ name: p.name, value: [p.lon, p.lat] })),
-            label: { show: true, formatter: '{b}', position: 'inside', color: '#7fa7cf', fontSize: 13, fontStyle: 'italic' }
-          }
-        ]
-      };
     }
+  };
+
+  // The province's cities from the boundary file the server serves (registered as 'province' before drawing), each zone a
+  // point at its location: coloured by the indicator's value (grey without a figure; by level when the map shows no
+  // indicator), a circle for a national zone and a diamond for a provincial one. A click on a point opens the zone.
+  kinds['geo-map'] = function (s) {
+    const number = v => (v == null ? '—' : (Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 100) / 100).toLocaleString());
+    const known = s.points.filter(p => p.value != null);
+    const values = known.map(p => p.value);
+    const low = values.length ? Math.min(...values) : 0, high = values.length ? Math.max(...values) : 1;
+    const item = (p, value) => ({
+      name: p.name, value: value, raw: p.value, url: p.url, code: p.code,
+      symbol: p.national ? 'circle' : 'diamond', symbolSize: p.national ? 14 : 15,
+      label: { formatter: (p.label || p.name).replace(/[{}|]/g, '') }
+    });
+    const label = { show: true, position: 'right', fontSize: 11, color: '#1d2733', textBorderColor: '#fff', textBorderWidth: 3 };
+    const tooltip = q => {
+      const d = q.data;
+      if (!d || !d.url) return q.name;
+      return '<b>' + d.name + '</b>' + (s.indicator ? '<br/>' + s.indicator + ':' + (d.raw == null ? s.labels.noData : number(d.raw) + ' ' + (s.unit || '')) : '') +
+        '<br/><a href="' + d.url + '">' + s.labels.open + '</a>';
+    };
+    return {
+      animation: false,
+      tooltip: { trigger: 'item', enterable: true, triggerOn: 'mousemove|click', formatter: tooltip },
+      geo: {
+        map: 'province', roam: false, nameMap: s.nameMap || undefined, layoutCenter: ['50%', '50%'], layoutSize: '96%',
+        // The zones' names are written beside their points; a city's name shows when the pointer is on it.
+        label: { show: false, fontSize: 11, color: '#5b6673' },
+        itemStyle: { areaColor: '#ffffff', borderColor: '#7d8a99', borderWidth: 0.8 },
+        emphasis: { label: { show: true, color: '#1d2733' }, itemStyle: { areaColor: '#e3ecf6' } },
+        select: { disabled: true }, tooltip: { show: false }
+      },
+      visualMap: values.length ? {
+        type: 'continuous', seriesIndex: 0, dimension: 2, min: low, max: high, calculable: false,
+        orient: 'vertical', left: 8, bottom: 8, itemWidth: 12, itemHeight: 110, textStyle: { fontSize: 11 },
+        text: [number(high) + ' ' + (s.unit || ''), number(low)], inRange: { color: ['#bcd7f0', '#4a8fd1', '#0a3a75'] }
+      } : undefined,
+      series: [
+        {
+          name: s.indicator || s.title, type: 'scatter', coordinateSystem: 'geo', z: 3,
+          data: (values.length ? known : s.points).map(p => item(p, [p.lon, p.lat, p.value])),
+          itemStyle: values.length ? { borderColor: '#fff', borderWidth: 1 } : { color: '#0b5cad', borderColor: '#fff', borderWidth: 1 },
+          label: label, labelLayout: { hideOverlap: true }
+        },
+        {
+          name: s.labels.noData, type: 'scatter', coordinateSystem: 'geo', z: 2,
+          data: values.length ? s.points.filter(p => p.value == null).map(p => item(p, [p.lon, p.lat])) : [],
+          itemStyle: { color: '#b8c0c9', borderColor: '#fff', borderWidth: 1 }, label: label, labelLayout: { hideOverlap: true }
+        }
+      ]
+    };
   };
 
   // Each chart's figures as a table (a header row, then rows), for charts whose page states them in no table of its own.
@@ -320,12 +286,91 @@
 
   document.querySelectorAll('.chart[data-chart]').forEach(describe);
 
+  // The ECharts-compressed files of the echarts-map package write a city's islands as further rings of one polygon, which
+  // ECharts now reads as holes: each such ring becomes a polygon of its own. Plain GeoJSON (an office's own file) is left as it is.
+  function islands(json) {
+    if (!json.UTF8Encoding) return json;
+    json.features.forEach(f => {
+      const g = f.geometry;
+      if (!g || g.type !== 'MultiPolygon' || !g.encodeOffsets) return;
+      g.coordinates = [].concat(...g.coordinates.map(p => p.map(r => [r])));
+      g.encodeOffsets = [].concat(...g.encodeOffsets.map(p => p.map(o => [o])));
+    });
+    return json;
+  }
+
+  // Each map file is fetched once (from this server) and registered under the name the options use.
+  const maps = {};
+  function mapReady(url) {
+    if (!maps[url]) maps[url] = fetch(url, { credentials: 'same-origin' }).then(r => {
+      if (!r.ok) throw new Error(url + ': ' + r.status);
+      return r.json();
+    }).then(json => { echarts.registerMap('province', islands(json)); });
+    return maps[url];
+  }
+
+  const charts = [];
+
+  // Saving a chart as a PNG: the chart is drawn again on a canvas of the same size off screen (the pages draw SVG), and the
+  // image is offered as a download named after the chart.
+  function savePng(chart, element) {
+    const holder = document.createElement('div');
+    holder.style.cssText = 'position:absolute;left:-10000px;top:0;width:' + element.clientWidth + 'px;height:' + element.clientHeight + 'px';
+    document.body.appendChild(holder);
+    const copy = echarts.init(holder, null, { renderer: 'canvas', width: element.clientWidth, height: element.clientHeight });
+    try {
+      copy.setOption(chart.getOption());
+      const url = copy.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+      const bytes = atob(url.split(',')[1]);
+      const data = new Uint8Array(bytes.length);
+      for (let i = 0; i < bytes.length; i++) data[i] = bytes.charCodeAt(i);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([data], { type: 'image/png' }));
+      link.download = (element.id || element.dataset.chart) + '.png';
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    } finally {
+      copy.dispose();
+      holder.remove();
+    }
+  }
+
+  function saveButton(chart, element) {
+    if (element.dataset.chart === 'sparkline') return; // a tile's small line: the target's own page has the chart to save
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'chart-save';
+    button.textContent = chinese ? '保存为图片' : 'Save as PNG';
+    const name = element.getAttribute('aria-label') ? element.getAttribute('aria-label').split(' — ')[0] : '';
+    if (name) button.setAttribute('aria-label', button.textContent + (chinese ? ':' : ': ') + name);
+    button.addEventListener('click', () => savePng(chart, element));
+    const after = element.nextElementSibling && element.nextElementSibling.classList.contains('chart-data') ? element.nextElementSibling : element;
+    after.after(button);
+  }
+
+  function draw(element, build) {
+    const chart = echarts.init(element, null, { renderer: 'svg' });
+    chart.setOption(build(JSON.parse(element.dataset.series)));
+    chart.on('click', q => { if (q.data && q.data.url) window.location.href = q.data.url; });
+    element.dataset.rendered = 'true';
+    charts.push(chart);
+    saveButton(chart, element);
+  }
+
   document.querySelectorAll('.chart[data-chart]').forEach(function (element) {
     const build = kinds[element.dataset.chart];
     if (!build || typeof echarts === 'undefined') return;
-    const chart = echarts.init(element, null, { renderer: 'svg' });
-    chart.setOption(build(JSON.parse(element.dataset.series)));
-    element.dataset.rendered = 'true';
-    window.addEventListener('resize', () => chart.resize());
+    if (element.dataset.chart === 'geo-map') {
+      const series = JSON.parse(element.dataset.series);
+      mapReady(series.map).then(() => draw(element, build)).catch(() => { element.dataset.rendered = 'failed'; });
+    } else {
+      draw(element, build);
+    }
   });
+  const resize = () => charts.forEach(c => c.resize());
+  window.addEventListener('resize', resize);
+  // Printing lays the page out at the paper's width: the charts follow it.
+  window.addEventListener('beforeprint', resize);
+  window.addEventListener('afterprint', resize);
 })();

@@ -33,4 +33,7 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', reachable); else reachable();
   window.addEventListener('load', reachable);
   window.addEventListener('resize', reachable);
+
+  // A print button (data-print) opens the browser's print dialog: the page prints on A4 by print.css.
+  document.querySelectorAll('[data-print]').forEach(b => b.addEventListener('click', () => window.print()));
 })();
