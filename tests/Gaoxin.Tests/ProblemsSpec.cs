@@ -166,7 +166,7 @@ public sealed class ProblemsSpec : IAsyncLifetime
             { new ByteArrayContent(Encoding.UTF8.GetBytes("zone,year,element,value\nshenyang,2019,gdp,lots\n")), "file", "figures.csv" },
         };
 
-        var problem = await AssertProblemAsync(await _office.PostAsync("/api/data/import", form), HttpStatusCode.UnprocessableEntity, "import_refused");
+        var problem = await AssertProblemAsync(await _office.PostAsync("/api/data/import?wait=true", form), HttpStatusCode.UnprocessableEntity, "import_refused");
 
         var location = problem.GetProperty("location");
         Assert.Equal(("figures.csv", 2, "value"), (location.GetProperty("file").GetString(), location.GetProperty("row").GetInt32(), location.GetProperty("column").GetString()));

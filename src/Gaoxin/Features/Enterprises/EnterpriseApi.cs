@@ -25,7 +25,11 @@ public sealed record CertificateRequest(string? Number, string? IssuedOn, string
 public sealed record EnterpriseImportResponse(string BatchId, int Rows, int ZoneYears, IReadOnlyList<int> Years, int AggregateFigures);
 
 /// <summary>A located problem of an uploaded file, in the shape of the registries' import problems (<c>sheet</c> is null for CSV).</summary>
-public sealed record EnterpriseImportProblem(string File, string? Sheet, int Row, string? Column, string? Value, string Code, string Message);
+public sealed record EnterpriseImportProblem(string File, string? Sheet, int Row, string? Column, string? Value, string Code, string Message)
+{
+    /// <summary><c>error</c> (the file is refused) or <c>warning</c> (a zone-data import's note; the figures are still imported).</summary>
+    public string Severity { get; init; } = "error";
+}
 
 public sealed record EnterpriseReturnResponse(
     int Year, string Zone, bool IsHte, decimal? Revenue, int? Employees, int? StEmployees, decimal? RdExpense, decimal? StExpense,
