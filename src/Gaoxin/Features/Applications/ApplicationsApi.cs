@@ -66,7 +66,7 @@ public static class ApplicationsApi
     }
 
     public static ProblemHttpResult Refused(string code) =>
-        Refusal.Of(Problems.KindOf(ApplicationsText.Status(code)), code, () => ApplicationsText.Refusal(code)).ToResult();
+        Refusal.Of(ApplicationsText.Kind(code), code, () => ApplicationsText.Refusal(code)).ToResult();
 
     public static ApplicationResponse ToResponse(ApplicationView a, Checklists checklists)
     {

@@ -71,7 +71,8 @@ public static class EnterpriseChecks
     /// <summary>The problems as the CLI prints them: <c>field: message [code]</c>.</summary>
     public static string Describe(EnterpriseInputError e) => $"{e.Field}: {e.Message} [{e.Code}]";
 
-    /// <summary>The problems as a validation-problem dictionary (field → messages).</summary>
-    public static Dictionary<string, string[]> ToDictionary(IEnumerable<EnterpriseInputError> errors) =>
-        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{e.Message} [{e.Code}]").ToArray());
+    /// <summary>The problems as one refusal (422 <c>validation_failed</c>), each field's message in Chinese and English.</summary>
+    public static Shared.Refusal ToRefusal(IEnumerable<EnterpriseInputError> errors) =>
+        Shared.Refusal.ValidationFailed(errors.Select(e => new Shared.FieldRefusal(e.Field, e.Code,
+            Shared.Refusal.In(false, () => EnterpriseFormText.Message(e)), Shared.Refusal.In(true, () => EnterpriseFormText.Message(e)))).ToList());
 }

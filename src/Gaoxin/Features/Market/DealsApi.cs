@@ -88,7 +88,7 @@ public static class DealsApi
             .WithName("ReturnTechContract").WithSummary("Send a recorded contract back with a comment");
     }
 
-    public static ProblemHttpResult Refused(string code) => Refusal.Of(Problems.KindOf(DealsText.Status(code)), code, () => DealsText.Refusal(code)).ToResult();
+    public static ProblemHttpResult Refused(string code) => Refusal.Of(DealsText.Kind(code), code, () => DealsText.Refusal(code)).ToResult();
 
     public static ContractResponse ToResponse(ContractView c) => new(c.Id, c.RegistrationNumber, c.Revision, c.RevisesId, ContractRules.Name(c.State), c.Type,
         DealsText.ContractType(c.Type), c.Title, new ContractPartyResponse(c.Buyer, c.BuyerCreditCode, c.BuyerInstitutionId),

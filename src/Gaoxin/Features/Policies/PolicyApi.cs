@@ -55,7 +55,7 @@ public static class PolicyApi
     public static void MapPolicyDownloads(this IEndpointRouteBuilder app) =>
         app.MapGet("/policies/{id}/attachments/{attachmentId:long}", DownloadAsync).ExcludeFromDescription().AllowAnonymous();
 
-    internal static ProblemHttpResult Refused(string code) => Refusal.Of(Problems.KindOf(PolicyText.StatusOf(code)), code, () => PolicyText.Refusal(code)).ToResult();
+    internal static ProblemHttpResult Refused(string code) => Refusal.Of(PolicyText.Kind(code), code, () => PolicyText.Refusal(code)).ToResult();
 
     private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd");
 
