@@ -83,9 +83,10 @@ public static class PolicyApi
         return TypedResults.Ok(Filter(policies, type, zone, level).Select(p => p.ToResponse(withText: false)).ToList());
     }
 
-    public static async Task<Results<Ok<PolicyResponse>, NotFound>> Get(string id, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<PolicyResponse>, ProblemHttpResult>> Get(string id, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await PolicyStore.GetPublicAsync(db, id, clock.GetUtcNow(), ct) is not { } policy) return TypedResults.NotFound();
+        if (await PolicyStore.GetPublicAsync(db, id, clock.GetUtcNow(), ct) is not { } policy)
+            return Refusal.NotFound("unknown_policy", $"没有编号为“{id}”的已发布政策。", $"No published policy '{id}'.").ToResult();
         var attachments = (await PolicyStore.AttachmentsAsync(db, id, ct))
             .Select(a => new PolicyAttachmentResponse(a.Id, a.FileName, a.ContentType, a.Size, $"/policies/{Uri.EscapeDataString(id)}/attachments/{a.Id}")).ToList();
         return TypedResults.Ok(policy.ToResponse(withText: true, attachments));
