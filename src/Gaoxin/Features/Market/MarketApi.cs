@@ -211,7 +211,7 @@ public static class MarketApi
     public static MarketMatchResponse ToResponse(MarketMatch m) =>
         new(m.Id, m.Title, Json.Normalize(m.Score), m.Reasons.Select(r => Text.T(r.Text, r.TextEn)).ToList());
 
-    public static async Task<Results<Ok<MarketMatchesResponse>, NotFound, ProblemHttpResult>> MatchesAsync(int? demand, int? achievement, int? top,
+    public static async Task<Results<Ok<MarketMatchesResponse>, ProblemHttpResult>> MatchesAsync(int? demand, int? achievement, int? top,
         HttpContext context, GaoxinDb db, ReadCache cache, IndustryCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
         if ((demand is null) == (achievement is null)) return Bad("one_profile");
