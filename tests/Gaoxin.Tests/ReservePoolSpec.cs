@@ -171,8 +171,8 @@ public abstract class ReservePoolSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains("candidate of the reserve pool by tech_sme (reserve-pool-default)", admitted.Output);
     }
 
-    /// <summary>Depends() as the self-assessment form posts it (field names of the page, blanks left out).</summary>
-    private static List<KeyValuePair<string, string>> DependsForm() =>
+    /// <summary>Depends() as the self-assessment form posts it (field names of the page, blanks left out); the route matrix posts it too.</summary>
+    internal static List<KeyValuePair<string, string>> DependsForm() =>
     [
         new("Form.RegisteredOn", "2015-01-01"), new("Form.AssessedOn", "2019-01-05"), new("Form.Domain", "electronic_information"),
         new("Form.IpClass1", "1"), new("Form.IpClass2", "6"), new("Form.IpSelfDeveloped", "7"), new("Form.Employees", "200"), new("Form.StEmployees", "40"),
