@@ -69,7 +69,7 @@ public static class PoolApi
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var json = request.Assessment.GetRawText();
         var (hte, techSme, errors) = PoolAssessment.Read(rules, json, today);
-        if (errors.Count > 0) return EnterpriseChecks.ToRefusal(errors.Select(e => e with { Field = "assessment." + e.Field })).ToResult();
+        if (errors.Count > 0) return EnterpriseChecks.ToRefusal(errors.Select(e => e.Field == "assessment" ? e : e with { Field = "assessment." + e.Field })).ToResult();
         var outcome = await ReservePoolStore.ProposeAsync(db, who, rules.ReservePool, request.CreditCode, hte, techSme, json, request.Date ?? today, request.Note,
             ReportStore.Via.Api, clock, ct);
         return outcome.Done
