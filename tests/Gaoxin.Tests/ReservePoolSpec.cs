@@ -217,6 +217,13 @@ public abstract class ReservePoolSpec(ITestStore store) : IAsyncLifetime
         var fromFile = await CliRun.RunAsync("hte", "assess", Write(Depends(), "from-file.json"), "--format", "json");
         Assert.True(fromForm.ExitCode == 0, fromForm.Error);
         Assert.Equal(fromFile.Output, fromForm.Output);
+
+        // Proposed again: the notice names the enterprise and its stage in words, not a code.
+        var again = await (await session.PostFormAsync("/enterprises/self-assessment", "/enterprises/pool?handler=ProposeForm",
+            [.. DependsForm(), new("creditCode", P1)])).Content.ReadAsStringAsync();
+        Assert.Contains("后备企业1已在后备库中", again);
+        Assert.DoesNotContain("[already_proposed]", again);
+        Assert.DoesNotContain("already_proposed", again);
     }
 
     [Fact]
