@@ -124,6 +124,9 @@ public sealed class ProblemsSpec : IAsyncLifetime
     [InlineData("/api/evaluations/1999", "unknown_evaluation", "1999")]
     [InlineData("/api/evaluations/1999/shenyang", "unknown_evaluation", "1999")]
     [InlineData("/api/imports/nosuchjob", "unknown_job", "nosuchjob")]
+    [InlineData("/api/zones/atlantis", "unknown_zone", "atlantis")]
+    [InlineData("/api/plans/no-such-plan", "unknown_plan", "no-such-plan")]
+    [InlineData("/api/enterprises/91210100MA0NOSUCH1", "unknown_enterprise", "91210100MA0NOSUCH1")]
     public async Task Each_lookup_of_an_unknown_thing_says_what_was_not_found_in_both_languages(string url, string code, string what)
     {
         var problem = await AssertProblemAsync(await _office.GetAsync(url), HttpStatusCode.NotFound, code);

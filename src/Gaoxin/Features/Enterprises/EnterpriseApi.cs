@@ -83,7 +83,9 @@ public static class EnterpriseApi
         var who = await context.CallerAsync();
         var (_, own) = EnterpriseStore.Scope(who);
         var detail = await EnterpriseStore.GetAsync(db, creditCode, own, ct);
-        if (detail is null) return TypedResults.Problem(statusCode: 404, title: $"No enterprise '{creditCode}'.");
+        if (detail is null)
+            return Refusal.NotFound("unknown_enterprise", $"企业名录中没有统一社会信用代码为“{creditCode}”的企业(或您无权查看)。",
+                $"No enterprise '{creditCode}' (or it is not yours to see).").ToResult();
         return TypedResults.Ok(ToResponse(detail, Today(clock)));
     }
 
