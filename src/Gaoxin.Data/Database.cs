@@ -134,21 +134,22 @@ public static class GaoxinDatabase
     }
 
     /// <summary>
-    /// True when the store is new, cannot be read yet (a PostgreSQL database not created), or lacks a migration of this
-    /// build. Reads only the history table, without the model comparison <c>MigrateAsync</c> does.
-    /// </summary>
-    /// <summary>
-    /// False for a SQLite file that does not exist and cannot be created (a read-only folder): opening it will fail with
-    /// its own located line. An empty file is what SQLite itself would create, an empty store.
+    /// False for a SQLite file that does not exist and cannot be created (a read-only or missing folder): opening it will fail
+    /// with its own located line. An empty file is what SQLite itself would create, an empty store. The check creates nothing
+    /// that stays: the folder is probed with a file of another name that is deleted when it is closed, and the store's file
+    /// is left to the migration to create.
     /// </summary>
     private static bool CanCreate(GaoxinDb db)
     {
         if (db is not SqliteGaoxinDb) return true;
         var file = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
         if (File.Exists(file)) return true;
+        var folder = Path.GetDirectoryName(file);
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder)) return false;
         try
         {
-            using (File.Open(file, FileMode.CreateNew, FileAccess.ReadWrite)) { }
+            var probe = Path.Combine(folder, $".{Path.GetFileName(file)}.{Guid.NewGuid():N}.probe");
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

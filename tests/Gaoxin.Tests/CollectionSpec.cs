@@ -235,7 +235,7 @@ public abstract class CollectionSpec(ITestStore store) : IAsyncLifetime
             { new ByteArrayContent(Encoding.UTF8.GetBytes("zone,year,element,value\nshenyang,2019,gdp,1\ndalian,2019,gdp,2\n")), "file", "mine.csv" },
         };
 
-        var response = await shenyang.PostAsync("/api/data/import", form);
+        var response = await shenyang.PostAsync("/api/data/import?wait=true", form);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().Single();

@@ -219,7 +219,8 @@ public abstract class GazelleSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, enterpriseRole.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Equal("rules", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
 
         using var session = new PageSession(server.Address);
         await session.SignInAsync("sy@example.org", Password);

@@ -253,10 +253,12 @@ public sealed class HteSpec(HteServer fixture) : IClassFixture<HteServer>, IDisp
 
         var response = await Client.PostAsync("/api/hte/assess", new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        var messages = problem.GetProperty("errors").GetProperty("innovation.rdManagement.talent");
-        Assert.Equal("'talent' must be between 0 and 4 [out_of_range]", messages[0].GetString());
+        Assert.Equal(("validation_failed", "innovation.rdManagement.talent"), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
+        var field = problem.GetProperty("problems").EnumerateArray().Single(p => p.GetProperty("field").GetString() == "innovation.rdManagement.talent");
+        Assert.Equal(("out_of_range", "'talent' must be between 0 and 4", "分值超出该项的范围。"),
+            (field.GetProperty("code").GetString(), field.GetProperty("en").GetString(), field.GetProperty("zh").GetString()));
     }
 
     [Fact]
@@ -349,9 +351,10 @@ public sealed class HteSpec(HteServer fixture) : IClassFixture<HteServer>, IDisp
 
         // From 2022-01-01 the revision applies, and it is not transcribed (GAP): no rule set is in force, said so by name.
         var after = await PostAsync("2022-01-01");
-        Assert.Equal(HttpStatusCode.BadRequest, after.Status);
-        Assert.Equal("no rule set of this kind is in force on 2022-01-01; tech-sme-2017 ended on 2021-12-31 and no later rule set of this kind is installed (name one with rules=ID to use it anyway) [no_rule_set_in_force]",
-            after.Body.GetProperty("errors").GetProperty("rules")[0].GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, after.Status);
+        var ruleField = after.Body.GetProperty("problems").EnumerateArray().Single(p => p.GetProperty("field").GetString() == "rules");
+        Assert.Equal(("no_rule_set_in_force", "no rule set of this kind is in force on 2022-01-01; tech-sme-2017 ended on 2021-12-31 and no later rule set of this kind is installed (name one with rules=ID to use it anyway)"),
+            (ruleField.GetProperty("code").GetString(), ruleField.GetProperty("en").GetString()));
 
         // Naming the 2017 rules still evaluates by them, the caller's explicit choice.
         var named = await PostAsync("2022-01-01", "?rules=tech-sme-2017");
@@ -436,9 +439,11 @@ public sealed class HteSpec(HteServer fixture) : IClassFixture<HteServer>, IDisp
         counts["ip"]!["class1"] = 1;
         counts["ip"]!["class2"] = 5;
         var response = await Client.PostAsync("/api/hte/assess", new StringContent(counts.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
-        Assert.Equal("'ip.class2' is 5 but 'ip.items' lists 6; give the items alone or counts that agree with them [count_mismatch]", problem.GetProperty("ip.class2")[0].GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("problems").EnumerateArray()
+            .Single(p => p.GetProperty("field").GetString() == "ip.class2");
+        Assert.Equal(("count_mismatch", "'ip.class2' is 5 but 'ip.items' lists 6; give the items alone or counts that agree with them"),
+            (problem.GetProperty("code").GetString(), problem.GetProperty("en").GetString()));
 
         // Without items the counts stay required, as before.
         var none = Reference();

@@ -107,6 +107,92 @@ public sealed class ProblemsSpec : IAsyncLifetime
         Assert.Contains("atlantis", problem.GetProperty("zh").GetString());
     }
 
+    [Theory]
+    [InlineData("/api/investment-projects/999999", "unknown_project", "999999")]
+    [InlineData("/api/news/999999", "unknown_news", "999999")]
+    [InlineData("/api/registries/items/no-such-item", "unknown_registry_item", "no-such-item")]
+    [InlineData("/api/zones/atlantis/counts", "unknown_zone", "atlantis")]
+    [InlineData("/api/zones/atlantis/contact", "unknown_zone", "atlantis")]
+    [InlineData("/api/panels/999999", "unknown_panel", "999999")]
+    [InlineData("/api/market/demands/999999", "unknown_demand", "999999")]
+    [InlineData("/api/market/achievements/999999", "unknown_achievement", "999999")]
+    [InlineData("/api/market/matches?demand=999999", "unknown_demand", "999999")]
+    [InlineData("/api/market/introductions/999999", "unknown_introduction", "999999")]
+    [InlineData("/api/market/contracts/999999", "unknown_contract", "999999")]
+    [InlineData("/api/applications/999999", "unknown_application", "999999")]
+    [InlineData("/api/policies/no-such-policy", "unknown_policy", "no-such-policy")]
+    [InlineData("/api/evaluations/1999", "unknown_evaluation", "1999")]
+    [InlineData("/api/evaluations/1999/shenyang", "unknown_evaluation", "1999")]
+    [InlineData("/api/imports/nosuchjob", "unknown_job", "nosuchjob")]
+    [InlineData("/api/zones/atlantis", "unknown_zone", "atlantis")]
+    [InlineData("/api/plans/no-such-plan", "unknown_plan", "no-such-plan")]
+    [InlineData("/api/enterprises/91210100MA0NOSUCH1", "unknown_enterprise", "91210100MA0NOSUCH1")]
+    public async Task Each_lookup_of_an_unknown_thing_says_what_was_not_found_in_both_languages(string url, string code, string what)
+    {
+        var problem = await AssertProblemAsync(await _office.GetAsync(url), HttpStatusCode.NotFound, code);
+
+        Assert.Contains(what, problem.GetProperty("zh").GetString());
+        Assert.Contains(what, problem.GetProperty("en").GetString());
+        Assert.Equal(problem.GetProperty("zh").GetString(), problem.GetProperty("title").GetString());
+        var english = await AssertProblemAsync(await _office.GetAsync(url + (url.Contains('?') ? "&" : "?") + "lang=en"), HttpStatusCode.NotFound, code);
+        Assert.Equal(english.GetProperty("en").GetString(), english.GetProperty("title").GetString());
+    }
+
+    /// <summary>A 422 <c>validation_failed</c> naming the first refused field, with every field in <c>problems</c> (field, code, zh, en).</summary>
+    private static async Task<JsonElement> AssertFieldsAsync(HttpResponseMessage response, string field, string fieldCode)
+    {
+        var problem = await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
+        Assert.False(problem.TryGetProperty("errors", out _));
+        var fields = problem.GetProperty("problems").EnumerateArray().ToList();
+        Assert.NotEmpty(fields);
+        Assert.Equal(fields[0].GetProperty("field").GetString(), problem.GetProperty("field").GetString());
+        var named = fields.FirstOrDefault(f => f.GetProperty("field").GetString() == field);
+        Assert.True(named.ValueKind == JsonValueKind.Object, $"no field {field} in {problem}");
+        Assert.Equal(fieldCode, named.GetProperty("code").GetString());
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", named.GetProperty("zh").GetString());
+        Assert.Matches("^[\\x20-\\x7E‘’“”…–]+$", named.GetProperty("en").GetString());
+        Assert.Equal(named.GetProperty("zh").GetString(), named.GetProperty("message").GetString());
+        return problem;
+    }
+
+    [Fact]
+    public async Task Refused_fields_of_the_self_checks_pool_gazelles_and_contacts_are_422_validation_failed_with_each_field_located()
+    {
+        await AssertFieldsAsync(await _server.Client.PostAsync("/api/hte/assess", new StringContent("{}", Encoding.UTF8, "application/json")), "salesRevenue", "missing_field");
+        await AssertFieldsAsync(await _server.Client.PostAsync("/api/tech-sme/assess", new StringContent("{}", Encoding.UTF8, "application/json")), "employees", "missing_field");
+        await AssertFieldsAsync(await _office.GetAsync("/api/gazelles?year=2020&rules=no-such-rules"), "rules", "unknown_rule_set");
+        await AssertFieldsAsync(await _office.PostAsJsonAsync("/api/pool", new { creditCode = "91210100MA0XXXXXX1", assessment = new { } }),
+            "assessment", "unknown_assessment");
+        var contact = await AssertFieldsAsync(await _office.PutAsJsonAsync("/api/zones/shenyang/contact", new { email = "not-an-address", website = "javascript:alert(1)" }),
+            "email", "bad_email");
+        Assert.Equal("email", contact.GetProperty("field").GetString());
+        Assert.Equal("电子邮箱格式不正确。", contact.GetProperty("problems")[0].GetProperty("zh").GetString());
+        Assert.Equal("The email is not an address.", contact.GetProperty("problems")[0].GetProperty("en").GetString());
+        Assert.Equal("bad_website", contact.GetProperty("problems")[1].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Publishing_an_unknown_run_or_with_an_empty_document_number_is_a_typed_refusal()
+    {
+        var unknown = await AssertProblemAsync(await _office.PostAsync("/api/evaluations/runs/999999/publish", null), HttpStatusCode.NotFound, "run_not_found");
+        Assert.Equal("没有该评价记录。", unknown.GetProperty("zh").GetString());
+        Assert.Equal("There is no such run.", unknown.GetProperty("en").GetString());
+        var model = await AssertProblemAsync(await _office.PostAsJsonAsync("/api/evaluations", new { year = 2019, model = "no-such-model" }), HttpStatusCode.NotFound, "unknown_model");
+        Assert.Equal("model", model.GetProperty("field").GetString());
+        Assert.Contains("no-such-model", model.GetProperty("zh").GetString());
+    }
+
+    [Fact]
+    public async Task A_pool_step_on_an_unknown_enterprise_or_stage_is_a_typed_refusal_in_both_languages()
+    {
+        var unknown = await AssertProblemAsync(await _office.PostAsJsonAsync("/api/pool/91210100MA0XXXXXX1/move", new { to = "trained" }),
+            HttpStatusCode.NotFound, "not_proposed");
+        Assert.Equal("该企业尚未推荐入后备库。", unknown.GetProperty("zh").GetString());
+        var stage = await AssertProblemAsync(await _office.PostAsJsonAsync("/api/pool/91210100MA0XXXXXX1/move", new { to = "moon" }),
+            HttpStatusCode.UnprocessableEntity, "unknown_stage");
+        Assert.Equal("to", stage.GetProperty("field").GetString());
+    }
+
     [Fact]
     public async Task A_method_the_route_does_not_take_is_405_problem_json()
     {
@@ -166,7 +252,7 @@ public sealed class ProblemsSpec : IAsyncLifetime
             { new ByteArrayContent(Encoding.UTF8.GetBytes("zone,year,element,value\nshenyang,2019,gdp,lots\n")), "file", "figures.csv" },
         };
 
-        var problem = await AssertProblemAsync(await _office.PostAsync("/api/data/import", form), HttpStatusCode.UnprocessableEntity, "import_refused");
+        var problem = await AssertProblemAsync(await _office.PostAsync("/api/data/import?wait=true", form), HttpStatusCode.UnprocessableEntity, "import_refused");
 
         var location = problem.GetProperty("location");
         Assert.Equal(("figures.csv", 2, "value"), (location.GetProperty("file").GetString(), location.GetProperty("row").GetInt32(), location.GetProperty("column").GetString()));

@@ -171,8 +171,8 @@ public abstract class ReservePoolSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains("candidate of the reserve pool by tech_sme (reserve-pool-default)", admitted.Output);
     }
 
-    /// <summary>Depends() as the self-assessment form posts it (field names of the page, blanks left out).</summary>
-    private static List<KeyValuePair<string, string>> DependsForm() =>
+    /// <summary>Depends() as the self-assessment form posts it (field names of the page, blanks left out); the route matrix posts it too.</summary>
+    internal static List<KeyValuePair<string, string>> DependsForm() =>
     [
         new("Form.RegisteredOn", "2015-01-01"), new("Form.AssessedOn", "2019-01-05"), new("Form.Domain", "electronic_information"),
         new("Form.IpClass1", "1"), new("Form.IpClass2", "6"), new("Form.IpSelfDeveloped", "7"), new("Form.Employees", "200"), new("Form.StEmployees", "40"),
@@ -217,6 +217,13 @@ public abstract class ReservePoolSpec(ITestStore store) : IAsyncLifetime
         var fromFile = await CliRun.RunAsync("hte", "assess", Write(Depends(), "from-file.json"), "--format", "json");
         Assert.True(fromForm.ExitCode == 0, fromForm.Error);
         Assert.Equal(fromFile.Output, fromForm.Output);
+
+        // Proposed again: the notice names the enterprise and its stage in words, not a code.
+        var again = await (await session.PostFormAsync("/enterprises/self-assessment", "/enterprises/pool?handler=ProposeForm",
+            [.. DependsForm(), new("creditCode", P1)])).Content.ReadAsStringAsync();
+        Assert.Contains("后备企业1已在后备库中", again);
+        Assert.DoesNotContain("[already_proposed]", again);
+        Assert.DoesNotContain("already_proposed", again);
     }
 
     [Fact]

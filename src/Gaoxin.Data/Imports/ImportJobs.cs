@@ -29,7 +29,7 @@ public static class ImportJobStates
 public sealed class ImportJobRecord
 {
     public required string Id { get; set; }
-    /// <summary>What is imported: <c>enterprise-returns</c>.</summary>
+    /// <summary>What is imported: <c>enterprise-returns</c> or <c>zone-data</c>.</summary>
     public required string Kind { get; set; }
     /// <summary>The account that started it (its e-mail), as the audit names it.</summary>
     public required string Owner { get; set; }
@@ -55,6 +55,9 @@ public static class ImportJobStore
 {
     /// <summary>The kind of a job importing the enterprises' yearly returns.</summary>
     public const string EnterpriseReturns = "enterprise-returns";
+
+    /// <summary>The kind of a job importing the zones' yearly figures (the interchange CSV or Excel of <c>gaoxin data import</c>).</summary>
+    public const string ZoneData = "zone-data";
 
     public static string NewId() => Guid.NewGuid().ToString("N")[..16];
 

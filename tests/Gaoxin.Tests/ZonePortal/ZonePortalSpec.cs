@@ -157,7 +157,8 @@ public abstract class ZonePortalSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, script.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, script.StatusCode);
+        Assert.Equal("website", (await script.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
         var dalian = await _server.Client.GetFromJsonAsync<JsonElement>("/api/zones/dalian/contact");
         Assert.All(new[] { "address", "phone", "email", "website" }, f => Assert.Equal(JsonValueKind.Null, dalian.GetProperty(f).ValueKind));
         await using (var db = GaoxinDatabase.CreateContext(store.Location))

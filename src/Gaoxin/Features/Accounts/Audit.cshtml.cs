@@ -32,7 +32,7 @@ public sealed class AuditModel(GaoxinDb db) : PageModel
     {
         Result = await AuditLog.PageAsync(db, Filter, PageNumber, ct);
         Actions = await AuditLog.ActionsAsync(db, ct);
-        ZoneCodes = await UserAccounts.ZoneCodesAsync(db, ct);
+        ZoneCodes = await Gaoxin.Features.Zones.ZoneChoices.CodesAsync(db, ct);
     }
 
     /// <summary>The filtered rows as CSV: a header, then one line per row, newest first.</summary>

@@ -430,10 +430,6 @@ public static class UserAccounts
         return null;
     }
 
-    /// <summary>The codes of the zones an operator may be bound to, in order.</summary>
-    public static async Task<List<string>> ZoneCodesAsync(GaoxinDb db, CancellationToken cancellationToken) =>
-        [.. (await db.Zones.AsNoTracking().Select(z => z.Code).ToListAsync(cancellationToken)).Order(StringComparer.Ordinal)];
-
     /// <summary>Creates an account with a role; returns null, or why it was refused.</summary>
     public static async Task<string?> AddAsync(IServiceProvider services, string email, string role, string? zone, string password, CancellationToken cancellationToken) =>
         (await CreateAsync(services, email, role, zone, password, Cli.Actor, cancellationToken)).Message;

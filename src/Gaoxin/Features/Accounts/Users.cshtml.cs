@@ -109,7 +109,7 @@ public sealed class UsersModel(GaoxinDb db) : PageModel
 
     private async Task<IActionResult> RefusedAsync(AccountOutcome outcome, CancellationToken ct)
     {
-        var zones = outcome.Codes?.Contains("unknown_zone") == true ? await UserAccounts.ZoneCodesAsync(db, ct) : null;
+        var zones = outcome.Codes?.Contains("unknown_zone") == true ? await Gaoxin.Features.Zones.ZoneChoices.CodesAsync(db, ct) : null;
         if (outcome.Refusal == AccountRefusal.NotFound) Errors.Add(T("没有该账号。", "No such account."));
         else if (outcome.Refusal == AccountRefusal.Deleted) Errors.Add(T("该账号已删除。", "The account is deleted."));
         else foreach (var code in outcome.Codes is { Count: > 0 } codes ? codes : ["refused"]) Errors.Add(AccountText.Refusal(code, zones));

@@ -66,7 +66,7 @@ public static class ApplicationsApi
     }
 
     public static ProblemHttpResult Refused(string code) =>
-        Refusal.Of(Problems.KindOf(ApplicationsText.Status(code)), code, () => ApplicationsText.Refusal(code)).ToResult();
+        Refusal.Of(ApplicationsText.Kind(code), code, () => ApplicationsText.Refusal(code)).ToResult();
 
     public static ApplicationResponse ToResponse(ApplicationView a, Checklists checklists)
     {
@@ -83,10 +83,11 @@ public static class ApplicationsApi
     public static async Task<Ok<List<ApplicationResponse>>> ListAsync(int? year, HttpContext context, GaoxinDb db, Checklists checklists, CancellationToken ct) =>
         TypedResults.Ok((await ApplicationStore.ListAsync(db, await context.CallerAsync(), null, year, ct)).Select(a => ToResponse(a, checklists)).ToList());
 
-    public static async Task<Results<Ok<ApplicationResponse>, NotFound>> GetAsync(long id, HttpContext context, GaoxinDb db, Checklists checklists,
+    public static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> GetAsync(long id, HttpContext context, GaoxinDb db, Checklists checklists,
         CancellationToken ct) =>
         (await ApplicationStore.ListAsync(db, await context.CallerAsync(), id, null, ct)).FirstOrDefault() is { } a
-            ? TypedResults.Ok(ToResponse(a, checklists)) : TypedResults.NotFound();
+            ? TypedResults.Ok(ToResponse(a, checklists))
+            : Refusal.NotFound("unknown_application", $"没有编号为 {id} 的申请(或您无权查看)。", $"No application {id} (or it is not yours to see).").ToResult();
 
     public static async Task<Results<Created<ApplicationCreated>, ProblemHttpResult>> SubmitAsync(ApplicationRequest request, HttpContext context, GaoxinDb db,
         Checklists checklists, TimeProvider clock, CancellationToken ct)

@@ -58,13 +58,16 @@ public static class ApplicationsText
         _ => T("规划中期评估", "Mid-term review"),
     };
 
-    public static int Status(string code) => code switch
+    public static Shared.RefusalKind Kind(string code) => code switch
     {
-        "forbidden" => StatusCodes.Status403Forbidden,
-        "not_found" => StatusCodes.Status404NotFound,
-        "stale" or "application_open" or "panel_open" or "zone_exists" or "conflict_declared" => StatusCodes.Status409Conflict,
-        _ => StatusCodes.Status422UnprocessableEntity,
+        "forbidden" => Shared.RefusalKind.Forbidden,
+        "not_found" => Shared.RefusalKind.NotFound,
+        "stale" or "application_open" or "panel_open" or "zone_exists" or "conflict_declared" => Shared.RefusalKind.Conflict,
+        _ => Shared.RefusalKind.Invalid,
     };
+
+    /// <summary>The HTTP status of a refusal (the pages answer it too), from its kind: <see cref="Shared.Problems.StatusOf"/>.</summary>
+    public static int Status(string code) => Shared.Problems.StatusOf(Kind(code));
 
     public static string Refusal(string code) => code switch
     {

@@ -63,7 +63,7 @@ public static class CasesApi
         app.MapGet("/cases/{id:long}/documents/{documentId:long}", PageDownloadAsync).ExcludeFromDescription().RequireAuthorization(Access.ZoneStaff);
 
     public static ProblemHttpResult Refused(string code) =>
-        Refusal.Of(Problems.KindOf(CasesText.StatusOf(code)), code, () => CasesText.Refusal(code)).ToResult();
+        Refusal.Of(CasesText.Kind(code), code, () => CasesText.Refusal(code)).ToResult();
 
     public static CaseResponse ToResponse(CaseView c) => new(c.Id, CaseKinds.Name(c.Kind), c.Zone, c.Year, c.Status,
         c.Steps.Select(s => new CaseStepResponse(s.Step, s.Date.ToString("yyyy-MM-dd"), s.By, s.Decision)).ToList());

@@ -68,13 +68,16 @@ public static class CasesText
     public static int FieldOrder(string key) => key switch { "measures" => 0, "responsible" => 1, "deadlines" => 2, "progress" => 3, _ => 4 };
 
     /// <summary>The HTTP status of a refusal: 404 not found, 403 the other side's step, 409 a stale version or a state that moved on, else 422.</summary>
-    public static int StatusOf(string code) => code switch
+    public static Shared.RefusalKind Kind(string code) => code switch
     {
-        "not_found" => 404,
-        "forbidden" => 403,
-        "stale" or "case_closed" or "step_not_allowed" or "appeal_open" => 409,
-        _ => 422,
+        "not_found" => Shared.RefusalKind.NotFound,
+        "forbidden" => Shared.RefusalKind.Forbidden,
+        "stale" or "case_closed" or "step_not_allowed" or "appeal_open" => Shared.RefusalKind.Conflict,
+        _ => Shared.RefusalKind.Invalid,
     };
+
+    /// <summary>The HTTP status of a refusal (the pages answer it too), from its kind: <see cref="Shared.Problems.StatusOf"/>.</summary>
+    public static int StatusOf(string code) => Shared.Problems.StatusOf(Kind(code));
 
     public static string Refusal(string code) => code switch
     {

@@ -2,6 +2,7 @@ using Gaoxin.Core.Collection;
 using Gaoxin.Data;
 using Gaoxin.Data.Collection;
 using Gaoxin.Features.Accounts;
+using Gaoxin.Features.Imports;
 using Gaoxin.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,8 @@ public static class DataApi
 
         var data = api.MapGroup("/data").WithTags("Data");
         data.MapGet("/elements", Elements).AllowAnonymous().WithName("ListDataElements").WithSummary("The data elements (数据元)");
-        data.MapPost("/import", Import).RequireApi(Access.ZoneStaff).WithName("ImportData").WithSummary("Import a CSV or Excel file, all or nothing").DisableAntiforgery()
+        data.MapPost("/import", Import).RequireApi(Access.ZoneStaff).WithName("ImportData")
+            .WithSummary("Import a CSV or Excel file, all or nothing: 202 with a background job (GET /api/imports/{id}); ?wait=true or dryRun answers at once").DisableAntiforgery()
             .Refuses(RefusalKind.Malformed, RefusalKind.TooLarge, RefusalKind.Invalid);
         api.MapGet("/audit", Audit).RequireApi(Access.ZoneStaff).WithTags("Data").WithName("ListAudit").WithSummary("Every change of a value and every workflow step, newest first");
         api.MapGet("/reports/completeness", Completeness).RequireApi(Access.ZoneStaff).WithTags("Data").WithName("Completeness").WithSummary("Per zone: report state, share filled, on time");
@@ -90,10 +92,24 @@ public static class DataApi
     public static async Task<Ok<List<ElementResponse>>> Elements(GaoxinDb db, CancellationToken ct) =>
         TypedResults.Ok((await DataSetStore.GetAsync(db, ct)).Elements.Select(CollectionMapping.ToResponse).ToList());
 
-    public static async Task<Results<Ok<ImportResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Import(
-        IFormFile file, [FromForm] bool? approve, [FromForm] bool? dryRun, HttpContext context, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// POST /api/data/import (multipart: <c>file</c>, optional <c>approve</c>, <c>dryRun</c>): by default the file becomes a
+    /// background job of kind <c>zone-data</c> — 202 with the job and its address (<c>Location: /api/imports/{id}</c>), whose
+    /// progress, cancel and end (the same all-or-nothing result and located errors as <c>gaoxin data import</c>) are those of
+    /// every import job. With <c>?wait=true</c>, or a dry run (nothing is written), the import runs in the request and answers
+    /// 200 with the result, or 422 <c>import_refused</c> with every located problem, as before.
+    /// </summary>
+    public static async Task<Results<Ok<ImportResponse>, Accepted<ImportJobResponse>, ProblemHttpResult, UnauthorizedHttpResult>> Import(
+        IFormFile file, [FromForm] bool? approve, [FromForm] bool? dryRun, [FromQuery] bool? wait, HttpContext context, GaoxinDb db,
+        ImportJobQueue queue, ImportSettings settings, TimeProvider clock, CancellationToken ct)
     {
         var who = await context.CallerAsync();
+        if (wait != true && dryRun != true)
+        {
+            var (job, refusal) = await ImportsApi.StartZoneDataAsync(file, approve ?? false, who, ReportStore.Via.Api, db, queue, settings, clock, ct);
+            if (refusal is not null) return refusal;
+            return TypedResults.Accepted(ImportsApi.ApiUrl(job!.Record.Id), ImportsApi.View(job.Record, job));
+        }
         var outcome = await DataImportFlow.ImportAsync(db, file, approve ?? false, dryRun ?? false, who, ReportStore.Via.Api, clock, ct);
         var response = outcome.ToResponse(Text.IsEnglish);
         if (!outcome.HasErrors) return TypedResults.Ok(response);

@@ -78,6 +78,7 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
     {
         var who = User.Caller();
         if (file is null) { await LoadAsync(ct); Notice = Shared.Text.T("请选择文件。", "Choose a file."); return Page(); }
+        if (!dryRun && await Imports.ImportsApi.StartZoneDataPageAsync(HttpContext, file, approve && who.IsAdmin, who, ct) is { } job) return Redirect(job);
         Upload = await DataImportFlow.ImportAsync(db, file, approve && who.IsAdmin, dryRun, who, ReportStore.Via.Import, clock, ct);
         await LoadAsync(ct);
         Notice = Upload.HasErrors

@@ -201,6 +201,7 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
             Notice = Shared.Text.T("请选择文件。", "Choose a file.");
             return Page();
         }
+        if (await Imports.ImportsApi.StartZoneDataPageAsync(HttpContext, file, approve: false, Who!, ct) is { } job) return Redirect(job);
         Upload = await DataImportFlow.ImportAsync(db, file, approve: false, dryRun: false, Who!, ReportStore.Via.Import, clock, ct);
         await LoadAsync(code, year, ct);
         Problems = [.. View.Problems];

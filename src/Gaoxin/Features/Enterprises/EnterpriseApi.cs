@@ -25,7 +25,11 @@ public sealed record CertificateRequest(string? Number, string? IssuedOn, string
 public sealed record EnterpriseImportResponse(string BatchId, int Rows, int ZoneYears, IReadOnlyList<int> Years, int AggregateFigures);
 
 /// <summary>A located problem of an uploaded file, in the shape of the registries' import problems (<c>sheet</c> is null for CSV).</summary>
-public sealed record EnterpriseImportProblem(string File, string? Sheet, int Row, string? Column, string? Value, string Code, string Message);
+public sealed record EnterpriseImportProblem(string File, string? Sheet, int Row, string? Column, string? Value, string Code, string Message)
+{
+    /// <summary><c>error</c> (the file is refused) or <c>warning</c> (a zone-data import's note; the figures are still imported).</summary>
+    public string Severity { get; init; } = "error";
+}
 
 public sealed record EnterpriseReturnResponse(
     int Year, string Zone, bool IsHte, decimal? Revenue, int? Employees, int? StEmployees, decimal? RdExpense, decimal? StExpense,
@@ -79,7 +83,9 @@ public static class EnterpriseApi
         var who = await context.CallerAsync();
         var (_, own) = EnterpriseStore.Scope(who);
         var detail = await EnterpriseStore.GetAsync(db, creditCode, own, ct);
-        if (detail is null) return TypedResults.Problem(statusCode: 404, title: $"No enterprise '{creditCode}'.");
+        if (detail is null)
+            return Refusal.NotFound("unknown_enterprise", $"企业名录中没有统一社会信用代码为“{creditCode}”的企业(或您无权查看)。",
+                $"No enterprise '{creditCode}' (or it is not yours to see).").ToResult();
         return TypedResults.Ok(ToResponse(detail, Today(clock)));
     }
 

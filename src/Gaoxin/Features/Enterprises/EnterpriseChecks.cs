@@ -71,7 +71,13 @@ public static class EnterpriseChecks
     /// <summary>The problems as the CLI prints them: <c>field: message [code]</c>.</summary>
     public static string Describe(EnterpriseInputError e) => $"{e.Field}: {e.Message} [{e.Code}]";
 
-    /// <summary>The problems as a validation-problem dictionary (field → messages).</summary>
-    public static Dictionary<string, string[]> ToDictionary(IEnumerable<EnterpriseInputError> errors) =>
-        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{e.Message} [{e.Code}]").ToArray());
+    /// <summary>The problems as one refusal (422 <c>validation_failed</c>), each field's message in Chinese and English.</summary>
+    public static Shared.Refusal ToRefusal(IEnumerable<EnterpriseInputError> errors) =>
+        Shared.Refusal.ValidationFailed(errors.Select(e => new Shared.FieldRefusal(e.Field, e.Code, e.Code switch
+            {
+                "missing_field" => $"缺少必填字段“{e.Field}”。",
+                "wrong_type" => $"字段“{e.Field}”的类型不对:{e.Message}",
+                "unknown_assessment" => "请提供高企自评或科技型中小企业评价的结果(与命令行自评所读的 JSON 相同),或同时提供两者。",
+                _ => Shared.Refusal.In(false, () => EnterpriseFormText.Message(e)),
+            }, Shared.Refusal.In(true, () => EnterpriseFormText.Message(e)))).ToList());
 }

@@ -2,6 +2,7 @@ using Gaoxin.Core.Enterprises;
 using Gaoxin.Data;
 using Gaoxin.Data.Enterprises;
 using Gaoxin.Features.Accounts;
+using Gaoxin.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gaoxin.Features.Enterprises;
@@ -19,15 +20,16 @@ public static class GazelleApi
             .WithSummary("Gazelles (瞪羚) and unicorns (独角兽) of a year with their routes and per-zone counts");
     }
 
-    public static async Task<Results<Ok<GazelleYearResponse>, UnauthorizedHttpResult, ProblemHttpResult, ValidationProblem>> List(
+    public static async Task<Results<Ok<GazelleYearResponse>, UnauthorizedHttpResult, ProblemHttpResult>> List(
         int year, string? zone, string? rules, HttpContext context, GaoxinDb db, EnterpriseRules catalog, CancellationToken ct)
     {
         var who = await context.CallerAsync();
         var (_, own) = EnterpriseStore.Scope(who);
         if ((own is not null && !string.IsNullOrEmpty(zone) && zone != own))
-            return TypedResults.Problem(statusCode: 403, title: "Enterprise returns are open to the provincial office and to a zone's own operators.");
+            return Shared.Refusal.Forbidden("forbidden", "企业年报仅向省高新区办公室和本高新区填报员开放。",
+                "Enterprise returns are open to the provincial office and to a zone's own operators.").ToResult();
         var (choice, error) = catalog.Gazelle(rules);
-        if (choice is null) return TypedResults.ValidationProblem(EnterpriseChecks.ToDictionary([error!]));
+        if (choice is null) return EnterpriseChecks.ToRefusal([error!]).ToResult();
         var classifier = new GazelleClassifier(choice);
         var result = await Gazelles.IdentifyAsync(db, classifier, year, own ?? (string.IsNullOrEmpty(zone) ? null : zone), ct);
         return TypedResults.Ok(result.ToResponse(classifier));

@@ -6,6 +6,7 @@ using Gaoxin.Data.Zones;
 using Gaoxin.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Features.Enterprises;
 
@@ -64,8 +65,17 @@ public sealed class PoolModel(GaoxinDb db, EnterpriseRules rules, TimeProvider c
             return RedirectToPage(new { zone = OwnZone is null ? Zone : null, stage = Stage });
         }
         if (!await LoadAsync(who, ct)) return Forbid();
-        Notice = $"{outcome.Message} [{outcome.Error}]";
+        Notice = await NoticeAsync(outcome, ct);
         return Page();
+    }
+
+    /// <summary>A refused step in the page's language, naming the enterprise (the form's <c>creditCode</c>) by its name.</summary>
+    private async Task<string> NoticeAsync(PoolOutcome outcome, CancellationToken ct)
+    {
+        var code = (RouteData.Values["creditCode"]?.ToString() ?? (Request.HasFormContentType ? Request.Form["creditCode"].ToString() : "")).Trim().ToUpperInvariant();
+        var name = code.Length == 0 ? null
+            : await db.Enterprises.AsNoTracking().Where(e => e.CreditCode == code).Select(e => e.Name).FirstOrDefaultAsync(ct);
+        return PoolText.Describe(outcome, name, Rules, Shared.Text.IsEnglish);
     }
 
     public async Task<IActionResult> OnPostProposeAsync(string creditCode, string assessment, DateOnly? date, string? note, CancellationToken ct)

@@ -1,9 +1,11 @@
+using Gaoxin.Core.Enterprises;
 using Gaoxin.Data;
 using Gaoxin.Data.Collection;
 using Gaoxin.Data.Enterprises;
 using Gaoxin.Features.Accounts;
 using Gaoxin.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Features.Enterprises;
 
@@ -26,19 +28,16 @@ public static class PoolApi
         group.MapPost("/{creditCode}/trainings", Train).WithName("RecordReservePoolTraining").WithSummary("Record a training of an enterprise of the pool");
     }
 
-    private static ProblemHttpResult Forbidden() =>
-        TypedResults.Problem(statusCode: 403, title: "The reserve pool is open to the provincial office and to a zone's own operators.",
-            extensions: new Dictionary<string, object?> { ["code"] = "forbidden" });
+    private static ProblemHttpResult Forbidden() => Shared.Refusal.Forbidden("forbidden",
+        "后备库仅向省高新区办公室和本高新区填报员开放。", "The reserve pool is open to the provincial office and to a zone's own operators.").ToResult();
 
-    public static ProblemHttpResult Refusal(PoolOutcome outcome) => TypedResults.Problem(
-        statusCode: outcome.Error switch
-        {
-            "forbidden" => 403,
-            "unknown_enterprise" or "not_proposed" => 404,
-            "already_proposed" => 409,
-            _ => 422,
-        },
-        title: outcome.Message, extensions: new Dictionary<string, object?> { ["code"] = outcome.Error });
+    /// <summary>A refused step as a typed refusal (<see cref="PoolText"/>), naming the enterprise by its name.</summary>
+    public static async Task<ProblemHttpResult> RefusalAsync(GaoxinDb db, PoolOutcome outcome, string creditCode, ReservePoolRuleSet rules, CancellationToken ct)
+    {
+        var code = creditCode.Trim().ToUpperInvariant();
+        var name = await db.Enterprises.AsNoTracking().Where(e => e.CreditCode == code).Select(e => e.Name).FirstOrDefaultAsync(ct);
+        return PoolText.Refused(outcome, name, rules).ToResult();
+    }
 
     public static async Task<Results<Ok<List<PoolMemberResponse>>, UnauthorizedHttpResult, ProblemHttpResult>> List(
         string? zone, string? stage, HttpContext context, GaoxinDb db, CancellationToken ct)
@@ -63,19 +62,19 @@ public static class PoolApi
         return TypedResults.Ok(PoolMapping.ToResponse(year, figures));
     }
 
-    public static async Task<Results<Ok<PoolChangeResponse>, UnauthorizedHttpResult, ProblemHttpResult, ValidationProblem>> Propose(
+    public static async Task<Results<Ok<PoolChangeResponse>, UnauthorizedHttpResult, ProblemHttpResult>> Propose(
         PoolProposeRequest request, HttpContext context, GaoxinDb db, EnterpriseRules rules, TimeProvider clock, CancellationToken ct)
     {
         var who = await context.CallerAsync();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var json = request.Assessment.GetRawText();
         var (hte, techSme, errors) = PoolAssessment.Read(rules, json, today);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(EnterpriseChecks.ToDictionary(errors.Select(e => e with { Field = "assessment." + e.Field })));
+        if (errors.Count > 0) return EnterpriseChecks.ToRefusal(errors.Select(e => e.Field == "assessment" ? e : e with { Field = "assessment." + e.Field })).ToResult();
         var outcome = await ReservePoolStore.ProposeAsync(db, who, rules.ReservePool, request.CreditCode, hte, techSme, json, request.Date ?? today, request.Note,
             ReportStore.Via.Api, clock, ct);
         return outcome.Done
             ? TypedResults.Ok(new PoolChangeResponse(request.CreditCode.Trim().ToUpperInvariant(), "candidate", outcome.Routes))
-            : Refusal(outcome);
+            : await RefusalAsync(db, outcome, request.CreditCode, rules.ReservePool, ct);
     }
 
     public static async Task<Results<Ok<PoolChangeResponse>, UnauthorizedHttpResult, ProblemHttpResult>> Move(
@@ -83,10 +82,10 @@ public static class PoolApi
     {
         var who = await context.CallerAsync();
         if (PoolMapping.Stage(request.To) is not { } to)
-            return TypedResults.Problem(statusCode: 422, title: $"'{request.To}' is no stage.", extensions: new Dictionary<string, object?> { ["code"] = "unknown_stage" });
+            return (PoolText.Refused(PoolOutcome.Refused("unknown_stage", $"'{request.To}' is no stage."), null, rules.ReservePool) with { Field = "to" }).ToResult();
         var outcome = await ReservePoolStore.MoveAsync(db, who, rules.ReservePool, creditCode, to, request.Date ?? DateOnly.FromDateTime(clock.GetLocalNow().Date),
             request.Note, ReportStore.Via.Api, clock, ct);
-        return outcome.Done ? TypedResults.Ok(Changed(creditCode, outcome)) : Refusal(outcome);
+        return outcome.Done ? TypedResults.Ok(Changed(creditCode, outcome)) : await RefusalAsync(db, outcome, creditCode, rules.ReservePool, ct);
     }
 
     public static async Task<Results<Ok<PoolChangeResponse>, UnauthorizedHttpResult, ProblemHttpResult>> Train(
@@ -95,7 +94,7 @@ public static class PoolApi
         var who = await context.CallerAsync();
         var outcome = await ReservePoolStore.TrainAsync(db, who, rules.ReservePool, creditCode, request.Date, request.Course ?? "", request.Hours, request.Provider,
             ReportStore.Via.Api, clock, ct);
-        return outcome.Done ? TypedResults.Ok(Changed(creditCode, outcome)) : Refusal(outcome);
+        return outcome.Done ? TypedResults.Ok(Changed(creditCode, outcome)) : await RefusalAsync(db, outcome, creditCode, rules.ReservePool, ct);
     }
 
     private static PoolChangeResponse Changed(string creditCode, PoolOutcome outcome) =>

@@ -2,6 +2,7 @@ using Gaoxin.Core.Evaluation;
 using Gaoxin.Data;
 using Gaoxin.Data.Evaluation;
 using Gaoxin.Features.Accounts;
+using Gaoxin.Features.Shared;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -52,7 +53,7 @@ public static class EvaluationApi
                 ? new YearRun(r.PublishedAt is not null, JsonSerializer.SerializeToUtf8Bytes(EvaluationRunner.Read(r), json.Value.SerializerOptions))
                 : null, ct);
         if (run is null || (!run.Published && !await IsOfficeAsync(context)))
-            return TypedResults.Problem(statusCode: 404, title: $"No published evaluation of {year}.");
+            return Refusal.NotFound("unknown_evaluation", $"{year} 年尚无已发布的评价结果。", $"No published evaluation of {year}.").ToResult();
         return TypedResults.Bytes(run.Body, "application/json; charset=utf-8");
     }
 
@@ -60,9 +61,11 @@ public static class EvaluationApi
         int year, string zone, string? model, long? run, HttpContext context, GaoxinDb db, CancellationToken ct)
     {
         var explained = await EvaluationRunner.ExplainAsync(db, year, zone, model, run, await IsOfficeAsync(context), ct);
-        if (explained is null) return TypedResults.Problem(statusCode: 404, title: $"No published evaluation of {zone} in {year}.");
+        if (explained is null)
+            return Refusal.NotFound("unknown_evaluation", $"{year} 年尚无该高新区“{zone}”的已发布评价结果。", $"No published evaluation of {zone} in {year}.").ToResult();
         if (explained.Explanation is not { } explanation)
-            return TypedResults.Problem(statusCode: 409, title: $"Run {explained.Run.Id} was stored before runs kept their figures; run the year again to explain it.");
+            return Refusal.Conflict("run_without_figures", $"评价记录 {explained.Run.Id} 保存时尚未记录计算所用数据,请重新运行该年度的评价后再查看说明。",
+                $"Run {explained.Run.Id} was stored before runs kept their figures; run the year again to explain it.").ToResult();
         return TypedResults.Ok(explanation.ToResponse(explained.Run));
     }
 
@@ -73,7 +76,8 @@ public static class EvaluationApi
         var sensitivity = request.Sensitivity is > 0 and var n ? new SensitivityOptions(Math.Min(n, 100_000), request.Seed ?? 1) : null;
         var outcome = await EvaluationRunner.RunAsync(db, request.Year, request.Model ?? EvaluationCommands.DefaultModel, sensitivity,
             office.Name, clock, ct);
-        if (outcome.Error is { } error) return TypedResults.Problem(statusCode: 404, title: error);
+        if (outcome.Error is { } error)
+            return (Refusal.NotFound("unknown_model", $"没有评价模型“{request.Model ?? EvaluationCommands.DefaultModel}”。", error) with { Field = "model" }).ToResult();
         var run = (await EvaluationStore.ListRunsAsync(db, ct)).First(r => r.Id == outcome.RunId);
         return TypedResults.Ok(run.ToResponse());
     }
@@ -84,14 +88,12 @@ public static class EvaluationApi
     {
         var office = await context.CallerAsync();
         var refused = await Data.Rectification.RectificationStore.PublishRunAsync(db, id, office.Name, clock, ct, documentNumber);
-        return refused switch
+        if (refused is null) return TypedResults.NoContent();
+        return (Refusal.Of(refused switch
         {
-            null => TypedResults.NoContent(),
-            "run_not_found" => TypedResults.Problem(statusCode: 404, title: $"No run {id}."),
-            "document_number_empty" or "document_number_invalid" => TypedResults.Problem(statusCode: 422, title: IndexModel.PublishRefusal(refused),
-                type: $"https://gaoxin.local/problems/{refused}", extensions: new Dictionary<string, object?> { ["code"] = refused, ["field"] = "documentNumber" }),
-            _ => TypedResults.Problem(statusCode: 409, title: IndexModel.PublishRefusal(refused), type: $"https://gaoxin.local/problems/{refused}",
-                extensions: new Dictionary<string, object?> { ["code"] = refused }),
-        };
+            "run_not_found" => RefusalKind.NotFound,
+            "document_number_empty" or "document_number_invalid" => RefusalKind.Invalid,
+            _ => RefusalKind.Conflict,
+        }, refused, () => IndexModel.PublishRefusal(refused)) with { Field = refused.StartsWith("document_number", StringComparison.Ordinal) ? "documentNumber" : null }).ToResult();
     }
 }

@@ -66,8 +66,9 @@ public static class ExpertsApi
     public static async Task<Ok<List<PanelResponse>>> ListAsync(HttpContext context, GaoxinDb db, CancellationToken ct) =>
         TypedResults.Ok((await ExpertStore.ListAsync(db, await context.CallerAsync(), null, null, ct)).Select(ToResponse).ToList());
 
-    public static async Task<Results<Ok<PanelResponse>, NotFound>> GetAsync(long id, HttpContext context, GaoxinDb db, CancellationToken ct) =>
-        (await ExpertStore.ListAsync(db, await context.CallerAsync(), id, null, ct)).FirstOrDefault() is { } p ? TypedResults.Ok(ToResponse(p)) : TypedResults.NotFound();
+    public static async Task<Results<Ok<PanelResponse>, ProblemHttpResult>> GetAsync(long id, HttpContext context, GaoxinDb db, CancellationToken ct) =>
+        (await ExpertStore.ListAsync(db, await context.CallerAsync(), id, null, ct)).FirstOrDefault() is { } p ? TypedResults.Ok(ToResponse(p))
+            : Refusal.NotFound("unknown_panel", $"没有编号为 {id} 的评审组(或您不在其中)。", $"No review panel {id} (or you are not on it).").ToResult();
 
     /// <summary>The data element an expert-score indicator of a bundled model reads, or null when there is no such indicator.</summary>
     public static async Task<string?> IndicatorElementAsync(GaoxinDb db, string? model, string? indicator, CancellationToken ct)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Gaoxin.Core.Collection;
 using Gaoxin.Data;
+using Gaoxin.Data.Collection;
 using Gaoxin.Data.Imports;
 using Gaoxin.Features.Enterprises;
 
@@ -26,6 +27,9 @@ public sealed record ImportSettings(long MaxUploadBytes, string Folder)
 /// <summary>A job this server holds: its file, who started it, how far it has got and how to stop it.</summary>
 public sealed class LiveJob(ImportJobRecord record, Principal who, string path)
 {
+    /// <summary>A zone-data job: import the figures as approved revisions (the office only), as <c>--approve</c> does on the CLI.</summary>
+    public bool Approve { get; init; }
+
     public ImportJobRecord Record { get; } = record;
     public Principal Who { get; } = who;
     public string Path { get; } = path;
@@ -65,8 +69,13 @@ public sealed class ImportJobQueue
 }
 
 /// <summary>What a finished job stored: the CLI's summary figures, or the located errors, or why it stopped.</summary>
+/// <remarks>
+/// For a zone-data job <see cref="Rows"/> counts the values read, <see cref="ZoneYears"/> the zone-years changed,
+/// <see cref="ValuesChanged"/> the values that changed, <see cref="Approved"/> whether they became approved revisions, and
+/// <see cref="Problems"/> holds the warnings too (as the CLI prints them).
+/// </remarks>
 public sealed record StoredOutcome(bool Applied, string? BatchId, int Rows, int ZoneYears, IReadOnlyList<int> Years, int AggregateFigures, double Seconds,
-    int ErrorCount, IReadOnlyList<StoredProblem> Problems, string? Reason)
+    int ErrorCount, IReadOnlyList<StoredProblem> Problems, string? Reason, int ValuesChanged = 0, bool Approved = false)
 {
     /// <summary>A job stopped by its owner.</summary>
     public const string Cancelled = "cancelled";
@@ -87,11 +96,12 @@ public sealed record StoredOutcome(bool Applied, string? BatchId, int Rows, int 
 }
 
 /// <summary>A located problem as stored with the job.</summary>
-public sealed record StoredProblem(string File, string? Sheet, int Row, string? Column, string? Unit, string? Element, string? Value, string Code, string? Detail)
+public sealed record StoredProblem(string File, string? Sheet, int Row, string? Column, string? Unit, string? Element, string? Value, string Code, string? Detail,
+    bool Warning = false)
 {
-    public static StoredProblem Of(DataProblem p) => new(p.File, p.Sheet, p.Row, p.Column, p.Unit, p.Element, p.Value, p.Code, p.Detail);
+    public static StoredProblem Of(DataProblem p) => new(p.File, p.Sheet, p.Row, p.Column, p.Unit, p.Element, p.Value, p.Code, p.Detail, p.Severity == Severity.Warning);
 
-    public DataProblem ToProblem() => new(File, Sheet, Row, Column, Unit, Element, Value, Code, Severity.Error, Detail);
+    public DataProblem ToProblem() => new(File, Sheet, Row, Column, Unit, Element, Value, Code, Warning ? Severity.Warning : Severity.Error, Detail);
 }
 
 /// <summary>
@@ -156,29 +166,9 @@ public sealed partial class ImportJobWorker(ImportJobQueue queue, IServiceScopeF
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(job.Cancel.Token, stoppingToken);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<GaoxinDb>();
-            var rules = scope.ServiceProvider.GetRequiredService<EnterpriseRules>();
-            var result = await EnterpriseUpload.ImportAsync(db,
-                () => new FileStream(job.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
-                job.Record.FileName, job.Who, rules, job.Record.Via, clock, linked.Token, p => job.Progress = p);
-            if (result.Forbidden)
-            {
-                (state, outcome) = (ImportJobStates.Failed, StoredOutcome.Stopped(StoredOutcome.Forbidden));
-            }
-            else if (result.Applied)
-            {
-                var o = result.Outcome!;
-                state = ImportJobStates.Succeeded;
-                outcome = new StoredOutcome(true, o.BatchId, o.Rows, o.ZoneYears, o.Years, o.Aggregates?.Figures ?? 0, o.Elapsed.TotalSeconds, 0, [], null);
-            }
-            else
-            {
-                var o = result.Outcome;
-                state = ImportJobStates.Failed;
-                outcome = new StoredOutcome(false, o?.BatchId, o?.Rows ?? 0, o?.ZoneYears ?? 0, o?.Years ?? [], 0, o?.Elapsed.TotalSeconds ?? 0,
-                    result.ErrorCount, result.Problems.Select(StoredProblem.Of).ToList(), null);
-            }
+            (state, outcome) = job.Record.Kind == ImportJobStore.ZoneData
+                ? await ZoneDataAsync(job, linked.Token)
+                : await EnterpriseReturnsAsync(job, linked.Token);
         }
         catch (OperationCanceledException) when (job.Cancel.IsCancellationRequested)
         {
@@ -195,6 +185,59 @@ public sealed partial class ImportJobWorker(ImportJobQueue queue, IServiceScopeF
         }
         job.Clock.Stop();
         await FinishAsync(id, state, job.Progress, outcome);
+    }
+
+    private async Task<(string State, StoredOutcome Outcome)> EnterpriseReturnsAsync(LiveJob job, CancellationToken token)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GaoxinDb>();
+        var rules = scope.ServiceProvider.GetRequiredService<EnterpriseRules>();
+        var result = await EnterpriseUpload.ImportAsync(db,
+            () => new FileStream(job.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
+            job.Record.FileName, job.Who, rules, job.Record.Via, clock, token, p => job.Progress = p);
+        if (result.Forbidden) return (ImportJobStates.Failed, StoredOutcome.Stopped(StoredOutcome.Forbidden));
+        if (result.Applied)
+        {
+            var o = result.Outcome!;
+            return (ImportJobStates.Succeeded, new StoredOutcome(true, o.BatchId, o.Rows, o.ZoneYears, o.Years, o.Aggregates?.Figures ?? 0, o.Elapsed.TotalSeconds, 0, [], null));
+        }
+        var f = result.Outcome;
+        return (ImportJobStates.Failed, new StoredOutcome(false, f?.BatchId, f?.Rows ?? 0, f?.ZoneYears ?? 0, f?.Years ?? [], 0, f?.Elapsed.TotalSeconds ?? 0,
+            result.ErrorCount, result.Problems.Select(StoredProblem.Of).ToList(), null));
+    }
+
+    /// <summary>
+    /// The zones' figures, read and checked exactly as <c>gaoxin data import</c> reads them (<see cref="DataImport.Read"/>) and
+    /// written all or nothing by <see cref="ReportStore.ImportAsync"/> in its one transaction; a cancel is honoured while the
+    /// file is read, after it is checked and while it is stored (the transaction is then rolled back).
+    /// </summary>
+    private async Task<(string State, StoredOutcome Outcome)> ZoneDataAsync(LiveJob job, CancellationToken token)
+    {
+        var started = Stopwatch.StartNew();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GaoxinDb>();
+        var set = await DataSetStore.GetAsync(db, token);
+        var units = await DataSetStore.UnitsAsync(db, set, token);
+        var size = job.Record.Size;
+        job.Progress = new ImportProgress("reading", 0, size, 0, 0);
+        ParsedImport parsed;
+        await using (var file = new FileStream(job.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        {
+            var observed = new ObservedStream(file, token, bytes => job.Progress = new ImportProgress("reading", bytes, size, 0, 0));
+            parsed = await Task.Run(() => DataImport.Read(observed, job.Record.FileName, new ImportContext(units, set.Elements)), token);
+        }
+        var rows = parsed.Values.Select(v => (v.Sheet, v.Row)).Concat(parsed.Problems.Where(p => p.Row > 0).Select(p => (p.Sheet, p.Row))).Distinct().Count();
+        var refusedRows = parsed.Problems.Where(p => p.Severity == Severity.Error && p.Row > 0).Select(p => (p.Sheet, p.Row)).Distinct().Count();
+        job.Progress = new ImportProgress("storing", size, size, rows, Math.Max(0, rows - refusedRows));
+        token.ThrowIfCancellationRequested();
+        var outcome = await ReportStore.ImportAsync(db, set, units, parsed, job.Record.FileName, job.Approve, dryRun: false, job.Who, job.Record.Via, clock, token);
+        var years = parsed.Values.Select(v => v.Value.Year).Distinct().Order().ToList();
+        var problems = outcome.Problems.Select(StoredProblem.Of).ToList();
+        var errors = outcome.Problems.Count(p => p.Severity == Severity.Error);
+        return outcome.HasErrors
+            ? (ImportJobStates.Failed, new StoredOutcome(false, outcome.BatchId, outcome.ValuesRead, 0, years, 0, started.Elapsed.TotalSeconds, errors, problems, null))
+            : (ImportJobStates.Succeeded, new StoredOutcome(true, outcome.BatchId, outcome.ValuesRead, outcome.UnitYearsChanged.Count, years, 0,
+                started.Elapsed.TotalSeconds, 0, problems, null, outcome.ValuesChanged, job.Approve));
     }
 
     private async Task FinishAsync(string id, string state, ImportProgress? progress, StoredOutcome outcome)
@@ -217,6 +260,34 @@ public sealed partial class ImportJobWorker(ImportJobQueue queue, IServiceScopeF
 
     [LoggerMessage(EventId = 1802, Level = LogLevel.Error, Message = "Import job {Id} failed")]
     private static partial void LogFailed(ILogger logger, string id, Exception exception);
+}
+
+/// <summary>A read-only stream that reports the bytes read through it and stops when its token is cancelled.</summary>
+internal sealed class ObservedStream(Stream inner, CancellationToken token, Action<long> report) : Stream
+{
+    private long read;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => read; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        token.ThrowIfCancellationRequested();
+        var n = inner.Read(buffer);
+        read += n;
+        report(read);
+        return n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 public static class ImportJobHosting

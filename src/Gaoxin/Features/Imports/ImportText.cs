@@ -16,10 +16,11 @@ public static class ImportText
         _ => state,
     };
 
-    public static string Stage(string? stage, bool english) => stage switch
+    public static string Stage(string? stage, bool english, bool zoneData = false) => stage switch
     {
         "reading" => english ? "Reading and checking rows" : "正在读取并校验各行",
         "checking" => english ? "Looking for repeated enterprise-years" : "正在查找重复的企业年度",
+        "storing" when zoneData => english ? "Checking the rules and storing the figures" : "正在校验规则并写入数值",
         "storing" => english ? "Storing the returns" : "正在写入年报",
         "aggregating" => english ? "Recomputing the zone aggregates" : "正在重算高新区汇总数",
         "committing" => english ? "Committing" : "正在提交",
@@ -30,19 +31,26 @@ public static class ImportText
     public static string Kind(string kind, bool english) => kind switch
     {
         ImportJobStore.EnterpriseReturns => english ? "Enterprise yearly returns" : "企业年报",
+        ImportJobStore.ZoneData => english ? "Zones' yearly figures" : "高新区年度数据",
         _ => kind,
     };
 
     /// <summary>One sentence on where the job stands or how it ended; at the end, the summary the CLI prints.</summary>
-    public static string Message(string state, string? stage, StoredOutcome? outcome, string file, bool english)
+    public static string Message(string kind, string state, string? stage, StoredOutcome? outcome, string file, bool english)
     {
         var c = CultureInfo.InvariantCulture;
+        var zoneData = kind == ImportJobStore.ZoneData;
         switch (state)
         {
             case ImportJobStates.Queued:
                 return english ? "Waiting for the import before it to finish." : "正在等候前一个导入完成。";
             case ImportJobStates.Running:
-                return Stage(stage, english);
+                return Stage(stage, english, zoneData);
+            case ImportJobStates.Succeeded when outcome is { Applied: true } z && zoneData:
+                // The CLI's summary of `gaoxin data import`.
+                return english
+                    ? $"{file}: {z.Rows} values read; {z.ValuesChanged} changed in {z.ZoneYears} report(s){(z.Approved ? ", approved" : " (drafts)")}. Batch {z.BatchId}."
+                    : $"{file}:读取 {z.Rows} 个数值,{z.ZoneYears} 份报表中修改 {z.ValuesChanged} 个{(z.Approved ? ",已审核通过" : "(草稿)")}。批次 {z.BatchId}。";
             case ImportJobStates.Succeeded when outcome is { Applied: true } o:
                 var years = string.Join(english ? ", " : "、", o.Years);
                 var rate = o.Rows / Math.Max(o.Seconds, 0.001);
@@ -56,6 +64,9 @@ public static class ImportText
             StoredOutcome.Interrupted => english
                 ? "The server stopped before the import finished; nothing was imported. Upload the file again."
                 : "服务器在导入完成前停止,未导入任何内容,请重新上传。",
+            StoredOutcome.Forbidden when zoneData => english
+                ? "Your account may not import these figures; nothing was imported."
+                : "您的账号无权导入这些数据,未导入任何内容。",
             StoredOutcome.Forbidden => english
                 ? "Your account may not import enterprise returns; nothing was imported."
                 : "您的账号无权导入企业年报,未导入任何内容。",

@@ -16,7 +16,9 @@ using Microsoft.Net.Http.Headers;
 namespace Gaoxin.Features.Imports;
 
 /// <summary>What a finished import did, as the CLI sums it up.</summary>
-public sealed record ImportJobSummary(string BatchId, int Rows, int ZoneYears, IReadOnlyList<int> Years, int AggregateFigures, double Seconds);
+/// <remarks>For a zone-data job <c>rows</c> counts the values read, <c>zoneYears</c> the zone-years changed, <c>valuesChanged</c> the values that changed and <c>approved</c> whether they became approved revisions.</remarks>
+public sealed record ImportJobSummary(string BatchId, int Rows, int ZoneYears, IReadOnlyList<int> Years, int AggregateFigures, double Seconds,
+    int ValuesChanged = 0, bool Approved = false);
 
 /// <summary>
 /// An import job as the API and the job page show it. <c>percent</c> follows the bytes read while rows are read and
@@ -106,12 +108,12 @@ public static class ImportsApi
         if (view is null) return (null, NotFound(id));
         var live = queue.Find(id);
         if (view.Finished)
-            return (null, Refusal(StatusCodes.Status409Conflict, "job_finished",
-                Text.T("导入已结束,无法取消。", "The import has already finished; it can no longer be cancelled.")));
+            return (null, Refusal(RefusalKind.Conflict, "job_finished",
+                "导入已结束,无法取消。", "The import has already finished; it can no longer be cancelled."));
         // Several instances on one store: the job runs in the process that received its file.
         if (live is null)
-            return (null, Refusal(StatusCodes.Status409Conflict, "job_on_another_server",
-                Text.T("该导入在平台的另一台服务器上运行,本服务器无法取消;请稍后重试。", "The import runs on another server of the platform, which alone can cancel it; try again later.")));
+            return (null, Refusal(RefusalKind.Conflict, "job_on_another_server",
+                "该导入在平台的另一台服务器上运行,本服务器无法取消;请稍后重试。", "The import runs on another server of the platform, which alone can cancel it; try again later."));
         await live.Cancel.CancelAsync();
         return (await FindAsync(db, queue, id, who, ct), null);
     }
@@ -126,17 +128,17 @@ public static class ImportsApi
     }
 
     private static ProblemHttpResult NotFound(string id) =>
-        Refusal(StatusCodes.Status404NotFound, "unknown_job", Text.T($"没有编号为“{id}”的导入任务。", $"No import job '{id}'."));
+        Shared.Refusal.NotFound("unknown_job", $"没有编号为“{id}”的导入任务。", $"No import job '{id}'.").ToResult();
 
-    private static ProblemHttpResult Refusal(int status, string code, string title, IReadOnlyList<EnterpriseImportProblem>? problems = null)
-    {
-        var extensions = new Dictionary<string, object?> { ["code"] = code };
-        if (problems is not null) extensions["problems"] = problems;
-        return TypedResults.Problem(statusCode: status, title: title, type: $"https://gaoxin.local/problems/{code}", extensions: extensions);
-    }
+    private static ProblemHttpResult Refusal(RefusalKind kind, string code, string zh, string en) => new Refusal(kind, code, zh, en).ToResult();
 
-    private static ProblemHttpResult FileProblem(int status, string code, string file, string? detail, string message) =>
-        Refusal(status, code, message, [new EnterpriseImportProblem(file, null, 0, "file", null, code, message)]);
+    /// <summary>A refusal of the upload itself, pointing at the form field <c>file</c> (also listed as the one problem, as the import's refusals are).</summary>
+    private static ProblemHttpResult FileProblem(RefusalKind kind, string code, string zh, string en) =>
+        new Refusal(kind, code, zh, en)
+        {
+            Field = "file",
+            Extensions = new Dictionary<string, object?> { ["problems"] = new[] { new EnterpriseImportProblem("", null, 0, "file", null, code, Text.IsEnglish ? en : zh) } },
+        }.ToResult();
 
     /// <summary>
     /// Receives the upload into a file of its own (streamed; at most <see cref="ImportSettings.MaxUploadBytes"/>), records the
@@ -147,14 +149,13 @@ public static class ImportsApi
     {
         var (allowed, _) = EnterpriseStore.Scope(who);
         if (!allowed)
-            return (null, Refusal(StatusCodes.Status403Forbidden, "forbidden",
-                Text.T("只有省高新区办公室和高新区填报员可以导入企业年报。", "Only the office and zone operators may import enterprise returns.")));
+            return (null, Refusal(RefusalKind.Forbidden, "forbidden",
+                "只有省高新区办公室和高新区填报员可以导入企业年报。", "Only the office and zone operators may import enterprise returns."));
 
         // This endpoint alone takes files this large; every other keeps the server's smaller limit.
         var limit = settings.MaxUploadBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit + 1024 * 1024;
-        var tooLarge = FileProblem(StatusCodes.Status413PayloadTooLarge, "file_too_large", "", null,
-            Text.T($"文件超过 {limit / (1024 * 1024)} MB 的上限。", $"The file is larger than the limit of {limit / (1024 * 1024)} MB."));
+        var tooLarge = TooLarge(limit);
         if (context.Request.ContentLength > limit + 1024 * 1024) return (null, tooLarge);
 
         Directory.CreateDirectory(settings.Folder);
@@ -178,7 +179,7 @@ public static class ImportsApi
         catch (AntiforgeryValidationException)
         {
             TryDelete(path);
-            return (null, Refusal(StatusCodes.Status400BadRequest, "antiforgery", Text.T("页面已过期,请刷新后重新上传。", "The page has expired; reload it and upload again.")));
+            return (null, Refusal(RefusalKind.Malformed, "antiforgery", "页面已过期,请刷新后重新上传。", "The page has expired; reload it and upload again."));
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
@@ -198,14 +199,67 @@ public static class ImportsApi
         if (name is null || length == 0)
         {
             TryDelete(path);
-            return (null, FileProblem(StatusCodes.Status400BadRequest, "file_required", "", null,
-                Text.T("请以 multipart 表单字段 file 上传 CSV 文件。", "Upload the CSV as the multipart form field \"file\".")));
+            return (null, FileProblem(RefusalKind.Malformed, "file_required",
+                "请以 multipart 表单字段 file 上传 CSV 文件。", "Upload the CSV as the multipart form field \"file\"."));
         }
         var record = await ImportJobStore.CreateAsync(db, id, ImportJobStore.EnterpriseReturns, who.Name, who.Zone, via, name, length, clock, ct);
         var job = new LiveJob(record, who, path);
         queue.Enqueue(job);
         return (job, null);
     }
+
+    private static ProblemHttpResult TooLarge(long limit) => FileProblem(RefusalKind.TooLarge, "file_too_large",
+        $"文件超过 {limit / (1024 * 1024)} MB 的上限。", $"The file is larger than the limit of {limit / (1024 * 1024)} MB.");
+
+    /// <summary>
+    /// A zone-data import as a job: the upload (already received by the form reader, which keeps large files on disk) is
+    /// copied to the job's own file, the job recorded (queued) and handed to the worker, which imports it as
+    /// <c>gaoxin data import</c> does (with <paramref name="approve"/> as <c>--approve</c>, the office only).
+    /// </summary>
+    public static async Task<(LiveJob? Job, ProblemHttpResult? Refusal)> StartZoneDataAsync(IFormFile file, bool approve, Principal who, string via,
+        GaoxinDb db, ImportJobQueue queue, ImportSettings settings, TimeProvider clock, CancellationToken ct)
+    {
+        if (file.Length > DataImport.MaxBytes) return (null, TooLarge(DataImport.MaxBytes));
+        if (file.Length == 0)
+            return (null, FileProblem(RefusalKind.Malformed, "file_required",
+                "请以 multipart 表单字段 file 上传 CSV 或 Excel 文件。", "Upload the CSV or Excel file as the multipart form field \"file\"."));
+        Directory.CreateDirectory(settings.Folder);
+        var id = ImportJobStore.NewId();
+        var path = Path.Combine(settings.Folder, id + ".upload");
+        try
+        {
+            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            await using var source = file.OpenReadStream();
+            await source.CopyToAsync(target, ct);
+        }
+        catch
+        {
+            TryDelete(path);
+            throw;
+        }
+        var record = await ImportJobStore.CreateAsync(db, id, ImportJobStore.ZoneData, who.Name, who.Zone, via, CleanName(file.FileName), file.Length, clock, ct);
+        var job = new LiveJob(record, who, path) { Approve = approve };
+        queue.Enqueue(job);
+        return (job, null);
+    }
+
+    /// <summary>
+    /// The pages' upload of zone figures (/data, a zone's data page) as a job: the job page to go to, or null when the upload
+    /// is refused before a job (too large, empty) and the page reads it in the request to show the located problem.
+    /// </summary>
+    public static async Task<string?> StartZoneDataPageAsync(HttpContext context, IFormFile file, bool approve, Principal who, CancellationToken ct)
+    {
+        var services = context.RequestServices;
+        var (job, refusal) = await StartZoneDataAsync(file, approve, who, ReportStore.Via.Import, services.GetRequiredService<GaoxinDb>(),
+            services.GetRequiredService<ImportJobQueue>(), services.GetRequiredService<ImportSettings>(), services.GetRequiredService<TimeProvider>(), ct);
+        return refusal is null ? PagePath(job!.Record.Id) : null;
+    }
+
+    /// <summary>The job's address in the API.</summary>
+    public static string ApiUrl(string id) => ApiPath(id);
+
+    /// <summary>The job's page.</summary>
+    public static string PageUrl(string id) => PagePath(id);
 
     /// <summary>A file name fit to show and store: no folders, no control characters, at most 200 characters.</summary>
     private static string CleanName(string? raw)
@@ -287,14 +341,18 @@ public static class ImportsApi
             left = Math.Round(live.Clock.Elapsed.TotalSeconds * (100 - percent) / percent, 0);
         var outcome = StoredOutcome.FromJson(record.Outcome);
         var english = Text.IsEnglish;
-        var problems = outcome?.Problems.Select(p => EnterpriseApi.ToProblem(p.ToProblem())).ToList() ?? [];
+        var zoneData = record.Kind == ImportJobStore.ZoneData;
+        var problems = outcome?.Problems.Select(p => p.ToProblem())
+            .Select(p => zoneData ? new EnterpriseImportProblem(p.File, p.Sheet, p.Row, p.Column, p.Value, p.Code, Collection.ProblemText.Describe(p, english))
+                { Severity = p.Severity == Severity.Warning ? "warning" : "error" } : EnterpriseApi.ToProblem(p))
+            .ToList() ?? [];
         ImportJobSummary? summary = outcome is { Applied: true } o
-            ? new ImportJobSummary(o.BatchId!, o.Rows, o.ZoneYears, o.Years, o.AggregateFigures, Math.Round(o.Seconds, 2))
+            ? new ImportJobSummary(o.BatchId!, o.Rows, o.ZoneYears, o.Years, o.AggregateFigures, Math.Round(o.Seconds, 2), o.ValuesChanged, o.Approved)
             : null;
         var cancelling = live is not null && live.Cancel.IsCancellationRequested && !ImportJobStates.IsFinished(state);
         return new ImportJobResponse(record.Id, record.Kind, state, cancelling ? "cancelling" : stage, record.FileName, record.Size, bytes, rows, validated,
             percent, left, record.CreatedAt, record.StartedAt, record.FinishedAt, ApiPath(record.Id), PagePath(record.Id),
-            ImportText.Message(state, cancelling ? "cancelling" : stage, outcome, record.FileName, english),
+            ImportText.Message(record.Kind, state, cancelling ? "cancelling" : stage, outcome, record.FileName, english),
             summary, outcome?.ErrorCount ?? 0, problems, outcome?.Reason);
     }
 }

@@ -85,10 +85,11 @@ public static class InvestmentApi
 
     private static ProblemHttpResult Bad(string code) => Refusal.Of(RefusalKind.Malformed, code, () => InvestmentText.Refusal(code)).ToResult();
 
-    public static async Task<Results<Ok<InvestmentProjectResponse>, NotFound>> GetAsync(int id, HttpContext context, GaoxinDb db, IndustryCatalog catalog,
+    public static async Task<Results<Ok<InvestmentProjectResponse>, ProblemHttpResult>> GetAsync(int id, HttpContext context, GaoxinDb db, IndustryCatalog catalog,
         TimeProvider clock, CancellationToken ct) =>
         await InvestmentStore.GetAsync(db, await context.TokenPrincipalAsync(), id, clock.GetUtcNow(), ct) is { } p
-            ? TypedResults.Ok(ToResponse(p, catalog)) : TypedResults.NotFound();
+            ? TypedResults.Ok(ToResponse(p, catalog))
+            : Refusal.NotFound("unknown_project", $"没有编号为 {id} 的招商项目(或尚未公开)。", $"No investment project {id} (or it is not public).").ToResult();
 
     private static IReadOnlySet<string> Sectors(IndustryCatalog catalog) => catalog.Industries.Select(i => i.Code).ToHashSet();
 

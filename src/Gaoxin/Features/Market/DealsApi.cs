@@ -88,7 +88,7 @@ public static class DealsApi
             .WithName("ReturnTechContract").WithSummary("Send a recorded contract back with a comment");
     }
 
-    public static ProblemHttpResult Refused(string code) => Refusal.Of(Problems.KindOf(DealsText.Status(code)), code, () => DealsText.Refusal(code)).ToResult();
+    public static ProblemHttpResult Refused(string code) => Refusal.Of(DealsText.Kind(code), code, () => DealsText.Refusal(code)).ToResult();
 
     public static ContractResponse ToResponse(ContractView c) => new(c.Id, c.RegistrationNumber, c.Revision, c.RevisesId, ContractRules.Name(c.State), c.Type,
         DealsText.ContractType(c.Type), c.Title, new ContractPartyResponse(c.Buyer, c.BuyerCreditCode, c.BuyerInstitutionId),
@@ -119,8 +119,9 @@ public static class DealsApi
     public static async Task<Ok<List<IntroductionResponse>>> ListIntroductionsAsync(HttpContext context, GaoxinDb db, CancellationToken ct) =>
         TypedResults.Ok((await IntroductionStore.ListAsync(db, await context.CallerAsync(), null, ct)).Select(ToResponse).ToList());
 
-    public static async Task<Results<Ok<IntroductionResponse>, NotFound>> GetIntroductionAsync(int id, HttpContext context, GaoxinDb db, CancellationToken ct) =>
-        (await IntroductionStore.ListAsync(db, await context.CallerAsync(), id, ct)).FirstOrDefault() is { } i ? TypedResults.Ok(ToResponse(i)) : TypedResults.NotFound();
+    public static async Task<Results<Ok<IntroductionResponse>, ProblemHttpResult>> GetIntroductionAsync(int id, HttpContext context, GaoxinDb db, CancellationToken ct) =>
+        (await IntroductionStore.ListAsync(db, await context.CallerAsync(), id, ct)).FirstOrDefault() is { } i ? TypedResults.Ok(ToResponse(i))
+            : Refusal.NotFound("unknown_introduction", $"没有编号为 {id} 的对接记录(或您无权查看)。", $"No introduction {id} (or it is not yours to see).").ToResult();
 
     public static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> OpenIntroductionAsync(IntroductionRequest request, HttpContext context, GaoxinDb db,
         TimeProvider clock, CancellationToken ct)
@@ -155,8 +156,9 @@ public static class DealsApi
         return TypedResults.Ok((await ContractStore.ListAsync(db, await context.CallerAsync(), year, filter, ct)).Select(ToResponse).ToList());
     }
 
-    public static async Task<Results<Ok<ContractResponse>, NotFound>> GetContractAsync(int id, HttpContext context, GaoxinDb db, CancellationToken ct) =>
-        await ContractStore.GetAsync(db, await context.CallerAsync(), id, ct) is { } c ? TypedResults.Ok(ToResponse(c)) : TypedResults.NotFound();
+    public static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> GetContractAsync(int id, HttpContext context, GaoxinDb db, CancellationToken ct) =>
+        await ContractStore.GetAsync(db, await context.CallerAsync(), id, ct) is { } c ? TypedResults.Ok(ToResponse(c))
+            : Refusal.NotFound("unknown_contract", $"没有编号为 {id} 的技术合同(或您无权查看)。", $"No technology contract {id} (or it is not yours to see).").ToResult();
 
     public static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RecordContractAsync(ContractRequest request, HttpContext context, GaoxinDb db,
         IndustryCatalog catalog, TimeProvider clock, CancellationToken ct)

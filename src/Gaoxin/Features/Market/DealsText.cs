@@ -77,12 +77,15 @@ public static class DealsText
     };
 
     /// <summary>The HTTP status of a refusal: 403, 404, 409 for a race or a state that does not allow the step, else 422.</summary>
-    public static int Status(string code) => code switch
+    public static Shared.RefusalKind Kind(string code) => code switch
     {
-        "forbidden" => 403,
-        "not_found" => 404,
+        "forbidden" => Shared.RefusalKind.Forbidden,
+        "not_found" => Shared.RefusalKind.NotFound,
         "stale" or "duplicate_registration" or "contract_locked" or "contract_not_recorded" or "contract_not_approved" or "revision_open"
-            or "introduction_closed" => 409,
-        _ => 422,
+            or "introduction_closed" => Shared.RefusalKind.Conflict,
+        _ => Shared.RefusalKind.Invalid,
     };
+
+    /// <summary>The HTTP status of a refusal (the pages answer it too), from its kind: <see cref="Shared.Problems.StatusOf"/>.</summary>
+    public static int Status(string code) => Shared.Problems.StatusOf(Kind(code));
 }

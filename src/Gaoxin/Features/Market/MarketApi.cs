@@ -181,11 +181,16 @@ public static class MarketApi
         return TypedResults.Ok(new MarketPageResponse(items, number, size, all.Count));
     }
 
-    public static async Task<Results<Ok<MarketProfileResponse>, NotFound>> GetAsync(MarketSide side, int id, HttpContext context, GaoxinDb db, IndustryCatalog catalog,
+    /// <summary>No public profile <paramref name="id"/> on this side (or not the caller's to see): 404 <c>unknown_demand</c> / <c>unknown_achievement</c>.</summary>
+    private static ProblemHttpResult UnknownProfile(MarketSide side, int id) => side == MarketSide.Demand
+        ? Refusal.NotFound("unknown_demand", $"没有编号为 {id} 的技术需求(或尚未公开)。", $"No technology demand {id} (or it is not public).").ToResult()
+        : Refusal.NotFound("unknown_achievement", $"没有编号为 {id} 的科技成果(或尚未公开)。", $"No achievement {id} (or it is not public).").ToResult();
+
+    public static async Task<Results<Ok<MarketProfileResponse>, ProblemHttpResult>> GetAsync(MarketSide side, int id, HttpContext context, GaoxinDb db, IndustryCatalog catalog,
         TimeProvider clock, CancellationToken ct)
     {
         var who = await context.TokenPrincipalAsync();
-        if (await MarketStore.GetAsync(db, side, who, id, clock.GetUtcNow(), ct) is not { } p) return TypedResults.NotFound();
+        if (await MarketStore.GetAsync(db, side, who, id, clock.GetUtcNow(), ct) is not { } p) return UnknownProfile(side, id);
         return TypedResults.Ok(ToResponse(p, catalog, who is not null, who is not null && MarketWorkflow.MayWrite(who, p.Owner, p.Zone), await ZoneNamesAsync(db, ct)));
     }
 
@@ -206,7 +211,7 @@ public static class MarketApi
     public static MarketMatchResponse ToResponse(MarketMatch m) =>
         new(m.Id, m.Title, Json.Normalize(m.Score), m.Reasons.Select(r => Text.T(r.Text, r.TextEn)).ToList());
 
-    public static async Task<Results<Ok<MarketMatchesResponse>, NotFound, ProblemHttpResult>> MatchesAsync(int? demand, int? achievement, int? top,
+    public static async Task<Results<Ok<MarketMatchesResponse>, ProblemHttpResult>> MatchesAsync(int? demand, int? achievement, int? top,
         HttpContext context, GaoxinDb db, ReadCache cache, IndustryCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
         if ((demand is null) == (achievement is null)) return Bad("one_profile");
@@ -214,7 +219,7 @@ public static class MarketApi
         var side = demand is not null ? MarketSide.Demand : MarketSide.Achievement;
         var now = clock.GetUtcNow();
         // Only a public profile may be asked about anonymously; its writers may ask about theirs at every stage.
-        if (await MarketStore.GetAsync(db, side, await context.TokenPrincipalAsync(), (demand ?? achievement)!.Value, now, ct) is not { } query) return TypedResults.NotFound();
+        if (await MarketStore.GetAsync(db, side, await context.TokenPrincipalAsync(), (demand ?? achievement)!.Value, now, ct) is not { } query) return UnknownProfile(side, (demand ?? achievement)!.Value);
         var matches = await MarketMatching.MatchAsync(cache, db, query, catalog, now, top ?? 10, ct);
         return TypedResults.Ok(new MarketMatchesResponse(MarketStore.SideName(side), query.Id, matches.Select(ToResponse).ToList()));
     }

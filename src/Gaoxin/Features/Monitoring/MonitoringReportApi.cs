@@ -105,7 +105,7 @@ public static class MonitoringReportApi
     }
 
     public static ProblemHttpResult Refused(string code) =>
-        Refusal.Of(Problems.KindOf(MonitoringReportText.Status(code)), code, () => MonitoringReportText.Refusal(code)).ToResult();
+        Refusal.Of(MonitoringReportText.Kind(code), code, () => MonitoringReportText.Refusal(code)).ToResult();
 
     private static async Task<bool> IsOfficeAsync(HttpContext context) => await context.TokenPrincipalAsync() is { IsAdmin: true };
 

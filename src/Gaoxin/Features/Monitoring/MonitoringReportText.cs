@@ -97,14 +97,17 @@ public static class MonitoringReportText
     };
 
     /// <summary>The HTTP status of a refusal: 403, 404, 409 for a race or a state that does not allow the step, else 422.</summary>
-    public static int Status(string code) => code switch
+    public static Shared.RefusalKind Kind(string code) => code switch
     {
-        "forbidden" => 403,
-        "not_found" => 404,
+        "forbidden" => Shared.RefusalKind.Forbidden,
+        "not_found" => Shared.RefusalKind.NotFound,
         "stale" or "no_draft" or "report_published" or "report_in_review" or "report_not_in_review" or "assessment_submitted" or "assessment_locked"
-            or "assessment_not_submitted" => 409,
-        _ => 422,
+            or "assessment_not_submitted" => Shared.RefusalKind.Conflict,
+        _ => Shared.RefusalKind.Invalid,
     };
+
+    /// <summary>The HTTP status of a refusal (the pages answer it too), from its kind: <see cref="Shared.Problems.StatusOf"/>.</summary>
+    public static int Status(string code) => Shared.Problems.StatusOf(Kind(code));
 
     /// <summary>A number as the report prints it: up to 2 decimals, or a dash.</summary>
     public static string N(decimal? value) => value is { } v ? v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : "—";

@@ -4,6 +4,7 @@ using Gaoxin.Data;
 using Gaoxin.Data.News;
 using Gaoxin.Features.Accounts;
 using Gaoxin.Features.Policies;
+using Gaoxin.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -57,8 +58,9 @@ public static class NewsApi
             .Select(n => n.ToResponse(withBody: false)).ToList());
     }
 
-    public static async Task<Results<Ok<NewsResponse>, NotFound>> Get(long id, GaoxinDb db, TimeProvider clock, CancellationToken ct) =>
-        await NewsStore.GetPublicAsync(db, id, clock.GetUtcNow(), ct) is { } n ? TypedResults.Ok(n.ToResponse(withBody: true)) : TypedResults.NotFound();
+    public static async Task<Results<Ok<NewsResponse>, ProblemHttpResult>> Get(long id, GaoxinDb db, TimeProvider clock, CancellationToken ct) =>
+        await NewsStore.GetPublicAsync(db, id, clock.GetUtcNow(), ct) is { } n ? TypedResults.Ok(n.ToResponse(withBody: true))
+            : Refusal.NotFound("unknown_news", $"没有编号为 {id} 的已发布新闻。", $"No published news item {id}.").ToResult();
 
     private static NewsInput ToInput(NewsRequest r) => new(r.Title, r.Kind, r.Summary, r.BodyHtml, r.Zone, r.ExpiresAt);
 

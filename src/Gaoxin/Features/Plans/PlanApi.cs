@@ -1,5 +1,6 @@
 using Gaoxin.Data;
 using Gaoxin.Data.Plans;
+using Gaoxin.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gaoxin.Features.Plans;
@@ -21,5 +22,5 @@ public static class PlanApi
     public static async Task<Results<Ok<PlanResponse>, ProblemHttpResult>> GetPlan(string id, GaoxinDb db, CancellationToken ct) =>
         await PlanStore.GetAsync(db, id, ct) is { } plan
             ? TypedResults.Ok(plan.ToResponse())
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No plan '{id}'.");
+            : Refusal.NotFound("unknown_plan", $"没有编号为“{id}”的规划。", $"No plan '{id}'.").ToResult();
 }

@@ -55,7 +55,7 @@ public static class PolicyApi
     public static void MapPolicyDownloads(this IEndpointRouteBuilder app) =>
         app.MapGet("/policies/{id}/attachments/{attachmentId:long}", DownloadAsync).ExcludeFromDescription().AllowAnonymous();
 
-    internal static ProblemHttpResult Refused(string code) => Refusal.Of(Problems.KindOf(PolicyText.StatusOf(code)), code, () => PolicyText.Refusal(code)).ToResult();
+    internal static ProblemHttpResult Refused(string code) => Refusal.Of(PolicyText.Kind(code), code, () => PolicyText.Refusal(code)).ToResult();
 
     private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd");
 
@@ -83,9 +83,10 @@ public static class PolicyApi
         return TypedResults.Ok(Filter(policies, type, zone, level).Select(p => p.ToResponse(withText: false)).ToList());
     }
 
-    public static async Task<Results<Ok<PolicyResponse>, NotFound>> Get(string id, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<PolicyResponse>, ProblemHttpResult>> Get(string id, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await PolicyStore.GetPublicAsync(db, id, clock.GetUtcNow(), ct) is not { } policy) return TypedResults.NotFound();
+        if (await PolicyStore.GetPublicAsync(db, id, clock.GetUtcNow(), ct) is not { } policy)
+            return Refusal.NotFound("unknown_policy", $"没有编号为“{id}”的已发布政策。", $"No published policy '{id}'.").ToResult();
         var attachments = (await PolicyStore.AttachmentsAsync(db, id, ct))
             .Select(a => new PolicyAttachmentResponse(a.Id, a.FileName, a.ContentType, a.Size, $"/policies/{Uri.EscapeDataString(id)}/attachments/{a.Id}")).ToList();
         return TypedResults.Ok(policy.ToResponse(withText: true, attachments));

@@ -69,13 +69,16 @@ public static class PolicyText
     };
 
     /// <summary>The HTTP status of a refusal code.</summary>
-    public static int StatusOf(string code) => code switch
+    public static Shared.RefusalKind Kind(string code) => code switch
     {
-        "forbidden" => 403,
-        "not_found" => 404,
-        "bundled_policy" or "publication_in_review" or "publication_published" or "publication_not_draft" or "publication_not_in_review" or "publication_not_published" => 409,
-        "file_too_large" => 413,
-        "file_type_not_allowed" or "image_type_not_allowed" => 415,
-        _ => 422,
+        "forbidden" => Shared.RefusalKind.Forbidden,
+        "not_found" => Shared.RefusalKind.NotFound,
+        "bundled_policy" or "publication_in_review" or "publication_published" or "publication_not_draft" or "publication_not_in_review" or "publication_not_published" => Shared.RefusalKind.Conflict,
+        "file_too_large" => Shared.RefusalKind.TooLarge,
+        "file_type_not_allowed" or "image_type_not_allowed" => Shared.RefusalKind.UnsupportedMediaType,
+        _ => Shared.RefusalKind.Invalid,
     };
+
+    /// <summary>The HTTP status of a refusal (the pages answer it too), from its kind: <see cref="Shared.Problems.StatusOf"/>.</summary>
+    public static int StatusOf(string code) => Shared.Problems.StatusOf(Kind(code));
 }

@@ -89,9 +89,10 @@ public static class RegistryApi
     }).ToResult();
 
     /// <summary>An item as the caller may see it: pending items, changes, figures and projects only for the office and the item's zone.</summary>
-    public static async Task<Results<Ok<RegistryItemDetailResponse>, NotFound>> GetItem(string id, HttpContext context, GaoxinDb db, CancellationToken ct)
+    public static async Task<Results<Ok<RegistryItemDetailResponse>, ProblemHttpResult>> GetItem(string id, HttpContext context, GaoxinDb db, CancellationToken ct)
     {
-        if (await RegistryStore.ViewAsync(db, await context.TokenPrincipalAsync(), id, ct) is not { } view) return TypedResults.NotFound();
+        if (await RegistryStore.ViewAsync(db, await context.TokenPrincipalAsync(), id, ct) is not { } view)
+            return Refusal.NotFound("unknown_registry_item", $"没有编号为“{id}”的名录条目(或您无权查看)。", $"No registry item '{id}' (or it is not yours to see).").ToResult();
         var item = view.Item;
         return TypedResults.Ok(new RegistryItemDetailResponse(ToResponse(item), item.Approval,
             view.Figures.Select(f => new RegistryFigureResponse(f.Year, f.Measure.Replace("pending:", "", StringComparison.Ordinal), Json.Normalize(f.Value),
@@ -187,9 +188,9 @@ public static class RegistryApi
         return TypedResults.Ok(new ImportResponse(added, edited));
     }
 
-    public static async Task<Results<Ok<ZoneCountsResponse>, NotFound>> ZoneCounts(string code, int? year, GaoxinDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<ZoneCountsResponse>, ProblemHttpResult>> ZoneCounts(string code, int? year, GaoxinDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (!await db.Zones.AnyAsync(z => z.Code == code, ct)) return TypedResults.NotFound();
+        if (!await db.Zones.AnyAsync(z => z.Code == code, ct)) return Refusal.UnknownZone(code).ToResult();
         var y = year ?? clock.GetUtcNow().Year - 1;
         return TypedResults.Ok(new ZoneCountsResponse(code, y, await CountsOfAsync(db, code, y, ct)));
     }

@@ -39,23 +39,6 @@ public static class Problems
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    /// <summary>The kind of refusal a feature's status means (the features that word their refusals by status).</summary>
-    public static RefusalKind KindOf(int status) => status switch
-    {
-        400 => RefusalKind.Malformed,
-        401 => RefusalKind.Unauthenticated,
-        403 => RefusalKind.Forbidden,
-        404 => RefusalKind.NotFound,
-        405 => RefusalKind.MethodNotAllowed,
-        409 => RefusalKind.Conflict,
-        413 => RefusalKind.TooLarge,
-        415 => RefusalKind.UnsupportedMediaType,
-        422 => RefusalKind.Invalid,
-        429 => RefusalKind.RateLimited,
-        503 => RefusalKind.Unavailable,
-        _ => RefusalKind.Unexpected,
-    };
-
     /// <summary>Whether the request is one of the API's (<c>/api/…</c>), answered with problem+json rather than pages.</summary>
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 

@@ -63,6 +63,16 @@ public static class RefusalDeclarations
 /// </summary>
 public sealed record RefusalLocation(string? File = null, string? Sheet = null, int? Row = null, string? Column = null);
 
+/// <summary>One refused request field: its path (<c>revenue</c>, <c>assessment.rdExpense</c>), a stable code and the message in both languages.</summary>
+public sealed record FieldRefusal(string Field, string Code, string Zh, string En)
+{
+    /// <summary>The field as the problem's <c>problems</c> list shows it.</summary>
+    public FieldProblem ToResponse() => new(Field, Code, Text.IsEnglish ? En : Zh, Zh, En);
+}
+
+/// <summary>A refused field in a problem's <c>problems</c> list.</summary>
+public sealed record FieldProblem(string Field, string Code, string Message, string Zh, string En);
+
 /// <summary>
 /// A typed refusal: its <see cref="Kind"/>, a stable <see cref="Code"/> (snake_case, part of the API's contract and of the
 /// problem's <c>type</c> URI), the message in Chinese and English, and where it points — a request <see cref="Field"/> or a
@@ -110,6 +120,23 @@ public sealed record Refusal(RefusalKind Kind, string Code, string Zh, string En
         {
             Location = problems.Count > 0 ? locate(problems[0]) : null,
             Extensions = extensions,
+        };
+    }
+
+    /// <summary>
+    /// Request fields refused (422 <c>validation_failed</c>): <c>field</c> names the first, and the extension <c>problems</c> lists
+    /// every one with its <c>field</c>, <c>code</c>, <c>message</c> (the request's language), <c>zh</c> and <c>en</c> — the
+    /// same member that lists the located problems of a refused import.
+    /// </summary>
+    public static Refusal ValidationFailed(IReadOnlyList<FieldRefusal> fields)
+    {
+        var first = fields.Count > 0 ? fields[0] : new FieldRefusal("", "invalid", "输入无效。", "The input is not valid.");
+        var zh = fields.Count > 1 ? $"输入有 {fields.Count} 处问题,首处:{first.Zh}" : first.Zh;
+        var en = fields.Count > 1 ? $"The input has {fields.Count} problems; the first: {first.En}" : first.En;
+        return new Refusal(RefusalKind.Invalid, "validation_failed", zh, en)
+        {
+            Field = first.Field.Length > 0 ? first.Field : null,
+            Extensions = new Dictionary<string, object?> { ["problems"] = fields.Select(f => f.ToResponse()).ToList() },
         };
     }
 

@@ -1,6 +1,7 @@
 using Gaoxin.Data;
 using Gaoxin.Data.Zones;
 using System.Text.Json;
+using Gaoxin.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -27,5 +28,5 @@ public static class ZoneApi
     public static async Task<Results<Ok<ZoneDetailResponse>, ProblemHttpResult>> GetZone(string code, GaoxinDb db, TimeProvider clock, CancellationToken ct) =>
         await ZoneRegistry.GetAsync(db, code, clock.GetUtcNow().Year, ct) is { } zone
             ? TypedResults.Ok(zone.ToResponse())
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No zone '{code}'.");
+            : Refusal.UnknownZone(code).ToResult();
 }
