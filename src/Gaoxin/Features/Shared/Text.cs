@@ -9,4 +9,7 @@ public static class Text
 
     /// <summary>Picks the Chinese or the English form.</summary>
     public static string T(string zh, string en) => IsEnglish ? en : zh;
+
+    /// <summary>A unit of measure in the chosen language (the plan and the models write units in Chinese: 亿元, 家).</summary>
+    public static string UnitText(string? unit) => IsEnglish ? Gaoxin.Core.UnitNames.InEnglish(unit) : unit ?? "";
 }
