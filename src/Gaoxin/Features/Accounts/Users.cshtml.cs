@@ -91,7 +91,7 @@ public sealed class UsersModel(GaoxinDb db) : PageModel
     }
 
     public string ZoneName(string? code) =>
-        code is null ? "" : Zones.FirstOrDefault(z => z.Code == code) is { Name: { } name } && name.Length > 0 ? $"{name} ({code})" : code;
+        code is null ? "" : Zones.FirstOrDefault(z => z.Code == code) is { Name: { } name } && name.Length > 0 ? name : code;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
