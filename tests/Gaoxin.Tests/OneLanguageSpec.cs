@@ -20,6 +20,7 @@ public sealed class OneLanguageSpec
     [InlineData("接口 /api/zones/shenyang 返回园区")]
     [InlineData("令牌 gx_3fa9c1… 已撤销")]
     [InlineData("2019 年研发投入占比 3.2%")]
+    [InlineData("A 强 (7–8 分);从企业年报(t−3 至 t 年)识别")]
     [InlineData("高新区GDP占全省GDP比重；R&D经费内部支出；IC装备；PPP；下载 Word")]
     public void A_Chinese_page_may_show_names_formats_units_addresses_and_identifiers(string text)
     {

@@ -74,12 +74,18 @@ public static class PageChecks
     /// (<c>aria-label</c>, <c>title</c>, <c>placeholder</c>, <c>alt</c>, a button's value), each with where it stands
     /// (<c>th</c>, <c>caption</c>, <c>[aria-label]</c> …). Text inside an element marked with a language of the other script
     /// (<c>lang="zh-CN"</c> on an English page: a quote of the plan, a Chinese-only name) is left out, as it is meant to be
-    /// read in that language. Scripts, styles and templates are not text.
+    /// read in that language; so is text marked <c>lang=""</c>, HTML's word for “language unknown”, which pages use for
+    /// free text a person typed in whatever language (a token's name). Scripts, styles and templates are not text.
     /// </summary>
     private const string TextScript = """
         () => {
           const own = document.documentElement.lang.toLowerCase().startsWith('en') ? 'en' : 'zh';
-          const other = el => { const l = el.closest('[lang]'); return l && (l.lang.toLowerCase().startsWith('en') ? 'en' : 'zh') !== own; };
+          const other = el => {
+            const l = el.closest('[lang]');
+            if (!l) return false;
+            const lang = l.getAttribute('lang').toLowerCase();
+            return lang === '' || (lang.startsWith('en') ? 'en' : 'zh') !== own; // lang="": free text of no known language
+          };
           const skip = 'script,style,noscript,template,svg';
           const shown = el => { const s = el.closest('select'); return (s || el).checkVisibility({ visibilityProperty: true }) || !!el.closest('.visually-hidden,.sr-only'); };
           const out = [];

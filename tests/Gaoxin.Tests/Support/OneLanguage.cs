@@ -7,7 +7,7 @@ namespace Gaoxin.Tests.Support;
 /// <para>
 /// In Chinese mode a word in Latin letters is foreign unless it is a proper name or format everybody reads as such
 /// or an abbreviation that Chinese official text itself writes in Latin letters
-/// (<see cref="ChineseModeNames"/>), a unit of measure (<see cref="Units"/>), an address (a URL, an e-mail address, a path
+/// (<see cref="ChineseModeNames"/>), a unit of measure (<see cref="Units"/>), a single letter (a grade A–E, the year t of a formula), an address (a URL, an e-mail address, a path
 /// of the site), or an identifier that is data (an unbroken run of capitals and digits with at least one digit, such as a
 /// unified social credit code 91210100MA0000001X, or a personal token's prefix <c>gx_…</c>). Everything else — a code such
 /// as <c>reserve-pool-default</c>, a method name such as <c>MinMax</c>, an English label, a rule id — is reported.
@@ -32,6 +32,8 @@ public static partial class OneLanguage
         "Excel",    // the spreadsheet program the exports open in
         "CSV",      // the file format of every table export and import template (no Chinese name in common use)
         "PDF",      // the file format of printed reports
+        "JSON",     // the file format of the open data and of a saved self-assessment
+        "JSON-stat", // the statistical file format the open data also comes in (its proper name)
         "PNG",      // the image format a chart is saved as
         "A4",       // the paper size reports print on
         "Word",     // the word processor the monitoring reports download for
@@ -82,6 +84,7 @@ public static partial class OneLanguage
     {
         if (!chunk.Any(char.IsAsciiLetter)) return false;
         if (ChineseModeNames.Contains(chunk) || Units.Contains(chunk)) return false;
+        if (chunk.Length == 1) return false; // a symbol, not a word: a grade letter (A–E of the national scoring guide), the year t
         if (Identifier().IsMatch(chunk)) return false;
         if (chunk.StartsWith("gx_", StringComparison.Ordinal)) return false; // a personal token's visible prefix
         return true;

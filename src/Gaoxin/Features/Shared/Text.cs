@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 
 namespace Gaoxin.Features.Shared;
 
@@ -9,6 +11,21 @@ public static class Text
 
     /// <summary>Picks the Chinese or the English form.</summary>
     public static string T(string zh, string en) => IsEnglish ? en : zh;
+
+    /// <summary>
+    /// Text that people wrote in one language and that has no other form — a news title, a listing in the technology market,
+    /// an enterprise's registered name, an institution — shown as written and marked with its language, so that a screen
+    /// reader reads it in that language and an English page says that this Chinese name is a name, not a missing translation:
+    /// <c>&lt;span lang="zh-CN"&gt;沈阳瞪羚科技有限公司&lt;/span&gt;</c>. Text in Latin letters only is marked English; empty text
+    /// is nothing.
+    /// </summary>
+    public static IHtmlContent AsWritten(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return HtmlString.Empty;
+        var lang = text.Any(c => c is >= '\u3400' and <= '\u9FFF') ? "zh-CN" : text.Any(char.IsAsciiLetter) ? "en" : null;
+        var encoded = HtmlEncoder.Default.Encode(text);
+        return new HtmlString(lang is null ? encoded : $"<span lang=\"{lang}\">{encoded}</span>");
+    }
 
     /// <summary>A unit of measure in the chosen language (the plan and the models write units in Chinese: 亿元, 家).</summary>
     public static string UnitText(string? unit) => IsEnglish ? Gaoxin.Core.UnitNames.InEnglish(unit) : unit ?? "";
