@@ -22,10 +22,17 @@ public static class Text
     public static IHtmlContent AsWritten(string? text)
     {
         if (string.IsNullOrEmpty(text)) return HtmlString.Empty;
-        var lang = text.Any(c => c is >= '\u3400' and <= '\u9FFF') ? "zh-CN" : text.Any(char.IsAsciiLetter) ? "en" : null;
+        var lang = LanguageOf(text);
         var encoded = HtmlEncoder.Default.Encode(text);
         return new HtmlString(lang is null ? encoded : $"<span lang=\"{lang}\">{encoded}</span>");
     }
+
+    /// <summary>
+    /// The language of text people wrote, by its script: <c>zh-CN</c> when it has Han characters, <c>en</c> when it has Latin
+    /// letters only, null when neither (numbers). For a <c>lang</c> attribute where a span cannot stand (an option of a list).
+    /// </summary>
+    public static string? LanguageOf(string? text) =>
+        string.IsNullOrEmpty(text) ? null : text.Any(c => c is >= '\u3400' and <= '\u9FFF') ? "zh-CN" : text.Any(char.IsAsciiLetter) ? "en" : null;
 
     /// <summary>A unit of measure in the chosen language (the plan and the models write units in Chinese: 亿元, 家).</summary>
     public static string UnitText(string? unit) => IsEnglish ? Gaoxin.Core.UnitNames.InEnglish(unit) : unit ?? "";
