@@ -28,6 +28,25 @@ public static class Text
     }
 
     /// <summary>
+    /// An English note that cites Chinese documents by their own words (a document number 国科发火〔2021〕106号, a national
+    /// form's item name 营业收入): each run of Chinese is marked as Chinese, the rest stays as it is.
+    /// </summary>
+    public static IHtmlContent WithChineseQuotes(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return HtmlString.Empty;
+        var html = new System.Text.StringBuilder();
+        var last = 0;
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"[\u3000-\u303F\u3400-\u9FFF\uFF08\uFF09]+"))
+        {
+            html.Append(HtmlEncoder.Default.Encode(text[last..m.Index]));
+            html.Append("<span lang=\"zh-CN\">").Append(HtmlEncoder.Default.Encode(m.Value)).Append("</span>");
+            last = m.Index + m.Length;
+        }
+        html.Append(HtmlEncoder.Default.Encode(text[last..]));
+        return new HtmlString(html.ToString());
+    }
+
+    /// <summary>
     /// The language of text people wrote, by its script: <c>zh-CN</c> when it has Han characters, <c>en</c> when it has Latin
     /// letters only, null when neither (numbers). For a <c>lang</c> attribute where a span cannot stand (an option of a list).
     /// </summary>
