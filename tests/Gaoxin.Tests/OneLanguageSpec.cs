@@ -19,6 +19,7 @@ public sealed class OneLanguageSpec
     [InlineData("联系 office@example.org，或访问 https://example.org/zones?x=1")]
     [InlineData("接口 /api/zones/shenyang 返回园区")]
     [InlineData("令牌 gx_3fa9c1… 已撤销")]
+    [InlineData("returns.csv:已导入 6 条年报。批次 6f50a13f2a2d49c1;政策 p-68d041a80d;时间为 UTC")]
     [InlineData("2019 年研发投入占比 3.2%")]
     [InlineData("A 强 (7–8 分);从企业年报(t−3 至 t 年)识别")]
     [InlineData("高新区GDP占全省GDP比重；R&D经费内部支出；IC装备；PPP；下载 Word")]
@@ -37,6 +38,8 @@ public sealed class OneLanguageSpec
     [InlineData("Pool stage is not allowed", "Pool", "stage", "is", "not", "allowed")]
     [InlineData("excel 与 Csv 不是原名", "excel", "Csv")]
     [InlineData("技术就绪度 TRL 1", "TRL")]
+    [InlineData("见 evaluation-model.md 与 portal/zone-locations.yaml", "evaluation-model.md", "portal", "zone-locations.yaml")]
+    [InlineData("批次 deadbeef(非编号)", "deadbeef")]
     [InlineData("gdp / area_km2", "gdp", "area_km2")]
     public void A_Chinese_page_showing_codes_method_names_or_English_words_is_caught(string text, params string[] expected)
     {

@@ -74,7 +74,8 @@ public static class PageChecks
     /// (<c>aria-label</c>, <c>title</c>, <c>placeholder</c>, <c>alt</c>, a button's value), each with where it stands
     /// (<c>th</c>, <c>caption</c>, <c>[aria-label]</c> …). Text inside an element marked with a language of the other script
     /// (<c>lang="zh-CN"</c> on an English page: a quote of the plan, a Chinese-only name) is left out, as it is meant to be
-    /// read in that language; so is text marked <c>lang=""</c>, HTML's word for “language unknown”, which pages use for
+    /// read in that language; so are quotes (<c>blockquote</c>, <c>q</c>: the plan's own words, which may hold a proper name such
+    /// as 大连软件园COCO-SPACE), and so is text marked <c>lang=""</c>, HTML's word for “language unknown”, which pages use for
     /// free text a person typed in whatever language (a token's name). Scripts, styles and templates are not text.
     /// </summary>
     private const string TextScript = """
@@ -86,7 +87,7 @@ public static class PageChecks
             const lang = l.getAttribute('lang').toLowerCase();
             return lang === '' || (lang.startsWith('en') ? 'en' : 'zh') !== own; // lang="": free text of no known language
           };
-          const skip = 'script,style,noscript,template,svg';
+          const skip = 'script,style,noscript,template,svg,blockquote,q'; // quotes are the plan's own words
           const shown = el => { const s = el.closest('select'); return (s || el).checkVisibility({ visibilityProperty: true }) || !!el.closest('.visually-hidden,.sr-only'); };
           const out = [];
           if (document.title) out.push(['title', document.title]);

@@ -8,7 +8,7 @@ namespace Gaoxin.Tests.Support;
 /// In Chinese mode a word in Latin letters is foreign unless it is a proper name or format everybody reads as such
 /// or an abbreviation that Chinese official text itself writes in Latin letters
 /// (<see cref="ChineseModeNames"/>), a unit of measure (<see cref="Units"/>), a single letter (a grade A–E, the year t of a formula), an address (a URL, an e-mail address, a path
-/// of the site), or an identifier that is data (an unbroken run of capitals and digits with at least one digit, such as a
+/// of the site), the name of an uploaded file (returns.csv), an id the platform generated (a batch 6f50a13f2a2d49c1), or an identifier that is data (an unbroken run of capitals and digits with at least one digit, such as a
 /// unified social credit code 91210100MA0000001X, or a personal token's prefix <c>gx_…</c>). Everything else — a code such
 /// as <c>reserve-pool-default</c>, a method name such as <c>MinMax</c>, an English label, a rule id — is reported.
 /// </para>
@@ -42,6 +42,7 @@ public static partial class OneLanguage
         "IC",       // the plan writes IC装备 (its list of innovation centres and alliances)
         "R&D",      // R&D经费内部支出 is the national statistics bureau's name of the indicator
         "PPP",      // 政府和社会资本合作 is published by the Ministry of Finance as PPP (PPP项目库)
+        "UTC",      // the time standard's international name, as Chinese standards write it (GB/T 7408)
     };
 
     /// <summary>Units of measure written with Latin letters in Chinese text too (SI symbols and file sizes).</summary>
@@ -87,8 +88,16 @@ public static partial class OneLanguage
         if (chunk.Length == 1) return false; // a symbol, not a word: a grade letter (A–E of the national scoring guide), the year t
         if (Identifier().IsMatch(chunk)) return false;
         if (chunk.StartsWith("gx_", StringComparison.Ordinal)) return false; // a personal token's visible prefix
+        if (GeneratedId().IsMatch(chunk)) return false; // an id the platform made: import batch 6f50a13f2a2d49c1, policy p-68d041a80d
+        if (FileName().IsMatch(chunk)) return false;    // the name a person gave an uploaded file: returns.csv
         return true;
     }
+
+    [GeneratedRegex(@"^([a-z]-)?(?=[0-9a-f]*\d)[0-9a-f]{8,}$")]
+    private static partial Regex GeneratedId();
+
+    [GeneratedRegex(@"^[\w\-.]+\.(csv|xlsx|xls|json)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FileName();
 
     /// <summary>A run of Latin letters, digits and the marks that join them into one word or code (no spaces).</summary>
     [GeneratedRegex(@"[A-Za-z0-9_²³][A-Za-z0-9_²³.\-&'’:+]*")]

@@ -63,8 +63,8 @@ public static class AccountText
         AccountAudit.PasswordChanged => T("修改密码", "password changed"),
         AccountAudit.PasswordChangeRefused => T("修改密码未成功", "password change refused"),
         AccountAudit.PasswordReset => T("重置密码", "password reset"),
-        AccountAudit.TokenCreated => T("创建 API 令牌", "API token created"),
-        AccountAudit.TokenRevoked => T("吊销 API 令牌", "API token revoked"),
+        AccountAudit.TokenCreated => T("创建接口令牌", "API token created"),
+        AccountAudit.TokenRevoked => T("吊销接口令牌", "API token revoked"),
         "registry_item_added" or "registry_item_added_approved" => T("名录新增条目", "registry item added"),
         "registry_item_approved" => T("名录条目审核通过", "registry item approved"),
         "registry_item_rejected" => T("名录条目退回", "registry item rejected"),
@@ -155,6 +155,8 @@ public static class AccountText
                 return T($"令牌“{m.Groups[1].Value}”,{m.Groups[2].Value} 到期", $"token “{m.Groups[1].Value}”, expires {m.Groups[2].Value}");
             case AccountAudit.TokenRevoked when System.Text.RegularExpressions.Regex.Match(comment, "^token (\\d+) \\((.*)\\)$") is { Success: true } m:
                 return T($"令牌“{m.Groups[2].Value}”(编号 {m.Groups[1].Value})", $"token “{m.Groups[2].Value}” (no. {m.Groups[1].Value})");
+            case "case_opened" when System.Text.RegularExpressions.Regex.Match(comment, "^run (\\d+): (.*)$") is { Success: true } m:
+                return T($"评价记录 {m.Groups[1].Value}:{m.Groups[2].Value}", $"run {m.Groups[1].Value}: {m.Groups[2].Value}");
             case var _ when System.Text.RegularExpressions.Regex.Match(comment, "^releaseAt (\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2})") is { Success: true } m:
                 return T($"定时发布:{m.Groups[1].Value} {m.Groups[2].Value}(协调世界时)", $"to be released {m.Groups[1].Value} {m.Groups[2].Value} (UTC)");
             default:

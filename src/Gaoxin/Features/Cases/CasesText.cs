@@ -24,7 +24,9 @@ public static class CasesText
         RectificationWorkflow.States.Closed => T("已结案", "closed"),
         RectificationWorkflow.States.Filed => T("申诉待决定", "appeal filed"),
         RectificationWorkflow.States.Decided => T("申诉已决定", "appeal decided"),
-        _ => status,
+        // An application case carries the application's state.
+        _ => Enum.GetValues<Gaoxin.Core.Applications.ApplicationState>().Where(st => Gaoxin.Core.Applications.ApplicationRules.Name(st) == status)
+            .Select(Gaoxin.Features.Applications.ApplicationsText.State).FirstOrDefault() ?? status,
     };
 
     public static string Step(string step) => step switch
