@@ -90,7 +90,12 @@ public static class PageChecks
           const skip = 'script,style,noscript,template,svg,blockquote,q'; // quotes are the plan's own words
           const shown = el => { const s = el.closest('select'); return (s || el).checkVisibility({ visibilityProperty: true }) || !!el.closest('.visually-hidden,.sr-only'); };
           const out = [];
-          if (document.title) out.push(['title', document.title]);
+          // The title repeats the page's heading: a name the page marks as of the other language is a name in the title too.
+          const marked = [...document.body.querySelectorAll('[lang]')].filter(e => other(e)).map(e => e.textContent.trim()).filter(Boolean)
+            .sort((x, y) => y.length - x.length);
+          let title = document.title;
+          for (const m of marked) title = title.split(m).join(' ');
+          if (title.trim()) out.push(['title', title]);
           document.querySelectorAll('details').forEach(d => d.open = true);
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           for (let n = walker.nextNode(); n; n = walker.nextNode()) {
