@@ -40,7 +40,8 @@ public static class CasesText
         RectificationWorkflow.Steps.Appeal => T("提出申诉", "appeal filed"),
         RectificationWorkflow.Steps.AppealDecision => T("申诉决定", "appeal decision"),
         RectificationWorkflow.Steps.Filing => T("申诉理由", "appeal filed"),
-        _ => step,
+        // An application case's steps are the application's states (submitted, in_review …).
+        _ => Status(step),
     };
 
     public static string Decision(string? decision) => decision switch
