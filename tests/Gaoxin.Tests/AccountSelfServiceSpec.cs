@@ -291,13 +291,13 @@ public abstract partial class AccountSelfServiceSpec(ITestStore store) : IAsyncL
         Assert.Equal(byOperator, fromToday);
         Assert.Empty(fromTomorrow);
         Assert.Empty(untilYesterday);
-        Assert.Contains("创建 API 令牌", page);
+        Assert.Contains("创建接口令牌", page);
         Assert.Contains("共 2 条", page);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.Equal("时间,操作人,操作,操作代码,方式,高新区,年度,对象,原值,新值,说明,批次", lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.All(lines[1..], l => Assert.Contains($",{Operator},创建 API 令牌,user_token_created,form,shenyang,", l));
+        Assert.All(lines[1..], l => Assert.Contains($",{Operator},创建接口令牌,user_token_created,form,shenyang,", l));
         Assert.Contains("令牌“二号”", lines[1]);
         Assert.Contains("一号", lines[2]);
         var allCsv = Encoding.UTF8.GetString((await (await office.GetAsync("/admin/audit?handler=Csv")).Content.ReadAsByteArrayAsync()).AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

@@ -89,25 +89,3 @@ public static class ElementGroups
         _ => (group, group),
     };
 }
-
-/// <summary>The units of the data set's elements in English (the data set writes them in Chinese).</summary>
-public static class ElementUnits
-{
-    /// <summary>The English form of a unit; a unit without one (km², %) is written as it is.</summary>
-    public static string English(string unit) => unit switch
-    {
-        "亿元" => "100 m yuan",
-        "万元" => "10,000 yuan",
-        "元" => "yuan",
-        "元/m²" => "yuan/m²",
-        "万吨标准煤" => "10,000 t of standard coal",
-        "万吨" => "10,000 t",
-        "人" => "persons",
-        "人年" => "person-years",
-        "家" or "个" or "所" => "number",
-        "件" or "项" => "items",
-        "分" => "points",
-        "万平方米" => "10,000 m²",
-        _ => unit,
-    };
-}

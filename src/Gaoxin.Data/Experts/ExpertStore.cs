@@ -81,7 +81,7 @@ public static class ExpertStore
         db.Add(panel);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var m in members)
-            NoticeBoard.Post(db, Audience.User(m), $"评审任务:{panel.Subject}", $"您已被选为专家组成员,请独立评分(0–100)。Please score: {panel.Subject}.",
+            NoticeBoard.Post(db, Audience.User(m), $"评审任务:{panel.Subject}", $"您已被选为专家组成员,请独立评分(0–100)。",
                 "/experts", now, input.CaseId);
         db.Audit.Add(Audit(now, who, via, zone, $"panel:{panel.Id}", "panel_created", $"{input.Item}; members {string.Join(", ", members)}"));
         await db.SaveChangesAsync(cancellationToken);

@@ -120,7 +120,9 @@ public static class RectificationStore
                 At = now, Actor = actor, Via = Via.Evaluation, UnitCode = c.ZoneCode, Year = c.Year, Revision = c.Version, Action = "case_opened",
                 ElementCode = $"case:{c.Id}", Comment = $"run {run.Id}: {c.Subject}",
             });
-            NoticeBoard.Post(db, Audience.Office, $"整改案件 {c.Id} 已立案:{c.ZoneCode}", c.Subject, Link(c.Id), now, c.Id);
+            // The notice names the zone as readers know it, not by its code.
+            var zoneName = await db.Zones.Where(z => z.Code == c.ZoneCode).Select(z => z.Name).FirstOrDefaultAsync(cancellationToken) ?? c.ZoneCode;
+            NoticeBoard.Post(db, Audience.Office, $"整改案件 {c.Id} 已立案:{zoneName}", c.Subject, Link(c.Id), now, c.Id);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

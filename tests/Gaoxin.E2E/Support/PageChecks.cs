@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gaoxin.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Gaoxin.E2E.Support;
@@ -68,9 +69,71 @@ public static class PageChecks
         """;
 
     /// <summary>
+    /// What a reader of the page meets, piece by piece: the title, the text of every rendered element (with closed
+    /// <c>details</c> opened, options of lists, text only a screen reader reads), the labels a screen reader reads
+    /// (<c>aria-label</c>, <c>title</c>, <c>placeholder</c>, <c>alt</c>, a button's value), each with where it stands
+    /// (<c>th</c>, <c>caption</c>, <c>[aria-label]</c> …). Text inside an element marked with a language of the other script
+    /// (<c>lang="zh-CN"</c> on an English page: a quote of the plan, a Chinese-only name) is left out, as it is meant to be
+    /// read in that language; so are quotes (<c>blockquote</c>, <c>q</c>: the plan's own words, which may hold a proper name such
+    /// as 大连软件园COCO-SPACE), and so is text marked <c>lang=""</c>, HTML's word for “language unknown”, which pages use for
+    /// free text a person typed in whatever language (a token's name). Scripts, styles and templates are not text.
+    /// </summary>
+    private const string TextScript = """
+        () => {
+          const own = document.documentElement.lang.toLowerCase().startsWith('en') ? 'en' : 'zh';
+          const other = el => {
+            const l = el.closest('[lang]');
+            if (!l) return false;
+            const lang = l.getAttribute('lang').toLowerCase();
+            return lang === '' || (lang.startsWith('en') ? 'en' : 'zh') !== own; // lang="": free text of no known language
+          };
+          const skip = 'script,style,noscript,template,svg,blockquote,q'; // quotes are the plan's own words
+          const shown = el => { const s = el.closest('select'); return (s || el).checkVisibility({ visibilityProperty: true }) || !!el.closest('.visually-hidden,.sr-only'); };
+          const out = [];
+          // The title repeats the page's heading: a name the page marks as of the other language is a name in the title too.
+          const marked = [...document.body.querySelectorAll('[lang]')].filter(e => other(e)).map(e => e.textContent.trim()).filter(Boolean)
+            .sort((x, y) => y.length - x.length);
+          let title = document.title;
+          for (const m of marked) title = title.split(m).join(' ');
+          if (title.trim()) out.push(['title', title]);
+          document.querySelectorAll('details').forEach(d => d.open = true);
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const el = n.parentElement, text = n.nodeValue.trim();
+            if (!text || !el || el.closest(skip) || other(el) || !shown(el)) continue;
+            const where = el.closest('th,caption,label,button,option,legend,a,h1,h2,h3,h4');
+            out.push([where ? where.tagName.toLowerCase() : el.tagName.toLowerCase(), text]);
+          }
+          for (const el of document.body.querySelectorAll('[aria-label],[title],[placeholder],[alt],input[type=submit],input[type=button],input[type=reset]')) {
+            if (el.closest(skip) || other(el)) continue;
+            for (const a of ['aria-label', 'title', 'placeholder', 'alt', 'value']) {
+              if (a === 'value' && !el.matches('input[type=submit],input[type=button],input[type=reset]')) continue;
+              const v = (el.getAttribute(a) || '').trim();
+              if (v) out.push([el.tagName.toLowerCase() + '[' + a + ']', v]);
+            }
+          }
+          return out;
+        }
+        """;
+
+    /// <summary>
+    /// The words of the other script on the page as it stands (see <see cref="OneLanguage"/>), each with where it stands
+    /// and a little of its text around it: <c>th: “MinMax” in “方法 MinMax”</c>.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ForeignTextAsync(IPage page, string language)
+    {
+        var pieces = await page.EvaluateAsync<JsonElement>(TextScript);
+        return pieces.EnumerateArray()
+            .SelectMany(p => OneLanguage.Offences(p[1].GetString()!, language).Select(o => $"{p[0].GetString()}: {o}"))
+            .Distinct()
+            .Select(o => (OneLanguage.IsEnglish(language) ? "Chinese in English mode, " : "English in Chinese mode, ") + o)
+            .ToList();
+    }
+
+    /// <summary>
     /// Opens <paramref name="path"/> in <paramref name="page"/> (a phone-sized page) and returns what is wrong with it: the answer,
     /// the document's language, anything wider than the screen, charts without a table, then — with the collapsed menu
-    /// opened — axe-core's serious and critical violations.
+    /// opened — axe-core's serious and critical violations, and last the words of the other language.
     /// </summary>
     public static async Task<IReadOnlyList<string>> CheckAsync(IPage page, string path, int status, string language, string? endsAt = null)
     {
@@ -85,6 +148,7 @@ public static class PageChecks
         problems.AddRange((await page.EvaluateAsync<JsonElement>(ChartScript)).EnumerateArray().Select(e => e.GetString()!));
         await page.EvaluateAsync("() => document.querySelectorAll('details.menu').forEach(d => d.open = true)");
         problems.AddRange(await SeriousViolationsAsync(page));
+        problems.AddRange(await ForeignTextAsync(page, language));
         return problems;
     }
 

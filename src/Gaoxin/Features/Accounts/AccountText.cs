@@ -63,8 +63,8 @@ public static class AccountText
         AccountAudit.PasswordChanged => T("修改密码", "password changed"),
         AccountAudit.PasswordChangeRefused => T("修改密码未成功", "password change refused"),
         AccountAudit.PasswordReset => T("重置密码", "password reset"),
-        AccountAudit.TokenCreated => T("创建 API 令牌", "API token created"),
-        AccountAudit.TokenRevoked => T("吊销 API 令牌", "API token revoked"),
+        AccountAudit.TokenCreated => T("创建接口令牌", "API token created"),
+        AccountAudit.TokenRevoked => T("吊销接口令牌", "API token revoked"),
         "registry_item_added" or "registry_item_added_approved" => T("名录新增条目", "registry item added"),
         "registry_item_approved" => T("名录条目审核通过", "registry item approved"),
         "registry_item_rejected" => T("名录条目退回", "registry item rejected"),
@@ -82,8 +82,59 @@ public static class AccountText
         "task_progress_reported" => T("报告任务进展", "task progress reported"),
         "institution_added" => T("新增服务机构", "institution added"),
         "institution_edited" => T("修改服务机构", "institution changed"),
-        _ => ReportText.Action(action) is var known && known != action ? known : action.Replace('_', ' '),
+        _ => ReportText.Action(action) is var known && known != action ? known : Composed(action),
     };
+
+    /// <summary>What an audit row is about and what was done to it, for actions named subject_verb (news_publish).</summary>
+    private static readonly (string Code, string Zh, string En)[] Subjects =
+    [
+        ("market_deals", "技术合同", "technology contracts"), ("market_introduction", "技术对接", "introduction"), ("market", "技术市场", "technology market"),
+        ("registry_project", "名录项目", "registry project"), ("registry", "名录", "registry"), ("investment", "招商项目", "investment project"),
+        ("news_image", "新闻图片", "news image"), ("news", "新闻", "news"), ("policy_attachment", "政策附件", "policy attachment"), ("policy", "政策", "policy"),
+        ("panel", "专家组", "expert panel"), ("application", "申报", "application"), ("conflict", "回避声明", "conflict of interest"),
+        ("contract", "技术合同", "technology contract"), ("introduction", "技术对接", "introduction"), ("enterprises", "企业年报", "enterprise returns"),
+        ("pool", "后备库", "reserve pool"), ("imported", "导入", "import"),
+    ];
+
+    private static readonly Dictionary<string, (string Zh, string En)> Verbs = new(StringComparer.Ordinal)
+    {
+        ["created"] = ("新建", "created"), ["edited"] = ("修改", "edited"), ["added"] = ("新增", "added"),
+        ["submit"] = ("提交", "submitted"), ["submitted"] = ("提交", "submitted"), ["publish"] = ("发布", "published"), ["published"] = ("发布", "published"),
+        ["withdraw"] = ("撤回", "withdrawn"), ["withdrawn"] = ("撤回", "withdrawn"), ["return"] = ("退回", "returned"), ["returned"] = ("退回", "returned"),
+        ["approved"] = ("审核通过", "approved"), ["closed"] = ("关闭", "closed"), ["scored"] = ("评分", "scored"), ["rescored"] = ("重新评分", "scored again"),
+        ["declared"] = ("声明", "declared"), ["demo_loaded"] = ("载入演示数据", "demo data loaded"), ["moved"] = ("转换环节", "moved"),
+        ["proposed"] = ("推荐入库", "proposed"), ["trained"] = ("培训记录", "training recorded"), ["imported"] = ("导入", "imported"),
+        ["deal"] = ("成交", "ended in a deal"), ["no_deal"] = ("未成交", "ended without a deal"),
+    };
+
+    private static string Composed(string action)
+    {
+        foreach (var (code, zh, en) in Subjects)
+            if (action.StartsWith(code + "_", StringComparison.Ordinal) && Verbs.TryGetValue(action[(code.Length + 1)..], out var verb))
+                return T(zh + verb.Zh, $"{en} {verb.En}");
+        return T("其他操作", action.Replace('_', ' '));
+    }
+
+    /// <summary>The object of an audit row (<c>case:3</c>, <c>investment:6</c>) in words; an element code or other text as it is.</summary>
+    public static string Subject(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return "";
+        var colon = code.IndexOf(':');
+        if (colon <= 0) return code;
+        var (kind, id) = (code[..colon], code[(colon + 1)..]);
+        var name = kind switch
+        {
+            "case" => T("整改案件", "case"), "investment" => T("招商项目", "investment project"), "application" => T("申报", "application"),
+            "panel" => T("专家组", "panel"), "news" => T("新闻", "news item"), "policy" => T("政策", "policy"), "demand" => T("技术需求", "demand"),
+            "achievement" => T("科技成果", "achievement"), "contract" => T("技术合同", "contract"), "institution" => T("服务机构", "institution"),
+            _ => null,
+        };
+        return name is null ? code : $"{name} {id}";
+    }
+
+    /// <summary>Who did it: an account's e-mail, or the command line with the system user that ran it.</summary>
+    public static string Actor(string actor) =>
+        actor.StartsWith("cli:", StringComparison.Ordinal) ? T($"命令行({actor[4..]})", $"command line ({actor[4..]})") : actor;
 
     /// <summary>
     /// An audit row's comment in the reader's language where the platform wrote it for an account action (roles and zones,
@@ -104,6 +155,10 @@ public static class AccountText
                 return T($"令牌“{m.Groups[1].Value}”,{m.Groups[2].Value} 到期", $"token “{m.Groups[1].Value}”, expires {m.Groups[2].Value}");
             case AccountAudit.TokenRevoked when System.Text.RegularExpressions.Regex.Match(comment, "^token (\\d+) \\((.*)\\)$") is { Success: true } m:
                 return T($"令牌“{m.Groups[2].Value}”(编号 {m.Groups[1].Value})", $"token “{m.Groups[2].Value}” (no. {m.Groups[1].Value})");
+            case "case_opened" when System.Text.RegularExpressions.Regex.Match(comment, "^run (\\d+): (.*)$") is { Success: true } m:
+                return T($"评价记录 {m.Groups[1].Value}:{m.Groups[2].Value}", $"run {m.Groups[1].Value}: {m.Groups[2].Value}");
+            case var _ when System.Text.RegularExpressions.Regex.Match(comment, "^releaseAt (\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2})") is { Success: true } m:
+                return T($"定时发布:{m.Groups[1].Value} {m.Groups[2].Value}(协调世界时)", $"to be released {m.Groups[1].Value} {m.Groups[2].Value} (UTC)");
             default:
                 return comment;
         }

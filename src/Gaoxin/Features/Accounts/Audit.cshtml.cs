@@ -33,7 +33,12 @@ public sealed class AuditModel(GaoxinDb db) : PageModel
         Result = await AuditLog.PageAsync(db, Filter, PageNumber, ct);
         Actions = await AuditLog.ActionsAsync(db, ct);
         ZoneCodes = await Gaoxin.Features.Zones.ZoneChoices.CodesAsync(db, ct);
+        ZoneNames = await Gaoxin.Data.Zones.ZoneRegistry.NamesAsync(db, z => T(z.Name, z.NameEn), ct);
+        ZoneNames.TryAdd("liaoning", T("全省", "Province"));
     }
+
+    /// <summary>Each zone's name in the chosen language, by code (the province's code stays as it is).</summary>
+    public Dictionary<string, string> ZoneNames { get; private set; } = [];
 
     /// <summary>The filtered rows as CSV: a header, then one line per row, newest first.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)

@@ -91,7 +91,7 @@ public sealed class UsersModel(GaoxinDb db) : PageModel
     }
 
     public string ZoneName(string? code) =>
-        code is null ? "" : Zones.FirstOrDefault(z => z.Code == code) is { Name: { } name } && name.Length > 0 ? $"{name} ({code})" : code;
+        code is null ? "" : Zones.FirstOrDefault(z => z.Code == code) is { Name: { } name } && name.Length > 0 ? name : code;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -101,7 +101,7 @@ public sealed class UsersModel(GaoxinDb db) : PageModel
     {
         "created" => T($"已创建账号 {email}。", $"Account {email} created."),
         "changed" => T($"已修改 {email} 的角色或高新区,其现有登录已失效。", $"{email}'s role or zone changed; their sign-ins have ended."),
-        "disabled" => T($"已停用 {email},其登录和 API 令牌立即失效。", $"{email} is disabled; their sign-ins and API tokens stop working at once."),
+        "disabled" => T($"已停用 {email},其登录和接口令牌立即失效。", $"{email} is disabled; their sign-ins and API tokens stop working at once."),
         "enabled" => T($"已重新启用 {email}。", $"{email} is enabled again."),
         "reset" => T($"已重置 {email} 的密码,其现有登录已失效。", $"{email}'s password is reset; their sign-ins have ended."),
         _ => "",

@@ -24,7 +24,9 @@ public static class CasesText
         RectificationWorkflow.States.Closed => T("已结案", "closed"),
         RectificationWorkflow.States.Filed => T("申诉待决定", "appeal filed"),
         RectificationWorkflow.States.Decided => T("申诉已决定", "appeal decided"),
-        _ => status,
+        // An application case carries the application's state.
+        _ => Enum.GetValues<Gaoxin.Core.Applications.ApplicationState>().Where(st => Gaoxin.Core.Applications.ApplicationRules.Name(st) == status)
+            .Select(Gaoxin.Features.Applications.ApplicationsText.State).FirstOrDefault() ?? status,
     };
 
     public static string Step(string step) => step switch
@@ -38,7 +40,8 @@ public static class CasesText
         RectificationWorkflow.Steps.Appeal => T("提出申诉", "appeal filed"),
         RectificationWorkflow.Steps.AppealDecision => T("申诉决定", "appeal decision"),
         RectificationWorkflow.Steps.Filing => T("申诉理由", "appeal filed"),
-        _ => step,
+        // An application case's steps are the application's states (submitted, in_review …).
+        _ => Status(step),
     };
 
     public static string Decision(string? decision) => decision switch

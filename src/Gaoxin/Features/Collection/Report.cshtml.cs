@@ -233,7 +233,7 @@ public sealed class ReportModel(GaoxinDb db, TimeProvider clock) : PageModel
     public IEnumerable<DataProblem> ProblemsOf(string element) => Problems.Where(p => p.Element == element);
 
     /// <summary>A unit as the reader's language writes it.</summary>
-    public static string UnitOf(DataElement element) => Shared.Text.IsEnglish ? ElementUnits.English(element.Unit) : element.Unit;
+    public static string UnitOf(DataElement element) => Shared.Text.UnitText(element.Unit);
 
     /// <summary>
     /// The checks beside a figure under review: the outliers and range problems found on it, then the results of the rules

@@ -18,15 +18,35 @@ public static class ReportText
 
     public static string State(string state) => state == "none" ? State((ReportState?)null) : State(Enum.Parse<ReportState>(state, ignoreCase: true));
 
-    /// <summary>How a change arrived (the audit's <c>via</c>), in the reader's language.</summary>
-    public static string Via(string via) => via switch
+    /// <summary>How a change came in (the audit's <c>via</c>), in words.</summary>
+    public static string Via(string? via) => via switch
     {
-        Data.Collection.ReportStore.Via.Form => T("表单", "form"),
-        Data.Collection.ReportStore.Via.Import => T("导入", "import"),
-        Data.Collection.ReportStore.Via.Api => T("接口", "API"),
-        Data.Collection.ReportStore.Via.Cli => T("命令行", "command line"),
-        Data.Collection.ReportStore.Via.Demo => T("演示数据", "demo data"),
+        "api" => T("接口", "API"),
+        "form" => T("网页", "web form"),
+        "demo" => T("演示数据", "demo data"),
+        "cli" => T("命令行", "command line"),
+        "import" => T("文件导入", "file import"),
+        "evaluation" => T("综合评价", "evaluation"),
+        null or "" => "",
         _ => via,
+    };
+
+    /// <summary>A group of supplementary figures on the form: the registry's counts, the enterprises' returns, a model's figures.</summary>
+    public static string Group(string group) => group switch
+    {
+        "registry" => T("名录计数", "registry counts"),
+        "enterprise" => T("企业年报汇总", "enterprise returns"),
+        _ => T("评价模型所需指标", "figures an evaluation model needs"),
+    };
+
+    /// <summary>An audit comment the platform wrote (an import that approves at once), in words; a person's comment as written.</summary>
+    public static string Comment(string? comment) => comment switch
+    {
+        null => "",
+        "imported as approved" => T("导入即批准", "imported as approved"),
+        _ when System.Text.RegularExpressions.Regex.Match(comment, @"^imported as approved, replacing revision (\d+)$") is { Success: true } m
+            => T($"导入即批准,取代第 {m.Groups[1].Value} 版", comment),
+        _ => comment,
     };
 
     public static string Action(string action) => action switch

@@ -16,6 +16,8 @@ public sealed class BulletinModel(GaoxinDb db, TimeProvider clock) : PageModel
     public EvaluationResponse Result { get; private set; } = null!;
     public Dictionary<string, string> ZoneNames { get; private set; } = [];
     public Dictionary<string, string> DimensionNames { get; private set; } = [];
+    /// <summary>The run's model by its title in the chosen language (its id is the file's, not a reader's name).</summary>
+    public string ModelTitle { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int year, string? model, CancellationToken ct)
     {
@@ -24,8 +26,9 @@ public sealed class BulletinModel(GaoxinDb db, TimeProvider clock) : PageModel
         Run = run;
         Result = EvaluationRunner.Read(run);
         ZoneNames = await ZoneRegistry.NamesAsync(db, z => Shared.Text.T(z.Name, z.NameEn), ct);
-        DimensionNames = (await EvaluationRunner.ModelsAsync(db, ct)).FirstOrDefault(m => m.Model.Id == run.ModelId)?.Model.Dimensions
-            .ToDictionary(d => d.Code, d => Shared.Text.T(d.Name, d.NameEn)) ?? [];
+        var definition = (await EvaluationRunner.ModelsAsync(db, ct)).FirstOrDefault(m => m.Model.Id == run.ModelId)?.Model;
+        DimensionNames = definition?.Dimensions.ToDictionary(d => d.Code, d => Shared.Text.T(d.Name, d.NameEn)) ?? [];
+        ModelTitle = definition is null ? run.ModelId : Shared.Text.T(definition.Title, definition.TitleEn);
         Cases = await Data.Rectification.RectificationStore.OfRunAsync(db, run.Id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         return Page();
     }

@@ -51,7 +51,7 @@ public sealed record GeoMapView(string Id, string TableId, string Title, string?
     public static GeoMapView Of(string id, string tableId, string title, string? indicator, string? unit, PortalMap map,
         IEnumerable<ZoneSummary> zones, IReadOnlyDictionary<string, decimal?> values, Func<string, string> url,
         IReadOnlyDictionary<string, (double Lon, double Lat)>? fallback = null) =>
-        new(id, tableId, title, indicator, unit is null ? null : GeoMapText.Unit(unit), zones.Select(z =>
+        new(id, tableId, title, indicator, unit is null ? null : Shared.Text.UnitText(unit), zones.Select(z =>
         {
             (double Lon, double Lat)? at = map.Locations.TryGetValue(z.Code, out var l) ? (l.Point.Lon, l.Point.Lat)
                 : fallback?.TryGetValue(z.Code, out var f) == true ? f : null;
@@ -76,16 +76,6 @@ public static class GeoMapText
     /// <summary>A city's English name ("沈阳市" → "Shenyang"); a name the list does not know stays as it is.</summary>
     public static string CityEn(string name) =>
         Cities.TryGetValue(name.EndsWith('市') ? name[..^1] : name, out var en) ? en : name;
-
-    private static readonly Dictionary<string, string> Units = new()
-    {
-        ["亿元"] = "100 million yuan", ["万元"] = "10,000 yuan", ["元"] = "yuan", ["万美元"] = "10,000 US dollars", ["亿美元"] = "100 million US dollars",
-        ["人"] = "people", ["万人"] = "10,000 people", ["家"] = "firms", ["个"] = "items", ["件"] = "items", ["项"] = "items",
-        ["平方公里"] = "km²", ["年"] = "years",
-    };
-
-    /// <summary>A unit in the page's language ("亿元" → "100 million yuan" in English); symbols such as % stay as they are.</summary>
-    public static string Unit(string unit) => IsEnglish && Units.TryGetValue(unit.Trim(), out var en) ? en : unit;
 
     /// <summary>A city's name in the page's language.</summary>
     public static string City(string name) => IsEnglish ? CityEn(name) : name;

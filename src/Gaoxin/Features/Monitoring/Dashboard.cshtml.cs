@@ -154,8 +154,8 @@ public static class MonitoringPages
         ProgressMapping.NoDataSource => T("暂无数据来源", "no data source"),
         _ when row.Assessment?.Value is null => T("暂无数据", "no data"),
         // A target every zone must meet shows the weakest zone's figure, and says so.
-        _ when row.MinimumOverZones => $"{Number(row.Assessment!.Value)} {row.Target.Unit} {T("(各高新区最小值)", "(minimum over the zones)")}",
-        _ => $"{Number(row.Assessment!.Value)} {row.Target.Unit}",
+        _ when row.MinimumOverZones => $"{Number(row.Assessment!.Value)} {UnitText(row.Target.Unit)} {T("(各高新区最小值)", "(minimum over the zones)")}",
+        _ => $"{Number(row.Assessment!.Value)} {UnitText(row.Target.Unit)}",
     };
 
     /// <summary>Where the scope of a target lies, in words.</summary>
@@ -175,7 +175,7 @@ public static class MonitoringPages
     {
         if (row.Assessment?.Forecast is not { } f || f.Value is not { } value)
             return row.Measure is null ? "" : T("不足两年数据,暂不外推。", "Fewer than two years of figures: no forecast yet.");
-        var unit = row.Target.Unit;
+        var unit = UnitText(row.Target.Unit);
         var trend = T($"按最小二乘线性趋势,{f.Year} 年约为 {Number(value)} {unit}", $"The least-squares trend gives {Number(value)} {unit} in {f.Year}");
         if (f.CrossingYear is not { } crossing)
             return trend + T(";按此趋势无法达到目标。", "; on this trend the target is not reached.");

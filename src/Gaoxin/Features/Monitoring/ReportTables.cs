@@ -39,7 +39,7 @@ public static class ReportTables
         if (d.Evaluation is { } e)
             tables.Add(new("evaluation", T("综合评价", "Evaluation"),
                 [T("排名", "Rank"), T("高新区", "Zone"), T("综合得分", "Composite"), T("等级", "Grade"), T("黄牌", "Yellow card")],
-                e.Zones.Select(z => (IReadOnlyList<object?>)[z.Rank, Zone(z.Zone), Math.Round(z.Composite, 2, MidpointRounding.AwayFromZero), z.Grade,
+                e.Zones.Select(z => (IReadOnlyList<object?>)[z.Rank, Zone(z.Zone), Math.Round(z.Composite, 2, MidpointRounding.AwayFromZero), z.Grade is null ? null : Gaoxin.Features.Evaluation.IndexModel.GradeText(z.Grade),
                     z.YellowCard ? T("是", "yes") : null]).ToList()));
         tables.Add(new("cases", T("整改与申请", "Cases"),
             [T("高新区", "Zone"), T("类型", "Kind"), T("年度", "Year"), T("状态", "Status")],

@@ -20,6 +20,8 @@ public sealed class TargetModel(GaoxinDb db, ReadCache cache, TimeProvider clock
     public TargetProgressRow Row { get; private set; } = null!;
     public TargetDecompositionView Decomposition { get; private set; } = null!;
     public Dictionary<string, string> ZoneNames { get; private set; } = [];
+    /// <summary>Each data element's name in the chosen language, by code, to read the measure's formula in words.</summary>
+    public Dictionary<string, string> ElementNames { get; private set; } = [];
     public bool IsOffice { get; private set; }
 
     /// <summary>The zones of the breakdown, in the plan's order: those with a value, then those with only a zone target.</summary>
@@ -37,6 +39,7 @@ public sealed class TargetModel(GaoxinDb db, ReadCache cache, TimeProvider clock
         Row = row;
         Decomposition = (await PlanTrackingStore.DecompositionsAsync(db, progress.Plan, ct)).First(d => d.TargetId == id);
         ZoneNames = await MonitoringPages.ZoneNamesAsync(db, ct);
+        ElementNames = (await Gaoxin.Data.Collection.DataSetStore.GetAsync(db, ct)).Elements.ToDictionary(e => e.Code, e => T(e.Name, e.NameEn));
         var zoneTargets = Decomposition.Zones.ToDictionary(z => z.ZoneCode);
         Zones = progress.Plan.Zones.Select(z => z.Code)
             .Concat(zoneTargets.Keys.Where(k => progress.Plan.Zones.All(z => z.Code != k)))

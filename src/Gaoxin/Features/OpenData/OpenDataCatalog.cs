@@ -97,7 +97,7 @@ public static class OpenDataCatalog
         new("phone", "string", null, "联系电话", "Phone"),
         new("email", "string", null, "电子邮箱", "Email"),
         new("website", "string", null, "网站", "Website"),
-    ], "位置为近似位置,来源见 portal/zone-locations.yaml。", "Positions are approximate; sources in portal/zone-locations.yaml.");
+    ], "位置为近似位置,来源见平台随附的园区位置文件。", "Positions are approximate; sources in portal/zone-locations.yaml.");
 
     /// <summary>Every dataset, in the order the page lists them.</summary>
     public static readonly IReadOnlyList<OpenDataset> All = [ZonesSet, Figures, Indicators, Evaluations, Registries];

@@ -78,6 +78,6 @@ public static class PlanMapping
             _ => "",
         };
         var value = goal.Max is { } max ? $"{TextTable.Number(goal.Value)}–{TextTable.Number(max)}" : TextTable.Number(goal.Value);
-        return $"{sign}{value} {unit}";
+        return $"{sign}{value} {Gaoxin.Features.Shared.Text.UnitText(unit)}";
     }
 }

@@ -362,6 +362,76 @@ public static class RegistryText
 
     public static string Status(string status) => status == "planned" ? Text.T("规划建设", "planned") : Text.T("已有", "existing");
 
+    /// <summary>The finer kind of an item (the registry's subtype code) in words.</summary>
+    public static string Subtype(string? subtype) => subtype switch
+    {
+        null => "—",
+        "high_end_equipment" => Text.T("高端装备制造", "high-end equipment"),
+        "new_materials" => Text.T("新材料", "new materials"),
+        "new_generation_it" => Text.T("新一代信息技术", "new-generation IT"),
+        "health_biomed" => Text.T("健康医疗和生物医药", "health and biomedicine"),
+        "biomedical_engineering" => Text.T("生物医药工程", "biomedical engineering"),
+        "energy_saving_environmental" => Text.T("节能环保", "energy saving and environment"),
+        "engineering_research_centre" => Text.T("工程研究中心", "engineering research centre"),
+        "key_laboratory" => Text.T("重点实验室", "key laboratory"),
+        "engineering_laboratory" => Text.T("工程实验室", "engineering laboratory"),
+        "enterprise_tech_centre" => Text.T("企业技术中心", "enterprise technology centre"),
+        "common_technology" => Text.T("产业共性技术创新平台", "common-technology platform"),
+        "specialised_technology" => Text.T("产业专业技术创新平台", "specialised-technology platform"),
+        "comprehensive_service" => Text.T("产业技术创新综合服务平台", "comprehensive service platform"),
+        "maker_space" => Text.T("众创空间", "maker space"),
+        "nursery" => Text.T("创业苗圃", "start-up nursery"),
+        "incubator" => Text.T("孵化器", "incubator"),
+        "accelerator" => Text.T("加速器", "accelerator"),
+        "science_park" => Text.T("科技园", "science park"),
+        "vc" => Text.T("创业投资基金", "venture capital fund"),
+        "industry" => Text.T("产业投资基金", "industry fund"),
+        "guidance" => Text.T("引导基金", "guidance fund"),
+        "angel" => Text.T("天使投资基金", "angel fund"),
+        "loan" => Text.T("贷款", "loan"),
+        "talent" => Text.T("人才基金", "talent fund"),
+        "risk_compensation" => Text.T("风险补偿资金", "risk compensation fund"),
+        "bank" => Text.T("银行", "bank"),
+        "insurer" => Text.T("保险机构", "insurer"),
+        "guarantor" => Text.T("担保机构", "guarantor"),
+        "leasing" => Text.T("融资租赁", "leasing"),
+        "microloan" => Text.T("小额贷款公司", "microloan company"),
+        "vc_institution" => Text.T("创业投资机构", "venture capital firm"),
+        "platform" => Text.T("服务平台", "platform"),
+        "alliance" => Text.T("联盟", "alliance"),
+        "building" => Text.T("楼宇", "building"),
+        "person" => Text.T("人才", "person"),
+        "team" => Text.T("团队", "team"),
+        "base" => Text.T("基地", "base"),
+        "workstation" => Text.T("工作站", "workstation"),
+        "facility" => Text.T("设施", "facility"),
+        "programme" => Text.T("计划", "programme"),
+        "fund" => Text.T("基金", "fund"),
+        "policy" => Text.T("政策", "policy"),
+        "event" => Text.T("活动", "event"),
+        "domestic" => Text.T("国内合作", "domestic"),
+        "international" => Text.T("国际合作", "international"),
+        "academy" => Text.T("科研院所(院)", "academy"),
+        "university" => Text.T("高校", "university"),
+        "research_institute" => Text.T("研究所", "research institute"),
+        "partner_set" => Text.T("合作院校组合", "set of partners"),
+        "key_technology" => Text.T("关键技术", "key technology"),
+        "new_product" => Text.T("新产品", "new product"),
+        "other" => Text.T("其他", "other"),
+        _ => subtype,
+    };
+
+    /// <summary>A yearly figure of a registry item (revenue, incubated …) in words.</summary>
+    public static string Figure(string figure) => figure switch
+    {
+        "revenue" => Text.T("营业收入", "revenue"),
+        "incubated" => Text.T("在孵企业累计", "incubated"),
+        "graduated" => Text.T("毕业企业", "graduated"),
+        "incubating" => Text.T("在孵企业", "incubating"),
+        "members" => Text.T("成员单位", "members"),
+        _ => figure,
+    };
+
     public static string Level(string? level) => level switch
     {
         "national" => Text.T("国家级", "national"),
