@@ -61,6 +61,20 @@ public sealed class RectificationJourneyTests(BrowserFixture browser) : IAsyncLi
         await StepAsync(page, "plan_submitted");
     }
 
+    /// <summary>
+    /// Publishes the shown run as the office does: the publish button does nothing until the confirmation is ticked (the
+    /// browser refuses the form), then the run is published.
+    /// </summary>
+    private static async Task PublishAsync(IPage page)
+    {
+        await page.Locator("#publish").ClickAsync();
+        await Expect(page.Locator("#publish")).ToBeVisibleAsync();
+        Assert.False(await page.Locator("#publish-confirm").EvaluateAsync<bool>("box => box.checkValidity()"));
+        await page.Locator("#publish-confirm").CheckAsync();
+        await page.Locator("#publish").ClickAsync();
+        await Expect(page.Locator("#publish")).ToHaveCountAsync(0);
+    }
+
     private static Task StatusIsAsync(IPage page, string status) => Expect(page.Locator("#case-status")).ToHaveAttributeAsync("data-status", status);
 
     [Fact]
@@ -72,7 +86,7 @@ public sealed class RectificationJourneyTests(BrowserFixture browser) : IAsyncLi
 
         // The office publishes the year's evaluation: every yellow card opens a case.
         await _office.GotoAsync("/evaluation?year=2019");
-        await _office.Locator("#publish").ClickAsync();
+        await PublishAsync(_office);
         await _office.GotoAsync("/cases?year=2019");
         await Expect(_office.Locator("#cases tbody tr")).ToHaveCountAsync(3);
         var row = _office.Locator("#cases tr[data-zone=suizhong]");
@@ -139,7 +153,7 @@ public sealed class RectificationJourneyTests(BrowserFixture browser) : IAsyncLi
 
         // 2018: Suizhong (provincial) and Fuxin (national) fail and get a yellow card and a case each; the office notifies both.
         await _office.GotoAsync("/evaluation?year=2018");
-        await _office.Locator("#publish").ClickAsync();
+        await PublishAsync(_office);
         foreach (var zone in new[] { "suizhong", "fuxin" })
         {
             await _office.GotoAsync("/cases?year=2018");
@@ -154,7 +168,7 @@ public sealed class RectificationJourneyTests(BrowserFixture browser) : IAsyncLi
 
         // 2019: both fail again. Publishing closes each 2018 case with the evaluation's decision and opens the year's case.
         await _office.GotoAsync("/evaluation?year=2019");
-        await _office.Locator("#publish").ClickAsync();
+        await PublishAsync(_office);
         await _office.GotoAsync("/cases?year=2018");
         await Expect(_office.Locator("#cases tr[data-zone=suizhong]")).ToHaveAttributeAsync("data-status", "closed");
         await Expect(_office.Locator("#cases tr[data-zone=fuxin]")).ToHaveAttributeAsync("data-status", "closed");

@@ -139,6 +139,33 @@ public abstract class EvaluationSpec(ITestStore store) : IAsyncLifetime
         Assert.Contains(runsJson.EnumerateArray(), r => r.GetProperty("documentNumber").GetString() == "辽科发〔2021〕12号");
     }
 
+    [Fact]
+    public async Task On_the_page_a_run_is_published_only_once_the_office_ticks_that_publication_is_final()
+    {
+        const string office = "office@example.org", password = "correct-horse-battery";
+        Assert.Equal(0, (await Cli("users", "add", "--email", office, "--role", "admin", "--password", password)).ExitCode);
+        var run = await RecordAsync(2019);
+        await using var server = await RunningServer.StartAsync(store.Location);
+        using var session = new PageSession(server.Address);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.SignInAsync(office, password)).StatusCode);
+        var form = await session.GetStringAsync("/evaluation?year=2019");
+        Assert.Matches("<input type=\"checkbox\" name=\"confirmed\" value=\"true\" required id=\"publish-confirm\"", form);
+
+        var unconfirmed = await session.PostFormAsync("/evaluation?year=2019", "/evaluation?handler=Publish", [new("run", run), new("year", "2019")]);
+        Assert.Equal(HttpStatusCode.Redirect, unconfirmed.StatusCode);
+        Assert.Null(await PublishedAtAsync(long.Parse(run)));
+
+        var confirmed = await session.PostFormAsync("/evaluation?year=2019", "/evaluation?handler=Publish", [new("run", run), new("year", "2019"), new("confirmed", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.NotNull(await PublishedAtAsync(long.Parse(run)));
+    }
+
+    private async Task<DateTimeOffset?> PublishedAtAsync(long run)
+    {
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        return await db.EvaluationRuns.Where(r => r.Id == run).Select(r => r.PublishedAt).SingleAsync();
+    }
+
     private const int Cli_InvalidInput = Gaoxin.Cli.InvalidInput;
 
     [Fact]

@@ -45,8 +45,15 @@ public sealed class IndexModel(GaoxinDb db, TimeProvider clock) : PageModel
         return RedirectToPage(new { year, model = Model });
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(long run, int year, string? documentNumber, CancellationToken ct)
+    public async Task<IActionResult> OnPostPublishAsync(long run, int year, string? documentNumber, bool confirmed, CancellationToken ct)
     {
+        // Publication is final (cards, delisting proposals and cases follow from it): it happens only once the office has
+        // ticked the confirmation, whatever the browser let through.
+        if (!confirmed)
+        {
+            TempData["notice"] = Shared.Text.T("未发布:请先勾选确认,发布后不可更改。", "Not published: tick the confirmation first; a publication is final.");
+            return RedirectToPage(new { year, model = Model });
+        }
         var office = User.Caller();
         var refused = await Data.Rectification.RectificationStore.PublishRunAsync(db, run, office.Name, clock, ct,
             string.IsNullOrWhiteSpace(documentNumber) ? null : documentNumber);
