@@ -64,7 +64,7 @@ public sealed class AccountsJourneyTests(BrowserFixture browser) : IAsyncLifetim
         Assert.True(temporary.Length >= 10, temporary);
         var row = _page.Locator($"#users tr[data-email='{Operator}']");
         await Expect(row.Locator(".role")).ToHaveTextAsync("高新区填报员");
-        await Expect(row.Locator(".zone")).ToContainTextAsync("shenyang");
+        await Expect(row.Locator(".zone")).ToContainTextAsync("沈阳高新区");
         await Expect(row.Locator(".state")).ToHaveTextAsync("启用");
         await PageChecks.AssertAccessibleAsync(_page);
         await browser.ScreenshotAsync(_page, $"{test}-1-users");

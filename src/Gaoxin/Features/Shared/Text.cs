@@ -7,6 +7,9 @@ namespace Gaoxin.Features.Shared;
 /// <summary>Chinese-first text: pages name both forms and show the one of the visitor's chosen language.</summary>
 public static class Text
 {
+    /// <summary>The site's HTML encoder: it leaves Chinese as written (as the pages' own encoder does), escaping only markup.</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>Picks the Chinese or the English form.</summary>
@@ -23,7 +26,7 @@ public static class Text
     {
         if (string.IsNullOrEmpty(text)) return HtmlString.Empty;
         var lang = LanguageOf(text);
-        var encoded = HtmlEncoder.Default.Encode(text);
+        var encoded = Html.Encode(text);
         return new HtmlString(lang is null ? encoded : $"<span lang=\"{lang}\">{encoded}</span>");
     }
 
@@ -38,11 +41,11 @@ public static class Text
         var last = 0;
         foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"[\u3000-\u303F\u3400-\u9FFF\uFF08\uFF09]+"))
         {
-            html.Append(HtmlEncoder.Default.Encode(text[last..m.Index]));
-            html.Append("<span lang=\"zh-CN\">").Append(HtmlEncoder.Default.Encode(m.Value)).Append("</span>");
+            html.Append(Html.Encode(text[last..m.Index]));
+            html.Append("<span lang=\"zh-CN\">").Append(Html.Encode(m.Value)).Append("</span>");
             last = m.Index + m.Length;
         }
-        html.Append(HtmlEncoder.Default.Encode(text[last..]));
+        html.Append(Html.Encode(text[last..]));
         return new HtmlString(html.ToString());
     }
 
