@@ -122,7 +122,7 @@ public sealed class AccountsJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await Expect(_page.Locator("#audit tr[data-action='user_password_changed']")).ToContainTextAsync(Operator);
         await Expect(_page.Locator("#audit tr[data-action='user_password_changed'] .action")).ToHaveTextAsync("修改密码");
         await Expect(_page.Locator("#audit tr[data-action='user_token_revoked']")).ToContainTextAsync("数据报送脚本");
-        await Expect(_page.Locator("#audit tr[data-action='user_token_revoked'] .action")).ToHaveTextAsync("吊销 API 令牌");
+        await Expect(_page.Locator("#audit tr[data-action='user_token_revoked'] .action")).ToHaveTextAsync("吊销接口令牌");
         // Nothing of anyone else: every row is the operator's, as actor or as the account it is about.
         foreach (var text in await audit.AllInnerTextsAsync()) Assert.Contains(Operator, text);
         await PageChecks.AssertAccessibleAsync(_page);
