@@ -7,6 +7,10 @@ namespace Gaoxin.Features.Shared;
 /// <summary>Chinese-first text: pages name both forms and show the one of the visitor's chosen language.</summary>
 public static class Text
 {
+    // Encodes markup only, not Chinese: the page is UTF-8, and Chinese written as character references (&#x6C88;) is not
+    // found by a search of the page's text.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>Picks the Chinese or the English form.</summary>
@@ -23,7 +27,7 @@ public static class Text
     {
         if (string.IsNullOrEmpty(text)) return HtmlString.Empty;
         var lang = LanguageOf(text);
-        var encoded = HtmlEncoder.Default.Encode(text);
+        var encoded = Encoder.Encode(text);
         return new HtmlString(lang is null ? encoded : $"<span lang=\"{lang}\">{encoded}</span>");
     }
 
@@ -38,11 +42,11 @@ public static class Text
         var last = 0;
         foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"[\u3000-\u303F\u3400-\u9FFF\uFF08\uFF09]+"))
         {
-            html.Append(HtmlEncoder.Default.Encode(text[last..m.Index]));
-            html.Append("<span lang=\"zh-CN\">").Append(HtmlEncoder.Default.Encode(m.Value)).Append("</span>");
+            html.Append(Encoder.Encode(text[last..m.Index]));
+            html.Append("<span lang=\"zh-CN\">").Append(Encoder.Encode(m.Value)).Append("</span>");
             last = m.Index + m.Length;
         }
-        html.Append(HtmlEncoder.Default.Encode(text[last..]));
+        html.Append(Encoder.Encode(text[last..]));
         return new HtmlString(html.ToString());
     }
 
