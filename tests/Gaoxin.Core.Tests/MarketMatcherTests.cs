@@ -183,6 +183,12 @@ public sealed class MarketMatcherTests
         Assert.Equal(0m, PointsOf(fromDalian["4"], "region"));
         Assert.Equal(5m, PointsOf(fromDalian["5"], "region"));
         Assert.Equal(("辽宁省", "沈阳市"), MarketMatcher.ParseRegion("辽宁省沈阳市浑南区"));
+        // The reason names the zone in each language, never by its code.
+        var named = new MarketMatcher([Achievement("1", Same, zone: "shenyang")], Catalog, zoneRegions: zones,
+            zoneNames: new Dictionary<string, (string, string)> { ["shenyang"] = ("沈阳高新区", "Shenyang High-tech Zone") });
+        var zoneReason = named.Match(Demand("q", Same, zone: "shenyang")).Single().Reasons.Single(r => r.Part == "region");
+        Assert.Equal("同一高新区:沈阳高新区", zoneReason.Text);
+        Assert.Equal("Same high-tech zone: Shenyang High-tech Zone", zoneReason.TextEn);
         Assert.Equal(("北京市", "北京市"), MarketMatcher.ParseRegion("北京市海淀区"));
         Assert.Equal(((string?)null, (string?)null), MarketMatcher.ParseRegion(null));
     }

@@ -97,6 +97,7 @@ public sealed class MarketMatcher
     private readonly IndustryCatalog _catalog;
     private readonly MatchWeights _weights;
     private readonly IReadOnlyDictionary<string, string> _zoneRegions;
+    private readonly IReadOnlyDictionary<string, (string Name, string NameEn)> _zoneNames;
     private readonly Dictionary<string, int> _termIds;
     private readonly float[] _idf;
     // Postings of term t: _postDocs[_postStart[t] .. _postStart[t+1]) with the BM25 term weight of each.
@@ -120,8 +121,9 @@ public sealed class MarketMatcher
     /// <param name="catalog">The industry codes (for the field's domain).</param>
     /// <param name="weights">Points of each part; <see cref="MatchWeights.Default"/> when null.</param>
     /// <param name="zoneRegions">A zone code's place (辽宁省沈阳市), used for a profile that names its zone but no region.</param>
+    /// <param name="zoneNames">A zone code's Chinese and English names, which the reasons name a zone by (the code when absent).</param>
     public MarketMatcher(IReadOnlyList<MatchProfile> candidates, IndustryCatalog catalog, MatchWeights? weights = null,
-        IReadOnlyDictionary<string, string>? zoneRegions = null)
+        IReadOnlyDictionary<string, string>? zoneRegions = null, IReadOnlyDictionary<string, (string Name, string NameEn)>? zoneNames = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -131,6 +133,7 @@ public sealed class MarketMatcher
         if (_weights.Text < 0 || _weights.Field < 0 || _weights.Maturity < 0 || _weights.Region < 0 || _weights.Price < 0)
             throw new ArgumentOutOfRangeException(nameof(weights), "weights must not be negative");
         _zoneRegions = zoneRegions ?? new Dictionary<string, string>();
+        _zoneNames = zoneNames ?? new Dictionary<string, (string Name, string NameEn)>();
         var n = candidates.Count;
         _termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var df = new List<int>();
@@ -423,7 +426,8 @@ public sealed class MarketMatcher
         switch (parts.RegionFit)
         {
             case RegionFit.Zone:
-                reasons.Add(new MatchReason("region", parts.Region / 10m, $"同一高新区({p.Zone})", $"Same high-tech zone ({p.Zone})"));
+                (string Name, string NameEn) zoneName = _zoneNames.TryGetValue(p.Zone!, out var names) ? names : (p.Zone!, p.Zone!);
+                reasons.Add(new MatchReason("region", parts.Region / 10m, $"同一高新区:{zoneName.Name}", $"Same high-tech zone: {zoneName.NameEn}"));
                 break;
             case RegionFit.City:
                 reasons.Add(new MatchReason("region", parts.Region / 10m, $"同城:{p.City}", $"Same city: {p.City}"));

@@ -107,6 +107,17 @@ public sealed class IndustryCatalog
 
     /// <summary>The codes found in <paramref name="text"/>.</summary>
     public IReadOnlyList<string> Codes(string? text) => Match(text).Select(m => m.Code).ToList();
+
+    /// <summary>
+    /// The English name of an industry the data names in Chinese (a zone's leading industry 生物医药 → Biomedicine): the
+    /// English name of the code whose Chinese name is <paramref name="text"/>; null when no code is named so.
+    /// </summary>
+    public string? EnglishNameOf(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var normalized = Normalize(text);
+        return Industries.FirstOrDefault(i => Normalize(i.Name) == normalized)?.NameEn;
+    }
 }
 
 /// <summary>Reads <c>portal/industries.yaml</c>, checking codes, parents, keywords and that every quote is in the plan text.</summary>

@@ -82,19 +82,21 @@ public static class SiteScoring
     {
         if (matchedCount == 0)
             return new SitePart(part, weight, 0, 0, $"{label}:未从所填产业识别出产业代码,不计分", $"{labelEn}: no industry code found in the text, no points");
+        // The English reason names a text by the English name of the industry it is, else as the data writes it (in Chinese).
+        string En(IEnumerable<string> list) => string.Join(", ", list.Select(t => catalog.EnglishNameOf(t) ?? t));
         var full = texts.Where(t => catalog.Codes(t).Any(direct)).ToList();
         if (full.Count > 0)
             return new SitePart(part, weight, 1, Points(weight, 1),
                 $"{label}:{string.Join("、", full)} 属于{names},满分 {Number(weight)}",
-                $"{labelEn}: {string.Join(", ", full)} within {namesEn}, full {Number(weight)} points");
+                $"{labelEn}: {En(full)} within {namesEn}, full {Number(weight)} points");
         var half = texts.Where(t => catalog.Codes(t).Any(related)).ToList();
         if (half.Count > 0)
             return new SitePart(part, weight, 0.5m, Points(weight, 0.5m),
                 $"{label}:{string.Join("、", half)} 与{names}同属一个高新技术领域,得一半 {Number(Points(weight, 0.5m))}",
-                $"{labelEn}: {string.Join(", ", half)} in the same high-tech domain as {namesEn}, half: {Number(Points(weight, 0.5m))} points");
+                $"{labelEn}: {En(half)} in the same high-tech domain as {namesEn}, half: {Number(Points(weight, 0.5m))} points");
         return new SitePart(part, weight, 0, 0,
             texts.Count == 0 ? $"{label}:无" : $"{label}:{string.Join("、", texts)} 与{names}无关,不计分",
-            texts.Count == 0 ? $"{labelEn}: none" : $"{labelEn}: {string.Join(", ", texts)} unrelated to {namesEn}, no points");
+            texts.Count == 0 ? $"{labelEn}: none" : $"{labelEn}: {En(texts)} unrelated to {namesEn}, no points");
     }
 
     private static SitePart Carriers(decimal weight, SiteZone zone, IndustryCatalog catalog, Func<string, bool> direct, int matchedCount)

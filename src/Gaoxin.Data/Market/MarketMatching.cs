@@ -35,7 +35,8 @@ public static class MarketMatching
             // A demand names its zone, not its place: the zone's city stands in for the region fit.
             var province = (await Collection.DataSetStore.GetAsync(d, ct)).ProvinceName;
             var zoneRegions = await d.Zones.AsNoTracking().ToDictionaryAsync(z => z.Code, z => province + z.City, ct);
-            return new MarketMatcher(profiles, catalog, zoneRegions: zoneRegions);
+            var zoneNames = await d.Zones.AsNoTracking().ToDictionaryAsync(z => z.Code, z => (z.Name, z.NameEn), ct);
+            return new MarketMatcher(profiles, catalog, zoneRegions: zoneRegions, zoneNames: zoneNames);
         }, cancellationToken);
 
     /// <summary>

@@ -88,6 +88,16 @@ public sealed class SiteScoringTests
     }
 
     [Fact]
+    public void The_english_reason_names_an_industry_in_english_and_keeps_names_without_one_as_written()
+    {
+        var benxi = Rank("生物医药", []).Zones.Single(z => z.Zone == "benxi");
+        // 生物医药 is the catalog's own name of biomedicine; the cluster's name has no English form and stays Chinese.
+        Assert.Equal("Leading industries (column 3): Biomedicine within Biomedicine, full 40 points", benxi.Parts.Single(p => p.Part == "industry").ReasonEn);
+        Assert.StartsWith("Innovative clusters (column 4): 本溪生物医药产业集群 within", benxi.Parts.Single(p => p.Part == "cluster").ReasonEn);
+        Assert.StartsWith("主导产业(专栏3):生物医药 属于", benxi.Parts.Single(p => p.Part == "industry").Reason);
+    }
+
+    [Fact]
     public void Weights_change_the_order()
     {
         // Without scale: Benxi 85, Shenyang 75.
