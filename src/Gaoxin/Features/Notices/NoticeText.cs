@@ -27,7 +27,7 @@ public static class NoticeText
             (":审查与决定", "review and decision", true), ("整改方案(重新提交):", "rectification plan (sent again)", false),
             ("整改方案:", "rectification plan", false), ("整改复核:", "rectification recheck", false), ("申诉决定:", "appeal decision", false),
         ];
-        if (!IsEnglish) return new Microsoft.AspNetCore.Html.HtmlString(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(subject));
+        if (!IsEnglish) return new Microsoft.AspNetCore.Html.HtmlContentBuilder().Append(subject);
         // A data-collection deadline names itself in both languages ("… / …: data report for 2021").
         if (subject.Split(" / ") is [_, var en]) return AsWritten(en);
         foreach (var (zh, stepEn, suffix) in steps)

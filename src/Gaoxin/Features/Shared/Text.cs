@@ -7,6 +7,9 @@ namespace Gaoxin.Features.Shared;
 /// <summary>Chinese-first text: pages name both forms and show the one of the visitor's chosen language.</summary>
 public static class Text
 {
+    /// <summary>Encodes markup but leaves Chinese as it is, as the pages' own encoder does (a search or a test finds the words).</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>Picks the Chinese or the English form.</summary>
@@ -23,7 +26,7 @@ public static class Text
     {
         if (string.IsNullOrEmpty(text)) return HtmlString.Empty;
         var lang = LanguageOf(text);
-        var encoded = HtmlEncoder.Default.Encode(text);
+        var encoded = Html.Encode(text);
         return new HtmlString(lang is null ? encoded : $"<span lang=\"{lang}\">{encoded}</span>");
     }
 
@@ -38,17 +41,17 @@ public static class Text
         var last = 0;
         foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"[\u3000-\u303F\u3400-\u9FFF\uFF08\uFF09]+"))
         {
-            html.Append(HtmlEncoder.Default.Encode(text[last..m.Index]));
-            html.Append("<span lang=\"zh-CN\">").Append(HtmlEncoder.Default.Encode(m.Value)).Append("</span>");
+            html.Append(Html.Encode(text[last..m.Index]));
+            html.Append("<span lang=\"zh-CN\">").Append(Html.Encode(m.Value)).Append("</span>");
             last = m.Index + m.Length;
         }
-        html.Append(HtmlEncoder.Default.Encode(text[last..]));
+        html.Append(Html.Encode(text[last..]));
         return new HtmlString(html.ToString());
     }
 
     /// <summary>Picks the Chinese or the English form, where the English form may cite Chinese words (marked as Chinese).</summary>
     public static IHtmlContent TQuoting(string zh, string? en) =>
-        IsEnglish ? WithChineseQuotes(en) : new HtmlString(HtmlEncoder.Default.Encode(zh));
+        IsEnglish ? WithChineseQuotes(en) : new HtmlString(Html.Encode(zh));
 
     /// <summary>
     /// The language of text people wrote, by its script: <c>zh-CN</c> when it has Han characters, <c>en</c> when it has Latin
