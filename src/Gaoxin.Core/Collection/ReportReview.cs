@@ -86,6 +86,7 @@ public static class ElementGroups
         Core => ("年度核心指标", "Core yearly figures"),
         "cn-htz-2021" => ("国家高新区评价补充指标", "Supplementary figures of the national evaluation"),
         "registry" => ("名录计数指标", "Figures the registries count"),
+        "enterprise" => ("企业年报汇总指标", "Figures summed from enterprise returns"),
         _ => (group, group),
     };
 }

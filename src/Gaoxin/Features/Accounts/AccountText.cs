@@ -132,6 +132,29 @@ public static class AccountText
         return name is null ? code : $"{name} {id}";
     }
 
+    /// <summary>
+    /// An audit row's comment for the page: as <see cref="Comment"/> says it, with a zone named by its name instead of its code and
+    /// what a person typed (a token's name) marked with its own language.
+    /// </summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent CommentHtml(string action, string? comment, IReadOnlyDictionary<string, string> zoneNames)
+    {
+        if (comment is null) return Microsoft.AspNetCore.Html.HtmlString.Empty;
+        var html = new Microsoft.AspNetCore.Html.HtmlContentBuilder();
+        switch (action)
+        {
+            case AccountAudit.Added or AccountAudit.Changed when System.Text.RegularExpressions.Regex.Match(comment, "^role ([a-z_]+)(?:, zone (.+))?$") is { Success: true } m:
+                html.Append(Role(m.Groups[1].Value));
+                if (m.Groups[2].Success) html.Append(T(",高新区 ", ", zone ")).AppendHtml(AsWritten(zoneNames.GetValueOrDefault(m.Groups[2].Value, m.Groups[2].Value)));
+                return html;
+            case AccountAudit.TokenCreated when System.Text.RegularExpressions.Regex.Match(comment, "^token \"(.*)\", expires (\\d{4}-\\d{2}-\\d{2})$") is { Success: true } m:
+                return html.Append(T("令牌“", "token “")).AppendHtml(AsWritten(m.Groups[1].Value)).Append(T($"”,{m.Groups[2].Value} 到期", $"”, expires {m.Groups[2].Value}"));
+            case AccountAudit.TokenRevoked when System.Text.RegularExpressions.Regex.Match(comment, "^token (\\d+) \\((.*)\\)$") is { Success: true } m:
+                return html.Append(T("令牌“", "token “")).AppendHtml(AsWritten(m.Groups[2].Value)).Append(T($"”(编号 {m.Groups[1].Value})", $"” (no. {m.Groups[1].Value})"));
+            default:
+                return AsWritten(Comment(action, comment));
+        }
+    }
+
     /// <summary>Who did it: an account's e-mail, or the command line with the system user that ran it.</summary>
     public static string Actor(string actor) =>
         actor.StartsWith("cli:", StringComparison.Ordinal) ? T($"命令行({actor[4..]})", $"command line ({actor[4..]})") : actor;

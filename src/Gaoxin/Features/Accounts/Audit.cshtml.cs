@@ -35,7 +35,12 @@ public sealed class AuditModel(GaoxinDb db) : PageModel
         ZoneCodes = await Gaoxin.Features.Zones.ZoneChoices.CodesAsync(db, ct);
         ZoneNames = await Gaoxin.Data.Zones.ZoneRegistry.NamesAsync(db, z => T(z.Name, z.NameEn), ct);
         ZoneNames.TryAdd("liaoning", T("全省", "Province"));
+        var set = await DataSetStore.GetAsync(db, ct);
+        ElementNames = set.Elements.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => T(g.First().Name, g.First().NameEn));
     }
+
+    /// <summary>Each data element's name in the chosen language, by code (an audit row of a figure names its element by code).</summary>
+    public Dictionary<string, string> ElementNames { get; private set; } = [];
 
     /// <summary>Each zone's name in the chosen language, by code (the province's code stays as it is).</summary>
     public Dictionary<string, string> ZoneNames { get; private set; } = [];

@@ -21,7 +21,7 @@ public static class ReportTables
                 [T("编号", "Id"), T("目标", "Target"), T("单位", "Unit"), T("目标值", "Goal"), T("目标年", "Goal year"), T("基期值", "Baseline"),
                     compare, $"{d.Year}", midterm ? T("较基期变化", "Change since base") : T("同比变化", "Year-on-year change"), T("变化率(%)", "Change (%)"),
                     T("完成进度(%)", "Share of the way (%)"), T("时序进度(%)", "Time elapsed (%)"), T("状态", "Status"), T("预测值", "Forecast")],
-                d.Targets.Select(t => (IReadOnlyList<object?>)[t.Id, T(t.Title, t.TitleEn), t.Unit, t.Goal, t.GoalYear, t.Baseline, t.CompareValue, t.Value,
+                d.Targets.Select(t => (IReadOnlyList<object?>)[t.Id, T(t.Title, t.TitleEn), UnitText(t.Unit), t.Goal, t.GoalYear, t.Baseline, t.CompareValue, t.Value,
                     t.Change, t.ChangePercent, t.ShareOfWay * 100, t.ExpectedShare * 100, MonitoringReportText.TargetStatus(t.Status), t.Forecast]).ToList()),
             new("tasks", T("重点任务", "Tasks"),
                 [T("编号", "Id"), T("任务", "Task"), T("责任高新区", "Zone"), T("总体状态", "Office status"), T("高新区", "Reporting zone"), T("进展", "Status"),

@@ -5,6 +5,7 @@ using Gaoxin.Data.Zones;
 using Gaoxin.Features.Accounts;
 using Gaoxin.Features.Evaluation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gaoxin.Features.Monitoring;
@@ -39,6 +40,10 @@ public sealed class ReportsModel(GaoxinDb db, TimeProvider clock) : PageModel
         if (document is null) return false;
         (Edition, Document) = (edition, document);
         ZoneNames = await ZoneRegistry.NamesAsync(db, z => Shared.Text.T(z.Name, z.NameEn), ct);
+        // A proposed zone (a new-zone application) is not in the registry yet: it goes by the name its application gives it.
+        var proposed = await (from c in db.Cases.AsNoTracking() join a in db.Applications.AsNoTracking() on c.Id equals a.CaseId
+                              select new { c.ZoneCode, a.ProposedName, a.ProposedNameEn }).ToListAsync(ct);
+        foreach (var p in proposed) ZoneNames.TryAdd(p.ZoneCode, Shared.Text.T(p.ProposedName, p.ProposedNameEn));
         Tables = ReportTables.All(document, ZoneNames);
         return true;
     }

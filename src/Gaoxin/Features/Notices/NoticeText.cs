@@ -16,6 +16,32 @@ public static class NoticeText
         _ => kind,
     };
 
+    /// <summary>
+    /// A deadline's subject in the chosen language: the platform names the step (审查与决定, 整改方案…) in Chinese around the case's
+    /// subject; the step is put into words, the case's subject stays as written (marked with its language).
+    /// </summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent Subject(string subject)
+    {
+        (string Zh, string En, bool Suffix)[] steps =
+        [
+            (":审查与决定", "review and decision", true), ("整改方案(重新提交):", "rectification plan (sent again)", false),
+            ("整改方案:", "rectification plan", false), ("整改复核:", "rectification recheck", false), ("申诉决定:", "appeal decision", false),
+        ];
+        if (!IsEnglish) return new Microsoft.AspNetCore.Html.HtmlContentBuilder().Append(subject);
+        // A data-collection deadline names itself in both languages ("… / …: data report for 2021").
+        if (subject.Split(" / ") is [_, var en]) return AsWritten(en);
+        foreach (var (zh, stepEn, suffix) in steps)
+        {
+            if (suffix ? !subject.EndsWith(zh, StringComparison.Ordinal) : !subject.StartsWith(zh, StringComparison.Ordinal)) continue;
+            var rest = suffix ? subject[..^zh.Length] : subject[zh.Length..];
+            var html = new Microsoft.AspNetCore.Html.HtmlContentBuilder();
+            return suffix ? html.AppendHtml(AsWritten(rest)).Append(": " + stepEn) : html.Append(Capital(stepEn) + ": ").AppendHtml(AsWritten(rest));
+        }
+        return AsWritten(subject);
+    }
+
+    private static string Capital(string s) => char.ToUpperInvariant(s[0]) + s[1..];
+
     /// <summary>Where a deadline stands for its reader.</summary>
     public static string State(Data.Notices.DeadlineView d) =>
         d.MetAt is not null ? T("已完成", "Done")

@@ -310,11 +310,16 @@ public static class RegistryText
         _ => type,
     };
 
-    public static string Column(string type) => type switch
+    /// <summary>The plan's column that names items of this type, in the chosen language (专栏7, Column 7); empty when none.</summary>
+    public static string Column(string type)
     {
-        "alliance" => "专栏2", "cluster" => "专栏4", "rd_institution" => "专栏5", "tech_platform" => "专栏6",
-        "carrier" => "专栏7", "fund" => "专栏8", "finance" => "专栏9", "talent" => "专栏10", _ => "",
-    };
+        var n = type switch
+        {
+            "alliance" => 2, "cluster" => 4, "rd_institution" => 5, "tech_platform" => 6,
+            "carrier" => 7, "fund" => 8, "finance" => 9, "talent" => 10, _ => 0,
+        };
+        return n == 0 ? "" : Text.T($"专栏{n}", $"Column {n}");
+    }
 
     public static string Refusal(string code) => code switch
     {

@@ -49,6 +49,10 @@ public static class Text
         return new HtmlString(html.ToString());
     }
 
+    /// <summary>Picks the Chinese or the English form, where the English form may cite Chinese words (marked as Chinese).</summary>
+    public static IHtmlContent TQuoting(string zh, string? en) =>
+        IsEnglish ? WithChineseQuotes(en) : new HtmlString(Html.Encode(zh));
+
     /// <summary>
     /// The language of text people wrote, by its script: <c>zh-CN</c> when it has Han characters, <c>en</c> when it has Latin
     /// letters only, null when neither (numbers). For a <c>lang</c> attribute where a span cannot stand (an option of a list).
