@@ -228,7 +228,7 @@ public abstract partial class ReviewSpec(ITestStore store) : IAsyncLifetime
         Assert.Matches($"<td class=\"num\" data-element=\"alliances\" data-source=\"registry\">{alliancesBefore + 1}<sup class=\"source\" title=\"来源:名录计数\">1</sup></td>", registry);
         Assert.Matches("<option value=\"registry\" selected=\"selected\">名录计数指标</option>", registry);
 
-        Assert.Matches("<th scope=\"col\" data-element=\"alliances\">Industry technology innovation alliances<br /><small>\\(number\\)</small></th>", english);
+        Assert.Matches("<th scope=\"col\" data-element=\"alliances\">Industry technology innovation alliances<br /><small>\\(items\\)</small></th>", english);
         Assert.Contains("counted from the registries", english);
         Assert.DoesNotContain("产业技术创新联盟数", english);
     }
