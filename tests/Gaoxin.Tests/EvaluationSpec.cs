@@ -134,7 +134,7 @@ public abstract class EvaluationSpec(ITestStore store) : IAsyncLifetime
         await using var server = await RunningServer.StartAsync(store.Location);
         var page = await server.Client.GetStringAsync("/evaluation/2019/bulletin");
         var runsJson = JsonDocument.Parse(await server.Client.GetStringAsync("/api/evaluations")).RootElement;
-        Assert.Contains($"<p class=\"doc-number\" id=\"doc-number\">辽高新推〔{year}〕1号</p>", page);
+        Assert.Contains($"<p class=\"doc-number\" id=\"doc-number\" lang=\"zh-CN\">辽高新推〔{year}〕1号</p>", page);
         Assert.Contains($"印发日期 {DateTime.UtcNow:yyyy-MM-dd}", page);
         Assert.Contains(runsJson.EnumerateArray(), r => r.GetProperty("documentNumber").GetString() == "辽科发〔2021〕12号");
     }
