@@ -7,6 +7,7 @@ using Gaoxin.Data;
 using Gaoxin.Data.Collection;
 using Gaoxin.Data.Enterprises;
 using Gaoxin.Tests.Support;
+using static Gaoxin.Tests.Support.ImportJobPolling;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Tests;
@@ -56,20 +57,6 @@ public abstract class ImportJobsSpec(ITestStore store, ITestStore cliStore) : IA
         return job;
     }
 
-    /// <summary>Polls the job until <paramref name="until"/> holds of it (at most two minutes).</summary>
-    private static async Task<JsonElement> WaitAsync(HttpClient client, string id, Func<JsonElement, bool> until)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var job = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
-            if (until(job)) return job;
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"job {id} still {job}");
-            await Task.Delay(50);
-        }
-    }
-
-    private static bool Finished(JsonElement job) => job.GetProperty("state").GetString() is "succeeded" or "failed" or "cancelled";
 
     private static async Task<Dictionary<string, string>> ReturnTablesAsync(ITestStore s)
     {

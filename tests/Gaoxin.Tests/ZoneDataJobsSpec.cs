@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Gaoxin.Data;
 using Gaoxin.Tests.Support;
+using static Gaoxin.Tests.Support.ImportJobPolling;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Tests;
@@ -70,19 +71,6 @@ public abstract class ZoneDataJobsSpec(ITestStore store, ITestStore cliStore) : 
         return job;
     }
 
-    private static async Task<JsonElement> WaitAsync(HttpClient client, string id, Func<JsonElement, bool> until)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var job = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
-            if (until(job)) return job;
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"job {id} still {job}");
-            await Task.Delay(50);
-        }
-    }
-
-    private static bool Finished(JsonElement job) => job.GetProperty("state").GetString() is "succeeded" or "failed" or "cancelled";
 
     /// <summary>The reports and values an import writes, without who wrote them (the CLI or the uploader) and when.</summary>
     private static async Task<(List<string> Reports, string Values)> FiguresAsync(ITestStore s)
