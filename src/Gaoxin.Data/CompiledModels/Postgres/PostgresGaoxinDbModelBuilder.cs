@@ -12,7 +12,7 @@ namespace Gaoxin.Data.CompiledModels.Postgres
     public partial class PostgresGaoxinDbModel
     {
         private PostgresGaoxinDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2763941d-71e9-4d11-ab75-9922ce0ca88c"), entityTypeCount: 67)
+            : base(skipDetectChanges: false, modelId: new Guid("500b1ea5-1970-e02e-69b7-6a7e4ce4e761"), entityTypeCount: 67)
         {
         }
 
