@@ -2,7 +2,6 @@ using Gaoxin.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Gaoxin.Tests;
 
@@ -44,13 +43,11 @@ public class CompiledModelSpec
         var built = db.GetService<IDesignTimeModel>().Model;
         Assert.NotSame(compiled, built);
 
-        var differ = db.GetService<IMigrationsModelDiffer>();
-        Assert.False(differ.HasDifferences(compiled.GetRelationalModel(), built.GetRelationalModel()), $"{provider}: {Regenerate}");
-
-        // The differ compares tables, columns, keys and indexes; the entity side (properties not mapped the same way,
-        // converters, navigations) is compared as well, line by line so that a failure names what differs.
-        Assert.Equal(Describe(built), Describe(compiled));
-        Assert.Equal(Describe(built.GetRelationalModel()), Describe(compiled.GetRelationalModel()));
+        // The migrations differ cannot read a compiled model (it keeps only what queries and saves need), so both models are
+        // described line by line, entity side and table side, and a failure names what differs.
+        Assert.True(Describe(built).SequenceEqual(Describe(compiled)), $"{provider}: {Regenerate}\n{Difference(Describe(built), Describe(compiled))}");
+        Assert.True(Describe(built.GetRelationalModel()).SequenceEqual(Describe(compiled.GetRelationalModel())),
+            $"{provider}: {Regenerate}\n{Difference(Describe(built.GetRelationalModel()), Describe(compiled.GetRelationalModel()))}");
     }
 
     /// <summary>Every entity type with its properties, keys, indexes, foreign keys and navigations, one line each.</summary>
@@ -96,6 +93,9 @@ public class CompiledModelSpec
         lines.Sort(StringComparer.Ordinal);
         return lines;
     }
+
+    private static string Difference(List<string> built, List<string> compiled) =>
+        string.Join("\n", built.Except(compiled).Select(l => "only in the code: " + l).Concat(compiled.Except(built).Select(l => "only in the compiled model: " + l)).Take(20));
 
     private static string Names(IEnumerable<IReadOnlyProperty> properties) => string.Join(",", properties.Select(p => p.Name));
 }
