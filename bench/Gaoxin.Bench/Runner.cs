@@ -12,7 +12,7 @@ namespace Gaoxin.Bench;
 public static class Runner
 {
     private const string Usage = """
-        usage: Gaoxin.Bench all|w1|w2|w3|w4|w5|w6|w7|w8|growth [--size small|national|stress] [--record]
+        usage: Gaoxin.Bench all|w1|w2|w3|w4|w5|w6|w7|w8|growth|startup [--size small|national|stress] [--record]
                --record: write the results to the tracked bench/results/latest.json (else artifacts/bench/results/)
                Gaoxin.Bench micro [BenchmarkDotNet options, e.g. --filter *Engine*]
                Gaoxin.Bench soak [--seconds 600] [--rate 40] [--record]: public pages and API at a steady rate (docs/performance.md)
@@ -46,8 +46,8 @@ public static class Runner
         }
         string[] workloads = verb switch
         {
-            "all" => size.Name == "small" ? ["w4", "w1", "w2", "w3", "w5", "w6", "w7", "w8"] : ["w4", "w1", "w2", "w3", "w5", "w6", "w7", "w8", "growth"],
-            "w1" or "w2" or "w3" or "w4" or "w5" or "w6" or "w7" or "w8" or "growth" => [verb],
+            "all" => size.Name == "small" ? ["w4", "w1", "w2", "w3", "w5", "w6", "w7", "w8", "startup"] : ["w4", "w1", "w2", "w3", "w5", "w6", "w7", "w8", "growth", "startup"],
+            "w1" or "w2" or "w3" or "w4" or "w5" or "w6" or "w7" or "w8" or "growth" or "startup" => [verb],
             _ => [],
         };
         if (workloads.Length == 0)
@@ -74,6 +74,7 @@ public static class Runner
                 case "w7": Search.Run(size, report); break;
                 case "w8": Market.Run(size, report); break;
                 case "growth": Growth.Run(size, report); break;
+                case "startup": Startup.Run(size, report); break;
             }
             Console.WriteLine($"   ({step.Elapsed.TotalSeconds:0.0} s)");
         }

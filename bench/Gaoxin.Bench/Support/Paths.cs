@@ -15,17 +15,27 @@ public static class Paths
     /// <summary>Where <c>latest.json</c> goes with <c>--record</c>: the tracked results docs/performance.md cites.</summary>
     public static string RecordedResults => Path.Combine(Repository, "bench", "results");
 
-    /// <summary>The Release build of <c>gaoxin</c> (build the solution first).</summary>
-    public static string Gaoxin
+    /// <summary>
+    /// The build of <c>gaoxin</c> a user runs: the launcher's (tools/launcher/gaoxin), published Release and ReadyToRun into
+    /// artifacts/gaoxin, which the README's start command runs too. The launcher publishes it first when it is missing or older
+    /// than the sources, once per bench run.
+    /// </summary>
+    public static string Gaoxin => _gaoxin.Value;
+
+    private static readonly Lazy<string> _gaoxin = new(PublishedGaoxin);
+
+    private static string PublishedGaoxin()
     {
-        get
-        {
-            var folder = Path.Combine(Repository, "src", "Gaoxin", "bin", "Release", "net10.0");
-            var exe = Path.Combine(folder, OperatingSystem.IsWindows() ? "gaoxin.exe" : "gaoxin");
-            if (!File.Exists(exe))
-                throw new FileNotFoundException($"{exe} is missing: run `dotnet build Gaoxin.slnx -c Release` first.");
-            return exe;
-        }
+        var launcher = Path.Combine(Repository, "tools", "launcher", "gaoxin");
+        var info = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add(launcher);
+        info.Environment["GAOXIN_LAUNCHER_PREPARE_ONLY"] = "1";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var printed = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        if (process.ExitCode != 0 || !File.Exists(printed))
+            throw new InvalidOperationException($"{launcher} could not publish gaoxin (exit {process.ExitCode}); run it by hand to see why.");
+        return printed;
     }
 
     private static string FindRepository()
