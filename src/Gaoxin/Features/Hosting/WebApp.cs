@@ -36,7 +36,7 @@ public sealed record WebSettings(DatabaseLocation? Database = null, string? Urls
 /// <summary>Builds the web server: pages, the JSON API, OpenAPI and health.</summary>
 public static partial class WebApp
 {
-    public static WebApplication Build(string[] args, WebSettings settings)
+    public static WebApplication Build(string[] args, WebSettings settings, Action<DatabaseLocation>? storeLocated = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -51,6 +51,8 @@ public static partial class WebApp
         if (settings.Urls is { } urls) builder.WebHost.UseUrls(urls);
 
         var location = settings.Database ?? LocationFromConfiguration(builder.Configuration);
+        // Told as soon as the store is known, so that `serve` opens it while the rest of the server is built (start-up).
+        storeLocated?.Invoke(location);
         builder.Services.AddSingleton(location);
         builder.Services.AddSingleton(TimeProvider.System);
         // Read once at start: a bad rule file stops the server with its located errors.
@@ -223,12 +225,16 @@ public static partial class WebApp
     private static Ok<PingResponse> Ping() => TypedResults.Ok(Pong);
 
     /// <summary>Creates and migrates the store and loads the bundled plans before the first request.</summary>
-    public static async Task InitializeAsync(WebApplication app, CancellationToken cancellationToken)
+    /// <param name="app">The built server.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="storeOpened">True when the caller has already opened the store (<see cref="GaoxinDatabase.InitializeAsync"/>).</param>
+    public static async Task InitializeAsync(WebApplication app, CancellationToken cancellationToken, bool storeOpened = false)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GaoxinDb>();
-        await GaoxinDatabase.InitializeAsync(db, GaoxinDatabase.BundleDirectory, app.Services.GetRequiredService<TimeProvider>(), cancellationToken,
-            message => LogPreparingStore(app.Logger, message));
+        if (!storeOpened)
+            await GaoxinDatabase.InitializeAsync(db, GaoxinDatabase.BundleDirectory, app.Services.GetRequiredService<TimeProvider>(), cancellationToken,
+                message => LogPreparingStore(app.Logger, message));
         var location = app.Services.GetRequiredService<DatabaseLocation>();
         LogDatabaseReady(app.Logger, location.Describe());
         var admins = await scope.ServiceProvider.GetRequiredService<UserManager<GaoxinUser>>().GetUsersInRoleAsync(Roles.Admin);

@@ -17,6 +17,9 @@ public sealed partial class ReminderService(IServiceScopeFactory scopes, TimePro
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!settings.Enabled) return;
+        // Off the start-up path: SQLite answers synchronously, so without this the first sweep would run inside the host's
+        // start and the server would listen only after it.
+        await Task.Yield();
         if (!mail.IsConfigured) LogNoMail(logger);
         while (!stoppingToken.IsCancellationRequested)
         {
