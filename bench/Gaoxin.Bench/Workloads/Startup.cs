@@ -45,6 +45,9 @@ public static class Startup
             if (i > 0) serve.Add(seconds);
         }
         report.Add(Absolute("startup: serve until /healthz answers", size, serve, ServeBar, "process start to the first 200 of /healthz"));
+        // Absolute bars on a shared machine: the load says how much of the wall time was the other tenants'.
+        if (File.Exists("/proc/loadavg"))
+            report.Note($"startup: load average {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} on {Environment.ProcessorCount} cores when measured.");
     }
 
     /// <summary>A row whose bar is a time: met when the median is within it.</summary>
