@@ -35,8 +35,9 @@ public sealed record Spread(double MedianSeconds, double MinSeconds, double MaxS
         return new Spread(Math.Round(median, 4), Math.Round(sorted[0], 4), Math.Round(sorted[^1], 4), n);
     }
 
-    public string Show() => string.Create(CultureInfo.InvariantCulture,
-        $"median {MedianSeconds:0.00} s of {Runs}, {MinSeconds:0.00}–{MaxSeconds:0.00} s");
+    public string Show() => MaxSeconds < 1
+        ? string.Create(CultureInfo.InvariantCulture, $"median {MedianSeconds * 1000:0.0} ms of {Runs}, {MinSeconds * 1000:0.0}–{MaxSeconds * 1000:0.0} ms")
+        : string.Create(CultureInfo.InvariantCulture, $"median {MedianSeconds:0.00} s of {Runs}, {MinSeconds:0.00}–{MaxSeconds:0.00} s");
 }
 
 /// <summary>One line of the table.</summary>

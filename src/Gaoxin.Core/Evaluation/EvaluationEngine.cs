@@ -829,12 +829,16 @@ internal static class MonteCarlo
         var baseDimensionWeights = model.Dimensions.Select(d => (double)d.Weight).ToArray();
         var dimensionOf = shape.DimensionOf;
         var spread = (double)options.WeightSpread;
-        var histogram = new long[zoneCount * (maxGroup + 1)];
+        // Each replication writes its rank of every zone into its own row of one shared table (replication-major, so that a
+        // thread writes contiguous memory); the intervals are read from each zone's sorted ranks. Per thread there are only
+        // buffers the size of the zones and indicators, not a zones × ranks table.
+        var replications = options.Replications;
+        var ranks = new int[(long)replications * zoneCount];
         var last = new long[zoneCount];
         var gate = new object();
 
-        Parallel.For(0, options.Replications,
-            () => new Buffers(zoneCount, count, dimensionCount, maxGroup, histogram.Length),
+        Parallel.For(0, replications,
+            () => new Buffers(zoneCount, count, dimensionCount, maxGroup),
             (r, _, b) =>
             {
                 var random = new SplitMix64(new SplitMix64(((ulong)(uint)options.Seed << 32) | (uint)r).Next());
@@ -860,6 +864,7 @@ internal static class MonteCarlo
                     for (var i = 0; i < count; i++) sum += b.Effective[i] * table[row + i];
                     b.Composite[p] = geometric ? Math.Exp(sum) : sum;
                 }
+                var mine = ranks.AsSpan((int)((long)r * zoneCount), zoneCount);
                 for (var g = 0; g + 1 < groupStart.Length; g++)
                 {
                     var start = groupStart[g];
@@ -878,7 +883,7 @@ internal static class MonteCarlo
                     for (var j = 0; j < length; j++)
                     {
                         var p = b.Items[j];
-                        b.Histogram[p * (maxGroup + 1) + b.Ranks[j]]++;
+                        mine[p] = b.Ranks[j];
                         if (worst > 1 && b.Ranks[j] == worst) b.Last[p]++;
                     }
                 }
@@ -888,35 +893,28 @@ internal static class MonteCarlo
             {
                 lock (gate)
                 {
-                    for (var j = 0; j < histogram.Length; j++) histogram[j] += b.Histogram[j];
                     for (var p = 0; p < zoneCount; p++) last[p] += b.Last[p];
                 }
             });
 
-        var n = (long)options.Replications;
+        var n = (long)replications;
         var result = new RankInterval[zoneCount];
-        for (var p = 0; p < zoneCount; p++)
+        Parallel.For(0, zoneCount, () => new int[replications], (p, _, sorted) =>
         {
-            var offset = p * (maxGroup + 1);
-            int At(long position)
-            {
-                long cumulative = 0;
-                for (var rank = 1; rank <= maxGroup; rank++)
-                {
-                    cumulative += histogram[offset + rank];
-                    if (cumulative >= position) return rank;
-                }
-                return maxGroup;
-            }
+            // The zone's ranks across the replications, sorted: the rank at a nearest-rank position is read directly.
+            for (var r = 0; r < replications; r++) sorted[r] = ranks[(long)r * zoneCount + p];
+            Array.Sort(sorted);
+            int At(long position) => sorted[position - 1];
             decimal median = n % 2 == 1 ? At((n + 1) / 2) : (At(n / 2) + At(n / 2 + 1)) / 2m;
             var p5 = At(Math.Max(1, (long)Math.Ceiling(0.05m * n)));
             var p95 = At(Math.Max(1, (long)Math.Ceiling(0.95m * n)));
             result[order[p]] = new RankInterval(median, p5, p95, (decimal)last[p] / n);
-        }
+            return sorted;
+        }, _ => { });
         return result;
     }
 
-    private sealed class Buffers(int zones, int indicators, int dimensions, int maxGroup, int histogram)
+    private sealed class Buffers(int zones, int indicators, int dimensions, int maxGroup)
     {
         public readonly double[] Effective = new double[indicators];
         public readonly double[] DimensionWeights = new double[dimensions];
@@ -925,7 +923,6 @@ internal static class MonteCarlo
         public readonly double[] Keys = new double[maxGroup];
         public readonly int[] Items = new int[maxGroup];
         public readonly int[] Ranks = new int[maxGroup];
-        public readonly long[] Histogram = new long[histogram];
         public readonly long[] Last = new long[zones];
     }
 
