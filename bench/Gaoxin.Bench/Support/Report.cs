@@ -32,7 +32,7 @@ public sealed record Spread(double MedianSeconds, double MinSeconds, double MaxS
         var sorted = seconds.Order().ToArray();
         var n = sorted.Length;
         var median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return new Spread(Math.Round(median, 4), Math.Round(sorted[0], 4), Math.Round(sorted[^1], 4), n);
+        return new Spread(Math.Round(median, 6), Math.Round(sorted[0], 6), Math.Round(sorted[^1], 6), n);
     }
 
     public string Show() => MaxSeconds < 1

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gaoxin.Bench.Support;
 
 namespace Gaoxin.Bench.Workloads;
@@ -15,20 +14,13 @@ public static class Aggregates
     {
         var database = Path.Combine(panel.Folder, "platform.db");
         var stamp = database + ".ok";
-        if (File.Exists(stamp) && File.Exists(database))
-        {
-            // "imported in 123.4 s": the import time of the store, for the growth curve.
-            if (File.ReadAllText(stamp).Split(' ') is [_, _, var s, ..] && double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
-                Ingest.Imported(panel, database, seconds);
-            return (database, null);
-        }
+        if (File.Exists(stamp) && File.Exists(database)) return (database, null);
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             if (File.Exists(database + suffix)) File.Delete(database + suffix);
         Datasets.PrepareStore(database, panel.Zones);
         var import = Child.Gaoxin("enterprises", "import", panel.Enterprises, "--db", database);
         if (Ingest.StatusOf(import) is { } status) return (null, status);
         File.WriteAllText(stamp, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"imported in {import.Elapsed.TotalSeconds:0.0} s\n"));
-        Ingest.Imported(panel, database, import.Elapsed.TotalSeconds);
         return (database, null);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gaoxin.Bench.Support;
 
 namespace Gaoxin.Bench.Workloads;

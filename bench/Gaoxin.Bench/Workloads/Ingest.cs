@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gaoxin.Bench.Support;
 using Npgsql;
 
@@ -15,14 +14,6 @@ namespace Gaoxin.Bench.Workloads;
 public static class Ingest
 {
     public const string PostgresVariable = "GAOXIN_BENCH_POSTGRES";
-
-    /// <summary>
-    /// Platform stores filled earlier in this run (or cached, for the panel) and how long their import took, by data
-    /// folder.
-    /// </summary>
-    public static Dictionary<string, (string Database, double Seconds)> Stores { get; } = [];
-
-    public static void Imported(Dataset data, string database, double seconds) => Stores[data.Folder] = (database, seconds);
 
     /// <summary>
     /// A migrated store with the generated zones and the further elements f01…f82 registered, and nothing imported: the
@@ -51,7 +42,6 @@ public static class Ingest
         var database = Datasets.Scratch("w1-platform.db");
         var (platform, status, _) = Timed.Measure("platform", data.Rows, "rows/s", "gaoxin enterprises import",
             () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", database), () => Timed.CopyStore(template, database));
-        if (platform is not null) Imported(data, database, platform.Spread!.MedianSeconds);
 
         var peerDatabase = Datasets.Scratch("w1-peer.db");
         var (peer, peerStatus, _) = Timed.Measure("peer", data.Rows, "rows/s",
@@ -133,15 +123,6 @@ public static class Ingest
             if (figures.Count == 0) return [$"the import left no enterprise_aggregates for {year}"];
             return Outputs.Compare(figures, Outputs.PeerFigures(last!.Output));
         }));
-    }
-
-    /// <summary>Times a platform child process: its figure, or the status when it is not landed or failed.</summary>
-    public static (Figure? Figure, string? Status) Platform(long rows, Func<ChildResult> run)
-    {
-        var result = run();
-        if (StatusOf(result) is { } status) return (null, status);
-        var seconds = result.Elapsed.TotalSeconds;
-        return (new Figure(rows / seconds, "rows/s", $"{seconds:0.00} s, process", result.PeakBytes), null);
     }
 
     /// <summary>Null when the child succeeded; "not landed" when the verb does not exist yet; else the failure.</summary>
