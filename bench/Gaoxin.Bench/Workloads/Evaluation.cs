@@ -82,9 +82,15 @@ public static class Evaluation
             var model = LoadModel(National);
             var moon = Input(180);
             EvaluationEngine.Evaluate(model, moon, new SensitivityOptions(100, 1));
-            var clock = Stopwatch.StartNew();
-            EvaluationEngine.Evaluate(model, moon, new SensitivityOptions(10_000, 1));
-            report.Note($"W4 moonshot: 10,000 replications of 180 zones × 46 indicators took {clock.Elapsed.TotalSeconds:0.00} s on {Environment.ProcessorCount} cores (target < 1 s).");
+            var times = new List<double>();
+            for (var k = 0; k < 3; k++)
+            {
+                var clock = Stopwatch.StartNew();
+                EvaluationEngine.Evaluate(model, moon, new SensitivityOptions(10_000, 1));
+                times.Add(clock.Elapsed.TotalSeconds);
+            }
+            var spread = Spread.Of(times);
+            report.Note($"W4 moonshot: 10,000 replications of 180 zones × 46 indicators took {spread.MedianSeconds:0.00} s ({spread.Show()}) on {Environment.ProcessorCount} cores (target < 1 s).");
         }
     }
 
