@@ -27,6 +27,8 @@ public static class Runner
         }
         var verb = args[0].ToLowerInvariant();
         if (verb == "soak") return await Soak.RunAsync(args[1..]);
+        // Hidden: the peers of W1, W2, W3 and W5, run by the bench as child processes (Support/Child.cs, Workloads/PeerProcess.cs).
+        if (verb == "peer") return PeerProcess.Run(args[1..]);
         if (verb == "micro")
         {
             Micro.CoreBenchmarks.Run(args[1..]);
@@ -88,6 +90,17 @@ public static class Runner
         var json = Path.Combine(folder, "latest.json");
         report.WriteJson(json, $"{string.Join(' ', args)}", clock.Elapsed);
         Console.WriteLine($"Wrote {json}.");
+        if (report.Differing is { Count: > 0 } differing)
+        {
+            // The comparison is only worth its ratio when both sides did the same work: a difference fails the bench.
+            Console.Error.WriteLine($"{differing.Count} row(s) whose platform and peer outputs differ:");
+            foreach (var row in differing)
+            {
+                Console.Error.WriteLine($"  {row.Workload}");
+                foreach (var d in row.Differences ?? []) Console.Error.WriteLine($"    {d}");
+            }
+            return 1;
+        }
         return 0;
     }
 }

@@ -23,6 +23,19 @@ public static class Child
 {
     public static ChildResult Gaoxin(params string[] args) => Run(Paths.Gaoxin, args);
 
+    /// <summary>
+    /// Runs a peer as a whole process, as <see cref="Gaoxin"/> runs the platform: the bench's own executable (the same build
+    /// as the running bench) with the hidden verb <c>peer</c> (<see cref="Workloads.PeerProcess"/>), timed the same way.
+    /// </summary>
+    public static ChildResult Peer(params string[] args)
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("the bench's own executable is unknown");
+        // Started as `dotnet Gaoxin.Bench.dll`: run the same assembly through the same host.
+        return Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
+            ? Run(self, [typeof(Child).Assembly.Location, "peer", .. args])
+            : Run(self, ["peer", .. args]);
+    }
+
     public static ChildResult Run(string program, IEnumerable<string> args, IDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(program)

@@ -1,127 +1,128 @@
-using System.Diagnostics;
 using Gaoxin.Bench.Support;
 using Npgsql;
 
 namespace Gaoxin.Bench.Workloads;
 
 /// <summary>
-/// W1: ingest a year of enterprise returns (validate, store) — <c>gaoxin enterprises import FILE --db PATH</c>, timed
-/// around the process, against one prepared SQLite INSERT per row in one transaction (and binary COPY on
-/// PostgreSQL when GAOXIN_BENCH_POSTGRES holds a connection string). W2: the same ingest plus the zone-year
-/// aggregates (<c>gaoxin enterprises aggregate</c>) against DuckDB <c>read_csv</c> + GROUP BY zone, year.
+/// W1: ingest a year of enterprise returns (validate, store) — <c>gaoxin enterprises import FILE --db PATH</c> — against the
+/// peer writing the same rows into the same tables of the same prepared store (<c>Gaoxin.Bench peer w1</c>: prepared INSERTs
+/// bound by position in one transaction, WAL, synchronous=FULL; binary COPY on PostgreSQL when GAOXIN_BENCH_POSTGRES holds a
+/// connection string). W2: the import alone, which leaves the zone-year aggregates, against DuckDB reading every column,
+/// storing the table and computing the same figures (<c>peer w2</c>). Both sides are whole processes, cold start included,
+/// median of <see cref="Timed.Runs"/>, each run on a fresh copy of the prepared store; the outputs are compared.
 /// </summary>
 public static class Ingest
 {
     public const string PostgresVariable = "GAOXIN_BENCH_POSTGRES";
 
     /// <summary>
-    /// Platform stores filled earlier in this run (or cached, for the panel) and how long their import took, by data
-    /// folder: the growth curve reuses them instead of importing the same file again.
+    /// A migrated store with the generated zones and the further elements f01…f82 registered, and nothing imported: the
+    /// template each timed run of W1 and W2 (platform and peer) starts from as a fresh file copy.
     /// </summary>
-    public static Dictionary<string, (string Database, double Seconds)> Stores { get; } = [];
-
-    public static void Imported(Dataset data, string database, double seconds) => Stores[data.Folder] = (database, seconds);
+    public static string Template(Dataset data, string name)
+    {
+        var template = Datasets.Scratch(name);
+        Datasets.PrepareStore(template, data.Zones);
+        // Fold the WAL into the main file, so that the copy is one file as the store would be at rest.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={template};Pooling=False"))
+        {
+            connection.Open();
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            checkpoint.ExecuteNonQuery();
+        }
+        return template;
+    }
 
     public static void RunW1(Size size, Report report)
     {
         var data = Datasets.Year(size);
         var label = $"W1 ingest a year of returns, {data.Rows:N0} rows × 100 fields (SQLite)";
+        var template = Template(data, "w1-template.db");
         var database = Datasets.Scratch("w1-platform.db");
-        var (platform, status) = Platform(data.Rows, () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", Datasets.PrepareStore(database, data.Zones)));
-        if (platform is not null) Imported(data, database, data.Rows / platform.PerSecond);
+        var (platform, status, _) = Timed.Measure("platform", data.Rows, "rows/s", "gaoxin enterprises import",
+            () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", database), () => Timed.CopyStore(template, database));
 
-        Peers.SqliteInsert(data.Enterprises, Datasets.Scratch("w1-peer.db"), limit: 2_000); // warm-up: native load, JIT
-        Memory.ResetPeak();
-        var clock = Stopwatch.StartNew();
-        var rows = Peers.SqliteInsert(data.Enterprises, Datasets.Scratch("w1-peer.db"));
-        var seconds = clock.Elapsed.TotalSeconds;
-        var peer = new Figure(rows / seconds, "rows/s", $"{seconds:0.00} s, prepared INSERT bound by position, one transaction", Memory.PeakSelf());
-        report.Add(Row.Of(label, size.Name, platform, peer, "≥ 0.8× raw", 0.8, platformStatus: status));
-
-        // Context: the same through Microsoft.Data.Sqlite's SqliteCommand (parameters looked up by name per execution).
-        var sample = Math.Min(rows, 20_000);
-        Peers.SqliteInsert(data.Enterprises, Datasets.Scratch("w1-peer-ado.db"), adoNet: true, limit: 2_000);
-        clock.Restart();
-        Peers.SqliteInsert(data.Enterprises, Datasets.Scratch("w1-peer-ado.db"), adoNet: true, limit: sample);
-        report.Note($"W1 context: the same INSERT through Microsoft.Data.Sqlite's SqliteCommand (named parameters) ran at {sample / clock.Elapsed.TotalSeconds:0} rows/s over {sample:N0} rows, against {rows / seconds:0} rows/s binding by position.");
+        var peerDatabase = Datasets.Scratch("w1-peer.db");
+        var (peer, peerStatus, _) = Timed.Measure("peer", data.Rows, "rows/s",
+            "same tables and store, prepared INSERT bound by position, one transaction, WAL, synchronous=FULL",
+            () => Child.Peer("w1", data.Enterprises, peerDatabase), () => Timed.CopyStore(template, peerDatabase));
+        report.Add(Compared(label, size, platform, peer, "≥ 0.8× raw", 0.8, status ?? peerStatus,
+            () => Outputs.Compare(Outputs.Digest(database), Outputs.Digest(peerDatabase))));
 
         if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } postgres) RunW1Postgres(size, data, postgres, report);
+    }
+
+    /// <summary>
+    /// A row whose outputs were compared when both sides ran: met only when equal and at the bar. The comparison is untimed.
+    /// </summary>
+    public static Row Compared(string label, Size size, Figure? platform, Figure? peer, string bar, double required, string? status,
+        Func<List<string>> compare, string? note = null)
+    {
+        List<string>? differences = null;
+        if (status is null && platform is not null && peer is not null) differences = compare();
+        return Row.Of(label, size.Name, platform, peer, bar, required, note, platformStatus: status,
+            outputsEqual: differences is null ? null : differences.Count == 0, timing: Row.ProcessTiming(Timed.Runs),
+            differences: differences is { Count: > 0 } ? differences : null);
     }
 
     private static void RunW1Postgres(Size size, Dataset data, string postgres, Report report)
     {
         var label = $"W1 ingest a year of returns, {data.Rows:N0} rows × 100 fields (PostgreSQL)";
-        var database = $"gaoxin_bench_{Environment.ProcessId}";
         var admin = new NpgsqlConnectionStringBuilder(postgres);
-        using (var connection = new NpgsqlConnection(admin.ConnectionString))
-        {
-            connection.Open();
-            using var create = connection.CreateCommand();
-            create.CommandText = $"DROP DATABASE IF EXISTS {database}; CREATE DATABASE {database}";
-            create.ExecuteNonQuery();
-        }
-        try
-        {
-            var target = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
-            Datasets.PrepareStore(target, data.Zones);
-            var (platform, status) = Platform(data.Rows, () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", target));
-            Peers.PostgresCopy(data.Enterprises, target, "bench_enterprise_returns", limit: 2_000); // warm-up
-            Memory.ResetPeak();
-            var clock = Stopwatch.StartNew();
-            var rows = Peers.PostgresCopy(data.Enterprises, target, "bench_enterprise_returns");
-            var seconds = clock.Elapsed.TotalSeconds;
-            var peer = new Figure(rows / seconds, "rows/s", $"{seconds:0.00} s, binary COPY", Memory.PeakSelf());
-            report.Add(Row.Of(label, size.Name, platform, peer, "≥ 0.8× COPY", 0.8, platformStatus: status));
-        }
-        finally
+        var template = $"gaoxin_bench_{Environment.ProcessId}_template";
+        var platformDb = $"gaoxin_bench_{Environment.ProcessId}_platform";
+        var peerDb = $"gaoxin_bench_{Environment.ProcessId}_peer";
+        string On(string name) => new NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString;
+        void Admin(string sql)
         {
             NpgsqlConnection.ClearAllPools();
             using var connection = new NpgsqlConnection(admin.ConnectionString);
             connection.Open();
-            using var drop = connection.CreateCommand();
-            drop.CommandText = $"DROP DATABASE IF EXISTS {database} WITH (FORCE)";
-            drop.ExecuteNonQuery();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+        // A fresh copy of the prepared database before each run (CREATE DATABASE … TEMPLATE), not timed.
+        void Fresh(string name) => Admin($"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name} TEMPLATE {template}");
+        try
+        {
+            Admin($"DROP DATABASE IF EXISTS {template} WITH (FORCE); CREATE DATABASE {template}");
+            Datasets.PrepareStore(On(template), data.Zones);
+            NpgsqlConnection.ClearAllPools();
+            var (platform, status, _) = Timed.Measure("platform", data.Rows, "rows/s", "gaoxin enterprises import",
+                () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", On(platformDb)), () => Fresh(platformDb));
+            var (peer, peerStatus, _) = Timed.Measure("peer", data.Rows, "rows/s", "same tables of a prepared database, binary COPY, one transaction",
+                () => Child.Peer("w1-postgres", data.Enterprises, On(peerDb)), () => Fresh(peerDb));
+            report.Add(Compared(label, size, platform, peer, "≥ 0.8× COPY", 0.8, status ?? peerStatus,
+                () => Outputs.Compare(Outputs.Digest(On(platformDb)), Outputs.Digest(On(peerDb)))));
+        }
+        finally
+        {
+            foreach (var name in new[] { platformDb, peerDb, template }) Admin($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         }
     }
 
     public static void RunW2(Size size, Report report)
     {
         var data = Datasets.Year(size);
-        var label = $"W2 ingest + zone-year aggregates, {data.Rows:N0} rows";
-        var database = Datasets.PrepareStore(Datasets.Scratch("w2-platform.db"), data.Zones);
-        var import = Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", database);
-        Figure? platform = null;
-        string? status = StatusOf(import);
-        if (status is null)
+        var year = data.Options.LastYear;
+        var label = $"W2 ingest with the zone-year aggregates ready, {data.Rows:N0} rows";
+        var template = Template(data, "w2-template.db");
+        var database = Datasets.Scratch("w2-platform.db");
+        var (platform, status, _) = Timed.Measure("platform", data.Rows, "rows/s", "gaoxin enterprises import (recomputes the aggregates itself)",
+            () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", database), () => Timed.CopyStore(template, database));
+
+        var duck = Path.Combine(Paths.Data, "db", "w2-peer.duckdb");
+        var (peer, peerStatus, last) = Timed.Measure("peer", data.Rows, "rows/s",
+            "DuckDB read_csv of every column → CREATE TABLE in a database file → GROUP BY zone, year (sums, counts, gazelle counts)",
+            () => Child.Peer("w2", data.Enterprises, duck), () => { foreach (var f in new[] { duck, duck + ".wal" }) if (File.Exists(f)) File.Delete(f); });
+        report.Add(Compared(label, size, platform, peer, "≥ 0.5× DuckDB", 0.5, status ?? peerStatus, () =>
         {
-            var aggregate = Child.Gaoxin("enterprises", "aggregate", "--db", database);
-            status = StatusOf(aggregate);
-            if (status is null)
-            {
-                var seconds = (import.Elapsed + aggregate.Elapsed).TotalSeconds;
-                platform = new Figure(data.Rows / seconds, "rows/s",
-                    $"{seconds:0.00} s = import {import.Elapsed.TotalSeconds:0.00} + aggregate {aggregate.Elapsed.TotalSeconds:0.00}, processes",
-                    Math.Max(import.PeakBytes ?? 0, aggregate.PeakBytes ?? 0));
-            }
-        }
-
-        using (var warm = Peers.OpenDuckDb()) Peers.Query(warm, "SELECT 42"); // warm-up: native load
-        Memory.ResetPeak();
-        using var duck = Peers.OpenDuckDb();
-        var clock = Stopwatch.StartNew();
-        var groups = Peers.Query(duck, $"SELECT {Peers.AggregateSelect} FROM {Peers.ReadCsv(data.Enterprises)} GROUP BY zone, year");
-        var peerSeconds = clock.Elapsed.TotalSeconds;
-        var peer = new Figure(data.Rows / peerSeconds, "rows/s", $"{peerSeconds:0.00} s, read_csv + GROUP BY → {groups} zone-years", Memory.PeakSelf());
-        report.Add(Row.Of(label, size.Name, platform, peer, "≥ 0.5× DuckDB", 0.5, platformStatus: status));
-    }
-
-    /// <summary>Times a platform child process: its figure, or the status when it is not landed or failed.</summary>
-    public static (Figure? Figure, string? Status) Platform(long rows, Func<ChildResult> run)
-    {
-        var result = run();
-        if (StatusOf(result) is { } status) return (null, status);
-        var seconds = result.Elapsed.TotalSeconds;
-        return (new Figure(rows / seconds, "rows/s", $"{seconds:0.00} s, process", result.PeakBytes), null);
+            var figures = Outputs.PlatformFigures(database, year);
+            if (figures.Count == 0) return [$"the import left no enterprise_aggregates for {year}"];
+            return Outputs.Compare(figures, Outputs.PeerFigures(last!.Output));
+        }));
     }
 
     /// <summary>Null when the child succeeded; "not landed" when the verb does not exist yet; else the failure.</summary>

@@ -134,7 +134,8 @@ public static class Market
             new Figure(own.Queries / own.Seconds, "demands/s", $"{own.Queries:N0} demands in {own.Seconds:0.0} s, one thread, segment + top 10 with reasons"),
             new Figure(peer.Queries / peer.Seconds, "demands/s", $"{peer.Queries:N0} demands in {peer.Seconds:0.0} s, one thread, MoreLikeThis top 10"),
             "≥ 0.5× Lucene MoreLikeThis", 0.5,
-            note: $"every list sorted and explained (asserted); {agreement:P0} of Lucene's top 10 in the platform's text-only top 50 (bar {AgreementBar:P0}); own subject in top 10: platform {platformPrecision:P0}, Lucene {peerPrecision:P0}"));
+            note: $"every list sorted and explained (asserted); {agreement:P0} of Lucene's top 10 in the platform's text-only top 50 (bar {AgreementBar:P0}); own subject in top 10: platform {platformPrecision:P0}, Lucene {peerPrecision:P0}",
+            timing: "in-process, warm, one thread, the two alternating in ten slices"));
     }
 
     /// <summary>

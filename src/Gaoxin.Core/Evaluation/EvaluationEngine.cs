@@ -829,12 +829,16 @@ internal static class MonteCarlo
         var baseDimensionWeights = model.Dimensions.Select(d => (double)d.Weight).ToArray();
         var dimensionOf = shape.DimensionOf;
         var spread = (double)options.WeightSpread;
-        var histogram = new long[zoneCount * (maxGroup + 1)];
+        // Each replication writes its rank of every zone into its own row of one shared table (replication-major, so that a
+        // thread writes contiguous memory); the intervals are read from each zone's sorted ranks. Per thread there are only
+        // buffers the size of the zones and indicators, not a zones × ranks table.
+        var replications = options.Replications;
+        var ranks = new int[(long)replications * zoneCount];
         var last = new long[zoneCount];
         var gate = new object();
 
-        Parallel.For(0, options.Replications,
-            () => new Buffers(zoneCount, count, dimensionCount, maxGroup, histogram.Length),
+        Parallel.For(0, replications,
+            () => new Buffers(zoneCount, count, dimensionCount, maxGroup),
             (r, _, b) =>
             {
                 var random = new SplitMix64(new SplitMix64(((ulong)(uint)options.Seed << 32) | (uint)r).Next());
@@ -860,6 +864,7 @@ internal static class MonteCarlo
                     for (var i = 0; i < count; i++) sum += b.Effective[i] * table[row + i];
                     b.Composite[p] = geometric ? Math.Exp(sum) : sum;
                 }
+                var mine = ranks.AsSpan((int)((long)r * zoneCount), zoneCount);
                 for (var g = 0; g + 1 < groupStart.Length; g++)
                 {
                     var start = groupStart[g];
@@ -878,7 +883,7 @@ internal static class MonteCarlo
                     for (var j = 0; j < length; j++)
                     {
                         var p = b.Items[j];
-                        b.Histogram[p * (maxGroup + 1) + b.Ranks[j]]++;
+                        mine[p] = b.Ranks[j];
                         if (worst > 1 && b.Ranks[j] == worst) b.Last[p]++;
                     }
                 }
@@ -888,35 +893,60 @@ internal static class MonteCarlo
             {
                 lock (gate)
                 {
-                    for (var j = 0; j < histogram.Length; j++) histogram[j] += b.Histogram[j];
                     for (var p = 0; p < zoneCount; p++) last[p] += b.Last[p];
                 }
             });
 
-        var n = (long)options.Replications;
+        var n = (long)replications;
         var result = new RankInterval[zoneCount];
-        for (var p = 0; p < zoneCount; p++)
+        // The nearest-rank positions asked for, ascending: 5th percentile, the median (one or two middle positions), 95th.
+        long[] positions = n % 2 == 1
+            ? [Math.Max(1, (long)Math.Ceiling(0.05m * n)), (n + 1) / 2, Math.Max(1, (long)Math.Ceiling(0.95m * n))]
+            : [Math.Max(1, (long)Math.Ceiling(0.05m * n)), n / 2, n / 2 + 1, Math.Max(1, (long)Math.Ceiling(0.95m * n))];
+        // Zones in blocks of 16 (one cache line of a replication's row): a block reads the table once, counting each of its
+        // zones' ranks (ranks run from 1 to the largest group); one walk over a zone's counts then finds every position.
+        Parallel.For(0, (zoneCount + Block - 1) / Block, () => (Counts: new int[Block * (maxGroup + 1)], Found: new int[positions.Length]), (block, _, local) =>
         {
-            var offset = p * (maxGroup + 1);
-            int At(long position)
-            {
-                long cumulative = 0;
-                for (var rank = 1; rank <= maxGroup; rank++)
-                {
-                    cumulative += histogram[offset + rank];
-                    if (cumulative >= position) return rank;
-                }
-                return maxGroup;
-            }
-            decimal median = n % 2 == 1 ? At((n + 1) / 2) : (At(n / 2) + At(n / 2 + 1)) / 2m;
-            var p5 = At(Math.Max(1, (long)Math.Ceiling(0.05m * n)));
-            var p95 = At(Math.Max(1, (long)Math.Ceiling(0.95m * n)));
-            result[order[p]] = new RankInterval(median, p5, p95, (decimal)last[p] / n);
-        }
+            Intervals(ranks, replications, zoneCount, maxGroup, block * Block, positions, local.Counts, local.Found, order, last, result);
+            return local;
+        }, _ => { });
         return result;
     }
 
-    private sealed class Buffers(int zones, int indicators, int dimensions, int maxGroup, int histogram)
+    private const int Block = 16;
+
+    /// <summary>The intervals of the zones at positions <paramref name="first"/> … <paramref name="first"/> + 15 of the table.</summary>
+    // Runs once per evaluation over every replication: compiled fully optimised at once rather than from unoptimised code.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Intervals(int[] ranks, int replications, int zoneCount, int maxGroup, int first, long[] positions, int[] counts, int[] found,
+        int[] order, long[] last, RankInterval[] result)
+    {
+        var n = (long)replications;
+        var width = Math.Min(Block, zoneCount - first);
+        var stride = maxGroup + 1;
+        Array.Clear(counts);
+        for (var r = 0; r < replications; r++)
+        {
+            var row = (long)r * zoneCount + first;
+            for (var k = 0; k < width; k++) counts[k * stride + ranks[row + k]]++;
+        }
+        for (var k = 0; k < width; k++)
+        {
+            long cumulative = 0;
+            var next = 0;
+            for (var rank = 1; rank <= maxGroup && next < positions.Length; rank++)
+            {
+                cumulative += counts[k * stride + rank];
+                while (next < positions.Length && cumulative >= positions[next]) found[next++] = rank;
+            }
+            while (next < positions.Length) found[next++] = maxGroup;
+            decimal median = n % 2 == 1 ? found[1] : (found[1] + found[2]) / 2m;
+            var p = first + k;
+            result[order[p]] = new RankInterval(median, found[0], found[^1], (decimal)last[p] / n);
+        }
+    }
+
+    private sealed class Buffers(int zones, int indicators, int dimensions, int maxGroup)
     {
         public readonly double[] Effective = new double[indicators];
         public readonly double[] DimensionWeights = new double[dimensions];
@@ -925,7 +955,6 @@ internal static class MonteCarlo
         public readonly double[] Keys = new double[maxGroup];
         public readonly int[] Items = new int[maxGroup];
         public readonly int[] Ranks = new int[maxGroup];
-        public readonly long[] Histogram = new long[histogram];
         public readonly long[] Last = new long[zones];
     }
 
