@@ -86,6 +86,7 @@ public static class EnterpriseImport
             void Report(string stage) => progress?.Invoke(new ImportProgress(stage, counted.BytesRead, total, reader.RowsRead, reader.RowsValidated));
             if (progress is not null) reader.OnRows = () => Report("reading");
             int rows;
+            IReadOnlyList<int> fresh = [];
             await using (var writer = await OpenWriterAsync(db, transaction, batch, cancellationToken))
             {
                 using (var text = CsvText.Open(counted))
@@ -97,6 +98,9 @@ public static class EnterpriseImport
                     problems.Add(row, "credit_code", "duplicate_row", $"{code} {year}", firstRow.ToString(CultureInfo.InvariantCulture));
                 if (problems.Count == 0)
                 {
+                    // One pass: the years that have no stored return yet will hold exactly this file's rows, so their
+                    // aggregates are the sums taken while reading; the others are grouped from the store after the write.
+                    fresh = await EnterpriseAggregates.YearsWithoutReturnsAsync(db, transaction, reader.Years, cancellationToken);
                     Report("storing");
                     await writer.StoreAsync(cancellationToken);
                 }
@@ -114,7 +118,7 @@ public static class EnterpriseImport
             await StoreVersion.RaiseAsync(db, cancellationToken);
             CrashPoint.Reach("mid-write");
             Report("aggregating");
-            var aggregates = await EnterpriseAggregates.RecomputeAsync(db, transaction, years, gazelles, cancellationToken);
+            var aggregates = await EnterpriseAggregates.RecomputeAsync(db, transaction, years, gazelles, cancellationToken, reader.Sums.Only(fresh));
             db.Audit.Add(new AuditRecord
             {
                 At = clock.GetUtcNow(), Actor = actor, Via = via, BatchId = batch, UnitCode = set.ProvinceCode, Year = years.Count > 0 ? years[^1] : 0,
@@ -221,6 +225,9 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
 
     public HashSet<int> Years { get; } = [];
 
+    /// <summary>The zone-year aggregates of the rows handed to the writer (the one pass; used only when the file is stored).</summary>
+    public ZoneYearSums Sums { get; } = new();
+
     /// <summary>Data rows read so far.</summary>
     public int RowsRead { get; private set; }
 
@@ -282,6 +289,7 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
                 RowsValidated++;
                 // Once the cap is reached nothing will be stored; stop writing, keep counting.
                 if (problems.Full) continue;
+                Sums.Add(row);
                 if (writer.Write(row) is { } firstRow)
                     problems.Add(row.SourceRow, "credit_code", "duplicate_row", $"{row.CreditCode} {row.Year}", firstRow.ToString(CultureInfo.InvariantCulture));
             }
