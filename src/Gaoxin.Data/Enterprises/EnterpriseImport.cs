@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -87,7 +88,8 @@ public static class EnterpriseImport
             if (progress is not null) reader.OnRows = () => Report("reading");
             int rows;
             IReadOnlyList<int> fresh = [];
-            await using (var writer = await OpenWriterAsync(db, transaction, batch, cancellationToken))
+            // Parse and validate on this thread, the provider's bulk write on another (PipelinedReturnWriter).
+            await using (var writer = new PipelinedReturnWriter(await OpenWriterAsync(db, transaction, batch, cancellationToken), cancellationToken))
             {
                 using (var text = CsvText.Open(counted))
                 {
@@ -174,6 +176,121 @@ internal sealed class ReturnRow
 
     /// <summary>The further figures as a string, or null (for the writers that want one).</summary>
     public string? Extra => ExtraLength == 0 ? null : Encoding.UTF8.GetString(ExtraUtf8, 0, ExtraLength);
+
+    /// <summary>Copies every field into <paramref name="other"/>, reusing its buffer for the further figures.</summary>
+    public void CopyTo(ReturnRow other)
+    {
+        other.SourceRow = SourceRow;
+        other.CreditCode = CreditCode;
+        other.Name = Name;
+        other.Zone = Zone;
+        other.Year = Year;
+        other.RegisteredOn = RegisteredOn;
+        other.Industry = Industry;
+        other.IsHte = IsHte;
+        other.Revenue = Revenue;
+        other.Employees = Employees;
+        other.StEmployees = StEmployees;
+        other.RdExpense = RdExpense;
+        other.StExpense = StExpense;
+        other.HighTechRevenue = HighTechRevenue;
+        other.NetAssets = NetAssets;
+        other.Exports = Exports;
+        other.VcReceived = VcReceived;
+        other.ValuationUsdM = ValuationUsdM;
+        other.Listed = Listed;
+        if (other.ExtraUtf8.Length < ExtraLength) other.ExtraUtf8 = new byte[ExtraUtf8.Length];
+        ExtraUtf8.AsSpan(0, ExtraLength).CopyTo(other.ExtraUtf8);
+        other.ExtraLength = ExtraLength;
+    }
+}
+
+/// <summary>
+/// Runs the provider's bulk writer on a thread of its own, so that parsing and validating (the reader's thread) and
+/// writing use both cores. Rows go through a bounded queue as copies taken from a pool that the writer returns them to,
+/// so memory stays flat in the number of rows; they are written in file order. A failure of the writer stops the reader
+/// at its next row and is rethrown there; cancelling stops both. Nothing is kept or committed here: the caller's
+/// transaction still decides.
+/// </summary>
+internal sealed class PipelinedReturnWriter : IReturnWriter
+{
+    private const int Capacity = 1024;
+    private readonly IReturnWriter inner;
+    private readonly BlockingCollection<ReturnRow> queue = new(Capacity);
+    private readonly ConcurrentQueue<ReturnRow> pool = new();
+    private readonly CancellationTokenSource stop;
+    private readonly Task consumer;
+
+    public PipelinedReturnWriter(IReturnWriter inner, CancellationToken cancellationToken)
+    {
+        this.inner = inner;
+        stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        consumer = Task.Factory.StartNew(Consume, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private void Consume()
+    {
+        try
+        {
+            foreach (var row in queue.GetConsumingEnumerable(stop.Token))
+            {
+                inner.Write(row);
+                pool.Enqueue(row);
+            }
+        }
+        catch
+        {
+            stop.Cancel(); // the reader stops at its next row
+            throw;
+        }
+    }
+
+    /// <summary>Queues a copy of the row; the stores used here report repeats only after the last row, so this returns null.</summary>
+    public int? Write(ReturnRow row)
+    {
+        if (!pool.TryDequeue(out var copy)) copy = new ReturnRow();
+        row.CopyTo(copy);
+        try
+        {
+            queue.Add(copy, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Finish(); // the writer's own failure, if it failed, rather than the cancellation it caused
+            throw;
+        }
+        return null;
+    }
+
+    /// <summary>Waits until the writer has taken every queued row; rethrows its failure.</summary>
+    private void Finish()
+    {
+        if (!queue.IsAddingCompleted) queue.CompleteAdding();
+        consumer.GetAwaiter().GetResult();
+    }
+
+    public Task<IReadOnlyList<(int Row, int FirstRow, string CreditCode, int Year)>> DuplicatesAsync(int limit, CancellationToken cancellationToken)
+    {
+        Finish();
+        return inner.DuplicatesAsync(limit, cancellationToken);
+    }
+
+    public Task StoreAsync(CancellationToken cancellationToken)
+    {
+        Finish();
+        return inner.StoreAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!queue.IsAddingCompleted) queue.CompleteAdding();
+        if (!consumer.IsCompleted) await stop.CancelAsync();
+        try { await consumer.ConfigureAwait(false); }
+        catch (Exception) when (consumer.IsFaulted || consumer.IsCanceled) { } // already rethrown to the reader, or the import is being abandoned
+        await inner.DisposeAsync();
+        queue.Dispose();
+        stop.Dispose();
+    }
 }
 
 /// <summary>
