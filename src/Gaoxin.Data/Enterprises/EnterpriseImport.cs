@@ -207,40 +207,51 @@ internal sealed class ReturnRow
 
 /// <summary>
 /// Runs the provider's bulk writer on a thread of its own, so that parsing and validating (the reader's thread) and
-/// writing use both cores. Rows go through a bounded queue as copies taken from a pool that the writer returns them to,
-/// so memory stays flat in the number of rows; they are written in file order. A failure of the writer stops the reader
-/// at its next row and is rethrown there; cancelling stops both. Nothing is kept or committed here: the caller's
-/// transaction still decides.
+/// writing use both cores. Rows go through a bounded queue in batches of <see cref="BatchRows"/> copies taken from a pool
+/// that the writer returns them to (one hand-over per batch, not per row), so memory stays flat in the number of rows;
+/// they are written in file order. A failure of the writer stops the reader at its next batch and is rethrown there;
+/// cancelling stops both. Nothing is kept or committed here: the caller's transaction still decides.
 /// </summary>
 internal sealed class PipelinedReturnWriter : IReturnWriter
 {
-    private const int Capacity = 1024;
+    private const int BatchRows = 512;
+    private const int Batches = 4;
     private readonly IReturnWriter inner;
-    private readonly BlockingCollection<ReturnRow> queue = new(Capacity);
-    private readonly ConcurrentQueue<ReturnRow> pool = new();
+    private readonly BlockingCollection<(ReturnRow[] Rows, int Count)> queue = new(Batches);
+    private readonly ConcurrentQueue<ReturnRow[]> pool = new();
     private readonly CancellationTokenSource stop;
     private readonly Task consumer;
+    private ReturnRow[] batch;
+    private int count;
 
     public PipelinedReturnWriter(IReturnWriter inner, CancellationToken cancellationToken)
     {
         this.inner = inner;
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        batch = NewBatch();
         consumer = Task.Factory.StartNew(Consume, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private static ReturnRow[] NewBatch()
+    {
+        var rows = new ReturnRow[BatchRows];
+        for (var i = 0; i < rows.Length; i++) rows[i] = new ReturnRow();
+        return rows;
     }
 
     private void Consume()
     {
         try
         {
-            foreach (var row in queue.GetConsumingEnumerable(stop.Token))
+            foreach (var (rows, n) in queue.GetConsumingEnumerable(stop.Token))
             {
-                inner.Write(row);
-                pool.Enqueue(row);
+                for (var i = 0; i < n; i++) inner.Write(rows[i]);
+                pool.Enqueue(rows);
             }
         }
         catch
         {
-            stop.Cancel(); // the reader stops at its next row
+            stop.Cancel(); // the reader stops at its next batch
             throw;
         }
     }
@@ -248,24 +259,34 @@ internal sealed class PipelinedReturnWriter : IReturnWriter
     /// <summary>Queues a copy of the row; the stores used here report repeats only after the last row, so this returns null.</summary>
     public int? Write(ReturnRow row)
     {
-        if (!pool.TryDequeue(out var copy)) copy = new ReturnRow();
-        row.CopyTo(copy);
+        row.CopyTo(batch[count++]);
+        if (count == BatchRows) Hand();
+        return null;
+    }
+
+    private void Hand()
+    {
         try
         {
-            queue.Add(copy, stop.Token);
+            queue.Add((batch, count), stop.Token);
         }
         catch (OperationCanceledException)
         {
             Finish(); // the writer's own failure, if it failed, rather than the cancellation it caused
             throw;
         }
-        return null;
+        batch = pool.TryDequeue(out var free) ? free : NewBatch();
+        count = 0;
     }
 
-    /// <summary>Waits until the writer has taken every queued row; rethrows its failure.</summary>
+    /// <summary>Hands over the last rows and waits until the writer has written them all; rethrows its failure.</summary>
     private void Finish()
     {
-        if (!queue.IsAddingCompleted) queue.CompleteAdding();
+        if (!queue.IsAddingCompleted)
+        {
+            if (count > 0 && !stop.IsCancellationRequested) Hand();
+            queue.CompleteAdding();
+        }
         consumer.GetAwaiter().GetResult();
     }
 
