@@ -837,6 +837,104 @@ public sealed class EnterpriseImportEncodingTests
     }
 }
 
+/// <summary>The import's two threads: the reader's rows reach the store's writer whole, in file order, and its failures reach the reader.</summary>
+public sealed class EnterprisePipelineTests
+{
+    private sealed class RecordingWriter(int failAt = -1) : IReturnWriter
+    {
+        public List<(int Row, string Code, decimal? Revenue, string? Extra)> Rows { get; } = [];
+        public bool Stored { get; private set; }
+        public bool Disposed { get; private set; }
+
+        public int? Write(ReturnRow row)
+        {
+            if (Rows.Count == failAt) throw new IOException("disk full");
+            Rows.Add((row.SourceRow, row.CreditCode, row.Revenue, row.Extra));
+            return null;
+        }
+
+        public Task<IReadOnlyList<(int Row, int FirstRow, string CreditCode, int Year)>> DuplicatesAsync(int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<(int, int, string, int)>>([]);
+
+        public Task StoreAsync(CancellationToken cancellationToken)
+        {
+            Stored = true;
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Disposed = true;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private static ReturnRow Row(int i)
+    {
+        var row = new ReturnRow { SourceRow = i + 2, CreditCode = $"C{i}", Revenue = i * 1.5m, ExtraUtf8 = new byte[16] };
+        row.ExtraLength = Encoding.UTF8.GetBytes($"{{\"f\":{i}}}", row.ExtraUtf8);
+        return row;
+    }
+
+    [Fact]
+    public async Task Every_row_reaches_the_writer_unchanged_and_in_file_order_though_the_reader_reuses_one_row()
+    {
+        var inner = new RecordingWriter();
+        var reused = new ReturnRow { ExtraUtf8 = new byte[16] };
+        await using (var pipeline = new PipelinedReturnWriter(inner, CancellationToken.None))
+        {
+            for (var i = 0; i < 5_000; i++)
+            {
+                Row(i).CopyTo(reused);
+                Assert.Null(pipeline.Write(reused));
+            }
+            await pipeline.StoreAsync(CancellationToken.None);
+        }
+
+        Assert.True(inner.Stored && inner.Disposed);
+        Assert.Equal(Enumerable.Range(0, 5_000).Select(i => (i + 2, $"C{i}", (decimal?)(i * 1.5m), (string?)$"{{\"f\":{i}}}")), inner.Rows);
+    }
+
+    [Fact]
+    public async Task A_writer_that_fails_mid_file_stops_the_reader_with_its_own_error()
+    {
+        var inner = new RecordingWriter(failAt: 1_000);
+        var pipeline = new PipelinedReturnWriter(inner, CancellationToken.None);
+        var failure = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            for (var i = 0; i < 100_000; i++) pipeline.Write(Row(i));
+            await pipeline.StoreAsync(CancellationToken.None);
+        });
+        await pipeline.DisposeAsync();
+
+        Assert.Equal("disk full", failure.Message);
+        Assert.False(inner.Stored);
+        Assert.Equal(1_000, inner.Rows.Count);
+        Assert.True(inner.Disposed);
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_the_reader_and_nothing_is_stored()
+    {
+        using var cancel = new CancellationTokenSource();
+        var inner = new RecordingWriter();
+        var pipeline = new PipelinedReturnWriter(inner, cancel.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            for (var i = 0; i < 1_000_000; i++)
+            {
+                if (i == 3_000) await cancel.CancelAsync();
+                pipeline.Write(Row(i));
+            }
+            await pipeline.StoreAsync(CancellationToken.None);
+        });
+        await pipeline.DisposeAsync();
+
+        Assert.False(inner.Stored);
+        Assert.True(inner.Rows.Count < 1_000_000);
+    }
+}
+
 /// <summary>The GB 32100-2015 check character, on real published codes and generated ones.</summary>
 public sealed class EnterpriseCreditCodeTests
 {
