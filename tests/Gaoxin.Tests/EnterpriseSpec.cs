@@ -230,6 +230,87 @@ public abstract class EnterpriseSpec(ITestStore store) : IAsyncLifetime
         Assert.Equal(shenyang, await AggregatesAsync("shenyang", 2020));
     }
 
+    private async Task<List<(string Zone, int Year, string Element, decimal Value)>> AllAggregatesAsync()
+    {
+        await using var db = GaoxinDatabase.CreateContext(store.Location);
+        return (await db.EnterpriseAggregates.AsNoTracking().ToListAsync())
+            .Select(a => (a.ZoneCode, a.Year, a.Element, a.Value)).Order().ToList();
+    }
+
+    [Fact]
+    public async Task A_fresh_imports_aggregates_are_summed_as_it_reads_and_equal_a_rebuild_from_the_stored_rows()
+    {
+        Assert.Equal(0, (await Cli("enterprises", "import", WriteFile("returns.csv", Csv(Rows)))).ExitCode);
+        var summed = await AllAggregatesAsync();
+
+        // Shenyang 2020 by hand: A + B; Dalian 2020: C; Shenyang 2019: A alone.
+        var shenyang = await AggregatesAsync("shenyang", 2020);
+        Assert.Equal((2m, 1m, 0.42005m, 0.009025m, 320m, 50m, 0.06m), (shenyang["enterprise_count"], shenyang["hte_count"], shenyang["revenue"],
+            shenyang["rd_expenditure"], shenyang["employees"], shenyang["st_employees"], shenyang["high_tech_revenue"]));
+        Assert.Equal((1m, 0.1m, 0.007m, 100m, 0.009m), ((await AggregatesAsync("shenyang", 2019)) is var y ? (y["enterprise_count"], y["revenue"],
+            y["rd_expenditure"], y["employees"], y["n21_exports"]) : default));
+        Assert.Equal(3, summed.Select(a => (a.Zone, a.Year)).Distinct().Count());
+
+        var rebuilt = await Cli("enterprises", "aggregate");
+        Assert.Equal(0, rebuilt.ExitCode);
+        Assert.Equal(summed, await AllAggregatesAsync());
+    }
+
+    [Fact]
+    public async Task A_file_with_a_new_year_and_a_replaced_year_keeps_both_years_sums_exact_when_an_enterprise_moves_zone()
+    {
+        Assert.Equal(0, (await Cli("enterprises", "import", WriteFile("first.csv", Csv(Rows)))).ExitCode);
+
+        // 2020 is in the store (A corrects it and has moved to Dalian); 2021 is new to it (B and C, six-decimal figures).
+        string[] second =
+        [
+            $"{A},沈阳甲科技有限公司,dalian,2020,2012-03-01,C39,1,1500.000001,120,30,80.25,90,600,500,100,0,,0,",
+            $"{B},沈阳乙软件有限公司,shenyang,2021,2015-07-15,I65,1,3100.123456,210,25,11.000001,12,,-50,7.5,0,30.5,1,",
+            $"{C},大连丙材料有限公司,dalian,2021,,C35,0,900.000004,55,11,40,41,700,300,200.5,1,,0,",
+        ];
+        var result = await Cli("enterprises", "import", WriteFile("second.csv", Csv(second)));
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        var shenyang2020 = await AggregatesAsync("shenyang", 2020);
+        var dalian2020 = await AggregatesAsync("dalian", 2020);
+        Assert.Equal((1m, 0.3m, 200m), (shenyang2020["enterprise_count"], shenyang2020["revenue"], shenyang2020["employees"]));
+        // (800 + 1500.000001) / 10000 = 0.2300000001 亿元, kept to 6 decimals.
+        Assert.Equal((2m, 0.23m, 170m), (dalian2020["enterprise_count"], dalian2020["revenue"], dalian2020["employees"]));
+        var shenyang2021 = await AggregatesAsync("shenyang", 2021);
+        var dalian2021 = await AggregatesAsync("dalian", 2021);
+        // 3100.123456 万元 = 0.3100123456 亿元, rounded to the store's 6 decimals.
+        Assert.Equal((1m, 1m, 0.310012m, 0.0011m, 0.00075m, 0.00075m, 0m), (shenyang2021["enterprise_count"], shenyang2021["hte_count"],
+            shenyang2021["revenue"], shenyang2021["rd_expenditure"], shenyang2021["n21_exports"], shenyang2021["n21_hte_exports"],
+            shenyang2021["n21_vc_backed_enterprises"]));
+        Assert.Equal((1m, 0m, 0.09m, 1m, 55m), (dalian2021["enterprise_count"], dalian2021["hte_count"], dalian2021["revenue"],
+            dalian2021["n21_vc_backed_enterprises"], dalian2021["employees"]));
+        Assert.False(dalian2021.ContainsKey("n21_hte_exports")); // no high-tech enterprise reported exports there
+
+        var kept = await AllAggregatesAsync();
+        Assert.Equal(0, (await Cli("enterprises", "aggregate")).ExitCode);
+        Assert.Equal(kept, await AllAggregatesAsync());
+    }
+
+    [Fact]
+    public async Task A_refused_file_leaves_the_aggregates_as_they_were_even_for_a_year_new_to_the_store()
+    {
+        Assert.Equal(0, (await Cli("enterprises", "import", WriteFile("first.csv", Csv(Rows)))).ExitCode);
+        var before = await AllAggregatesAsync();
+
+        string[] bad =
+        [
+            $"{B},沈阳乙软件有限公司,shenyang,2021,2015-07-15,I65,1,3100,210,25,11,12,,-50,7.5,0,30.5,1,",
+            $"{C},大连丙材料有限公司,dalian,2021,,C35,0,-900,55,11,40,41,700,300,200.5,1,,0,",
+            $"{A},沈阳甲科技有限公司,dalian,2020,2012-03-01,C39,1,1500,120,30,80.25,90,600,500,100,0,,0,",
+        ];
+        var result = await Cli("enterprises", "import", WriteFile("bad.csv", Csv(bad)));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("bad.csv:3:revenue: ", result.Error);
+        Assert.Equal(before, await AllAggregatesAsync());
+        Assert.Empty(await AggregatesAsync("shenyang", 2021));
+    }
+
     [Fact]
     public async Task An_older_years_import_adds_its_return_but_leaves_the_enterprises_newer_description()
     {
@@ -753,6 +834,104 @@ public sealed class EnterpriseImportEncodingTests
         public Task StoreAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>The import's two threads: the reader's rows reach the store's writer whole, in file order, and its failures reach the reader.</summary>
+public sealed class EnterprisePipelineTests
+{
+    private sealed class RecordingWriter(int failAt = -1) : IReturnWriter
+    {
+        public List<(int Row, string Code, decimal? Revenue, string? Extra)> Rows { get; } = [];
+        public bool Stored { get; private set; }
+        public bool Disposed { get; private set; }
+
+        public int? Write(ReturnRow row)
+        {
+            if (Rows.Count == failAt) throw new IOException("disk full");
+            Rows.Add((row.SourceRow, row.CreditCode, row.Revenue, row.Extra));
+            return null;
+        }
+
+        public Task<IReadOnlyList<(int Row, int FirstRow, string CreditCode, int Year)>> DuplicatesAsync(int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<(int, int, string, int)>>([]);
+
+        public Task StoreAsync(CancellationToken cancellationToken)
+        {
+            Stored = true;
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Disposed = true;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private static ReturnRow Row(int i)
+    {
+        var row = new ReturnRow { SourceRow = i + 2, CreditCode = $"C{i}", Revenue = i * 1.5m, ExtraUtf8 = new byte[16] };
+        row.ExtraLength = Encoding.UTF8.GetBytes($"{{\"f\":{i}}}", row.ExtraUtf8);
+        return row;
+    }
+
+    [Fact]
+    public async Task Every_row_reaches_the_writer_unchanged_and_in_file_order_though_the_reader_reuses_one_row()
+    {
+        var inner = new RecordingWriter();
+        var reused = new ReturnRow { ExtraUtf8 = new byte[16] };
+        await using (var pipeline = new PipelinedReturnWriter(inner, CancellationToken.None))
+        {
+            for (var i = 0; i < 5_000; i++)
+            {
+                Row(i).CopyTo(reused);
+                Assert.Null(pipeline.Write(reused));
+            }
+            await pipeline.StoreAsync(CancellationToken.None);
+        }
+
+        Assert.True(inner.Stored && inner.Disposed);
+        Assert.Equal(Enumerable.Range(0, 5_000).Select(i => (i + 2, $"C{i}", (decimal?)(i * 1.5m), (string?)$"{{\"f\":{i}}}")), inner.Rows);
+    }
+
+    [Fact]
+    public async Task A_writer_that_fails_mid_file_stops_the_reader_with_its_own_error()
+    {
+        var inner = new RecordingWriter(failAt: 1_000);
+        var pipeline = new PipelinedReturnWriter(inner, CancellationToken.None);
+        var failure = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            for (var i = 0; i < 100_000; i++) pipeline.Write(Row(i));
+            await pipeline.StoreAsync(CancellationToken.None);
+        });
+        await pipeline.DisposeAsync();
+
+        Assert.Equal("disk full", failure.Message);
+        Assert.False(inner.Stored);
+        Assert.Equal(1_000, inner.Rows.Count);
+        Assert.True(inner.Disposed);
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_the_reader_and_nothing_is_stored()
+    {
+        using var cancel = new CancellationTokenSource();
+        var inner = new RecordingWriter();
+        var pipeline = new PipelinedReturnWriter(inner, cancel.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            for (var i = 0; i < 1_000_000; i++)
+            {
+                if (i == 3_000) await cancel.CancelAsync();
+                pipeline.Write(Row(i));
+            }
+            await pipeline.StoreAsync(CancellationToken.None);
+        });
+        await pipeline.DisposeAsync();
+
+        Assert.False(inner.Stored);
+        Assert.True(inner.Rows.Count < 1_000_000);
     }
 }
 

@@ -16,7 +16,14 @@ namespace Gaoxin.Data.Enterprises;
 /// <param name="Sqlite">The aggregate expression on SQLite, over <c>enterprise_returns</c>.</param>
 /// <param name="Postgres">The same on PostgreSQL.</param>
 /// <param name="Divisor">What the sum is divided by: 10,000 for 万元 → 亿元, else 1.</param>
-public sealed record EnterpriseAggregate(string Element, string Unit, string Sqlite, string Postgres, decimal Divisor);
+public sealed record EnterpriseAggregate(string Element, string Unit, string Sqlite, string Postgres, decimal Divisor)
+{
+    /// <summary>
+    /// What one return adds to the figure, as the SQL expressions read it: the figure is the sum of these over the
+    /// zone-year's returns, leaving out nulls, and null when all are (a count adds 0 or 1 and so is never null).
+    /// </summary>
+    internal Func<ReturnRow, decimal?> FromRow { get; init; } = _ => null;
+}
 
 /// <summary>What a rebuild did.</summary>
 public sealed record AggregateOutcome(int ZoneYears, int Figures);
@@ -31,11 +38,12 @@ public static class EnterpriseAggregates
     // SQLite keeps decimals as text (as EF Core stores them): cast to REAL to sum, then round back to the store's
     // 6 decimals, which recovers the exact sum of figures given to at most 2 decimals in 万元 (zone sums stay far below
     // the 2^53 that doubles hold exactly at that grain). PostgreSQL sums numeric exactly.
-    private static EnterpriseAggregate Sum(string element, string unit, string column, decimal divisor = 1) =>
-        new(element, unit, $"SUM(CAST({column} AS REAL))", $"SUM({column})", divisor);
+    private static EnterpriseAggregate Sum(string element, string unit, string column, Func<ReturnRow, decimal?> fromRow, decimal divisor = 1) =>
+        new(element, unit, $"SUM(CAST({column} AS REAL))", $"SUM({column})", divisor) { FromRow = fromRow };
 
-    private static EnterpriseAggregate Count(string element, string sqliteCondition, string postgresCondition) =>
-        new(element, "家", $"SUM(CASE WHEN {sqliteCondition} THEN 1 ELSE 0 END)", $"SUM(CASE WHEN {postgresCondition} THEN 1 ELSE 0 END)", 1);
+    private static EnterpriseAggregate Count(string element, string sqliteCondition, string postgresCondition, Func<ReturnRow, bool> counts) =>
+        new(element, "家", $"SUM(CASE WHEN {sqliteCondition} THEN 1 ELSE 0 END)", $"SUM(CASE WHEN {postgresCondition} THEN 1 ELSE 0 END)", 1)
+        { FromRow = r => counts(r) ? 1m : 0m };
 
     /// <summary>
     /// The figures, named by the data elements of <c>datasets/liaoning-default.yaml</c> they fill: enterprise money is
@@ -44,16 +52,17 @@ public static class EnterpriseAggregates
     /// </summary>
     public static IReadOnlyList<EnterpriseAggregate> Definitions { get; } =
     [
-        new("enterprise_count", "家", "COUNT(*)", "COUNT(*)", 1),
-        Count("hte_count", "is_hte <> 0", "is_hte"),
-        Sum("revenue", "亿元", "revenue", 10000),
-        Sum("rd_expenditure", "亿元", "rd_expense", 10000),
-        Sum("employees", "人", "employees"),
-        Sum("n21_exports", "亿元", "exports", 10000),
-        new("n21_hte_exports", "亿元", "SUM(CASE WHEN is_hte <> 0 THEN CAST(exports AS REAL) END)", "SUM(CASE WHEN is_hte THEN exports END)", 10000),
-        Count("n21_vc_backed_enterprises", "CAST(vc_received AS REAL) > 0", "vc_received > 0"),
-        Sum("st_employees", "人", "st_employees"),
-        Sum("high_tech_revenue", "亿元", "high_tech_revenue", 10000),
+        new("enterprise_count", "家", "COUNT(*)", "COUNT(*)", 1) { FromRow = _ => 1m },
+        Count("hte_count", "is_hte <> 0", "is_hte", r => r.IsHte),
+        Sum("revenue", "亿元", "revenue", r => r.Revenue, 10000),
+        Sum("rd_expenditure", "亿元", "rd_expense", r => r.RdExpense, 10000),
+        Sum("employees", "人", "employees", r => r.Employees),
+        Sum("n21_exports", "亿元", "exports", r => r.Exports, 10000),
+        new("n21_hte_exports", "亿元", "SUM(CASE WHEN is_hte <> 0 THEN CAST(exports AS REAL) END)", "SUM(CASE WHEN is_hte THEN exports END)", 10000)
+        { FromRow = r => r.IsHte ? r.Exports : null },
+        Count("n21_vc_backed_enterprises", "CAST(vc_received AS REAL) > 0", "vc_received > 0", r => r.VcReceived > 0),
+        Sum("st_employees", "人", "st_employees", r => r.StEmployees),
+        Sum("high_tech_revenue", "亿元", "high_tech_revenue", r => r.HighTechRevenue, 10000),
     ];
 
     /// <summary>
@@ -83,8 +92,13 @@ public static class EnterpriseAggregates
     /// With <paramref name="gazelles"/>, the gazelle counts of those years and of the following years whose classification
     /// (or whose <c>new</c> flags) look back at them are recomputed too.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="summed"/> (the import's one pass), the figures of the years it holds are taken from it as they
+    /// are, and only the other years of <paramref name="years"/> are grouped from the stored rows. The caller passes only
+    /// years that had no stored return before the import, so that the import's rows are all of those years' rows.
+    /// </remarks>
     internal static async Task<AggregateOutcome> RecomputeAsync(GaoxinDb db, IDbContextTransaction transaction, IReadOnlyCollection<int>? years,
-        GazelleCounting? gazelles, CancellationToken cancellationToken)
+        GazelleCounting? gazelles, CancellationToken cancellationToken, ZoneYearSums? summed = null)
     {
         if (years is { Count: 0 }) return new AggregateOutcome(0, 0);
         var connection = db.Database.GetDbConnection();
@@ -101,17 +115,26 @@ public static class EnterpriseAggregates
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // One pass over the rows: every figure of a zone-year from the same GROUP BY. When the years asked for are every
-        // stored year, SQLite is told to scan the table: it would otherwise walk the (year, zone_code) index to avoid
-        // sorting the groups and fetch each row by rowid in that order — a random page read per row, 2.5–4× slower on a
-        // panel that does not fit the page cache. The groups (zones × years) are few, so grouping in a temporary B-tree
-        // costs next to nothing. A narrower recompute (an import of one year into a longer panel) keeps the index, which
-        // then reads only that year's rows.
-        var scan = sqlite && (years is null || stored.All(years.Contains)) ? " NOT INDEXED" : "";
-        var select = "SELECT zone_code, year, " + string.Join(", ", Definitions.Select(d => sqlite ? d.Sqlite : d.Postgres))
-            + " FROM enterprise_returns" + scan + filter + " GROUP BY zone_code, year";
         var figures = new List<(string Zone, int Year, string Element, decimal Value)>();
         var zoneYears = 0;
+        if (summed is not null)
+        {
+            foreach (var ((zone, year), sums) in summed.Sums)
+            {
+                zoneYears++;
+                for (var i = 0; i < Definitions.Count; i++)
+                    if (sums[i] is { } sum) figures.Add((zone, year, Definitions[i].Element, Math.Round(sum / Definitions[i].Divisor, 6)));
+            }
+        }
+        var grouped = years?.Where(y => summed is null || !summed.Years.Contains(y)).ToList();
+        var groupFilter = grouped is null ? "" : $" WHERE year IN ({string.Join(",", grouped.Select(y => y.ToString(CultureInfo.InvariantCulture)))})";
+
+        // One pass over the rows: every figure of a zone-year from the same GROUP BY, read from the covering index
+        // IX_enterprise_returns_zone_figures (year, zone_code and the summed columns) in its order, so that neither the
+        // wide rows nor a sort are touched (docs/adr/0012-panel-store.md).
+        var select = "SELECT zone_code, year, " + string.Join(", ", Definitions.Select(d => sqlite ? d.Sqlite : d.Postgres))
+            + " FROM enterprise_returns" + groupFilter + " GROUP BY year, zone_code";
+        if (grouped is not { Count: 0 })
         await using (var query = connection.CreateCommand())
         {
             query.Transaction = tx;
@@ -135,7 +158,7 @@ public static class EnterpriseAggregates
             }
         }
 
-        timings?.Mark("aggregates: GROUP BY");
+        timings?.Mark(summed is null ? "aggregates: GROUP BY" : "aggregates: the import's sums, GROUP BY of the other years");
         if (gazelles is not null) figures.AddRange(await GazelleFiguresAsync(connection, tx, sqlite, stored, years, gazelles, cancellationToken));
 
         await using (var insert = connection.CreateCommand())
@@ -199,6 +222,23 @@ public static class EnterpriseAggregates
         return result;
     }
 
+    /// <summary>Those of <paramref name="years"/> that have no stored return: one index seek each, in the caller's transaction.</summary>
+    internal static async Task<IReadOnlyList<int>> YearsWithoutReturnsAsync(GaoxinDb db, IDbContextTransaction transaction, IEnumerable<int> years,
+        CancellationToken cancellationToken)
+    {
+        var empty = new List<int>();
+        await using var query = db.Database.GetDbConnection().CreateCommand();
+        query.Transaction = transaction.GetDbTransaction();
+        query.CommandText = "SELECT 1 FROM enterprise_returns WHERE year = @year LIMIT 1";
+        var parameter = Parameter(query, "@year");
+        foreach (var year in years.Order())
+        {
+            parameter.Value = year;
+            if (await query.ExecuteScalarAsync(cancellationToken) is null) empty.Add(year);
+        }
+        return empty;
+    }
+
     /// <summary>
     /// The years that have returns, ascending. One index seek per year (the next year above the last) instead of reading
     /// the whole (year, zone_code) index as <c>SELECT DISTINCT year</c> does; the same SQL on both providers.
@@ -248,5 +288,44 @@ public static class EnterpriseAggregates
         var rows = await db.EnterpriseAggregates.AsNoTracking()
             .Where(a => yearList.Contains(a.Year) && fillable.Contains(a.Element)).ToListAsync(cancellationToken);
         return rows.Select(a => new DataValue(a.ZoneCode, a.Year, fills[a.Element], a.Value)).ToList();
+    }
+}
+
+/// <summary>
+/// The zone-year figures of <see cref="EnterpriseAggregates.Definitions"/> summed while an import reads its rows, exactly
+/// (decimal), one array of running sums per zone-year: bounded by zones × years, not by rows.
+/// </summary>
+internal sealed class ZoneYearSums
+{
+    private (string Zone, int Year) lastKey;
+    private decimal?[]? last;
+
+    /// <summary>The running sums, in the order of <see cref="EnterpriseAggregates.Definitions"/>; null where no row gave a value.</summary>
+    public Dictionary<(string Zone, int Year), decimal?[]> Sums { get; } = [];
+
+    /// <summary>The years whose figures are all in <see cref="Sums"/> (set by the caller when it keeps only some years).</summary>
+    public HashSet<int> Years { get; private set; } = [];
+
+    /// <summary>Adds a valid row.</summary>
+    public void Add(ReturnRow row)
+    {
+        var key = (row.Zone, row.Year);
+        if (last is null || lastKey != key)
+        {
+            if (!Sums.TryGetValue(key, out last)) Sums[key] = last = new decimal?[EnterpriseAggregates.Definitions.Count];
+            lastKey = key;
+        }
+        var definitions = EnterpriseAggregates.Definitions;
+        for (var i = 0; i < definitions.Count; i++)
+            if (definitions[i].FromRow(row) is { } value) last[i] = (last[i] ?? 0m) + value;
+    }
+
+    /// <summary>The sums of <paramref name="years"/> only.</summary>
+    public ZoneYearSums Only(IEnumerable<int> years)
+    {
+        var kept = new ZoneYearSums { Years = years.ToHashSet() };
+        foreach (var (key, sums) in Sums)
+            if (kept.Years.Contains(key.Year)) kept.Sums[key] = sums;
+        return kept;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -86,7 +87,9 @@ public static class EnterpriseImport
             void Report(string stage) => progress?.Invoke(new ImportProgress(stage, counted.BytesRead, total, reader.RowsRead, reader.RowsValidated));
             if (progress is not null) reader.OnRows = () => Report("reading");
             int rows;
-            await using (var writer = await OpenWriterAsync(db, transaction, batch, cancellationToken))
+            IReadOnlyList<int> fresh = [];
+            // Parse and validate on this thread, the provider's bulk write on another (PipelinedReturnWriter).
+            await using (var writer = new PipelinedReturnWriter(await OpenWriterAsync(db, transaction, batch, cancellationToken), cancellationToken))
             {
                 using (var text = CsvText.Open(counted))
                 {
@@ -97,6 +100,9 @@ public static class EnterpriseImport
                     problems.Add(row, "credit_code", "duplicate_row", $"{code} {year}", firstRow.ToString(CultureInfo.InvariantCulture));
                 if (problems.Count == 0)
                 {
+                    // One pass: the years that have no stored return yet will hold exactly this file's rows, so their
+                    // aggregates are the sums taken while reading; the others are grouped from the store after the write.
+                    fresh = await EnterpriseAggregates.YearsWithoutReturnsAsync(db, transaction, reader.Years, cancellationToken);
                     Report("storing");
                     await writer.StoreAsync(cancellationToken);
                 }
@@ -114,7 +120,7 @@ public static class EnterpriseImport
             await StoreVersion.RaiseAsync(db, cancellationToken);
             CrashPoint.Reach("mid-write");
             Report("aggregating");
-            var aggregates = await EnterpriseAggregates.RecomputeAsync(db, transaction, years, gazelles, cancellationToken);
+            var aggregates = await EnterpriseAggregates.RecomputeAsync(db, transaction, years, gazelles, cancellationToken, reader.Sums.Only(fresh));
             db.Audit.Add(new AuditRecord
             {
                 At = clock.GetUtcNow(), Actor = actor, Via = via, BatchId = batch, UnitCode = set.ProvinceCode, Year = years.Count > 0 ? years[^1] : 0,
@@ -170,6 +176,142 @@ internal sealed class ReturnRow
 
     /// <summary>The further figures as a string, or null (for the writers that want one).</summary>
     public string? Extra => ExtraLength == 0 ? null : Encoding.UTF8.GetString(ExtraUtf8, 0, ExtraLength);
+
+    /// <summary>Copies every field into <paramref name="other"/>, reusing its buffer for the further figures.</summary>
+    public void CopyTo(ReturnRow other)
+    {
+        other.SourceRow = SourceRow;
+        other.CreditCode = CreditCode;
+        other.Name = Name;
+        other.Zone = Zone;
+        other.Year = Year;
+        other.RegisteredOn = RegisteredOn;
+        other.Industry = Industry;
+        other.IsHte = IsHte;
+        other.Revenue = Revenue;
+        other.Employees = Employees;
+        other.StEmployees = StEmployees;
+        other.RdExpense = RdExpense;
+        other.StExpense = StExpense;
+        other.HighTechRevenue = HighTechRevenue;
+        other.NetAssets = NetAssets;
+        other.Exports = Exports;
+        other.VcReceived = VcReceived;
+        other.ValuationUsdM = ValuationUsdM;
+        other.Listed = Listed;
+        if (other.ExtraUtf8.Length < ExtraLength) other.ExtraUtf8 = new byte[ExtraUtf8.Length];
+        ExtraUtf8.AsSpan(0, ExtraLength).CopyTo(other.ExtraUtf8);
+        other.ExtraLength = ExtraLength;
+    }
+}
+
+/// <summary>
+/// Runs the provider's bulk writer on a thread of its own, so that parsing and validating (the reader's thread) and
+/// writing use both cores. Rows go through a bounded queue in batches of <see cref="BatchRows"/> copies taken from a pool
+/// that the writer returns them to (one hand-over per batch, not per row), so memory stays flat in the number of rows;
+/// they are written in file order. A failure of the writer stops the reader at its next batch and is rethrown there;
+/// cancelling stops both. Nothing is kept or committed here: the caller's transaction still decides.
+/// </summary>
+internal sealed class PipelinedReturnWriter : IReturnWriter
+{
+    private const int BatchRows = 512;
+    private const int Batches = 4;
+    private readonly IReturnWriter inner;
+    private readonly BlockingCollection<(ReturnRow[] Rows, int Count)> queue = new(Batches);
+    private readonly ConcurrentQueue<ReturnRow[]> pool = new();
+    private readonly CancellationTokenSource stop;
+    private readonly Task consumer;
+    private ReturnRow[] batch;
+    private int count;
+
+    public PipelinedReturnWriter(IReturnWriter inner, CancellationToken cancellationToken)
+    {
+        this.inner = inner;
+        stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        batch = NewBatch();
+        consumer = Task.Factory.StartNew(Consume, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private static ReturnRow[] NewBatch()
+    {
+        var rows = new ReturnRow[BatchRows];
+        for (var i = 0; i < rows.Length; i++) rows[i] = new ReturnRow();
+        return rows;
+    }
+
+    private void Consume()
+    {
+        try
+        {
+            foreach (var (rows, n) in queue.GetConsumingEnumerable(stop.Token))
+            {
+                for (var i = 0; i < n; i++) inner.Write(rows[i]);
+                pool.Enqueue(rows);
+            }
+        }
+        catch
+        {
+            stop.Cancel(); // the reader stops at its next batch
+            throw;
+        }
+    }
+
+    /// <summary>Queues a copy of the row; the stores used here report repeats only after the last row, so this returns null.</summary>
+    public int? Write(ReturnRow row)
+    {
+        row.CopyTo(batch[count++]);
+        if (count == BatchRows) Hand();
+        return null;
+    }
+
+    private void Hand()
+    {
+        try
+        {
+            queue.Add((batch, count), stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Finish(); // the writer's own failure, if it failed, rather than the cancellation it caused
+            throw;
+        }
+        batch = pool.TryDequeue(out var free) ? free : NewBatch();
+        count = 0;
+    }
+
+    /// <summary>Hands over the last rows and waits until the writer has written them all; rethrows its failure.</summary>
+    private void Finish()
+    {
+        if (!queue.IsAddingCompleted)
+        {
+            if (count > 0 && !stop.IsCancellationRequested) Hand();
+            queue.CompleteAdding();
+        }
+        consumer.GetAwaiter().GetResult();
+    }
+
+    public Task<IReadOnlyList<(int Row, int FirstRow, string CreditCode, int Year)>> DuplicatesAsync(int limit, CancellationToken cancellationToken)
+    {
+        Finish();
+        return inner.DuplicatesAsync(limit, cancellationToken);
+    }
+
+    public Task StoreAsync(CancellationToken cancellationToken)
+    {
+        Finish();
+        return inner.StoreAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!queue.IsAddingCompleted) queue.CompleteAdding();
+        if (!consumer.IsCompleted) await stop.CancelAsync();
+        try { await consumer.ConfigureAwait(false); }
+        catch (Exception) when (consumer.IsFaulted || consumer.IsCanceled) { } // already rethrown to the reader, or the import is being abandoned
+        await inner.DisposeAsync();
+        queue.Dispose();
+        stop.Dispose();
+    }
 }
 
 /// <summary>
@@ -220,6 +362,9 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
     private (int Ordinal, DataElement Element, byte[] Name)[] extras = [];
 
     public HashSet<int> Years { get; } = [];
+
+    /// <summary>The zone-year aggregates of the rows handed to the writer (the one pass; used only when the file is stored).</summary>
+    public ZoneYearSums Sums { get; } = new();
 
     /// <summary>Data rows read so far.</summary>
     public int RowsRead { get; private set; }
@@ -282,6 +427,7 @@ internal sealed class ReturnReader(ProblemList problems, IReadOnlyDictionary<str
                 RowsValidated++;
                 // Once the cap is reached nothing will be stored; stop writing, keep counting.
                 if (problems.Full) continue;
+                Sums.Add(row);
                 if (writer.Write(row) is { } firstRow)
                     problems.Add(row.SourceRow, "credit_code", "duplicate_row", $"{row.CreditCode} {row.Year}", firstRow.ToString(CultureInfo.InvariantCulture));
             }

@@ -949,7 +949,10 @@ namespace Gaoxin.Data.Migrations.Postgres
 
                     b.HasKey("CreditCode", "Year");
 
-                    b.HasIndex("Year", "ZoneCode");
+                    b.HasIndex("Year", "ZoneCode")
+                        .HasDatabaseName("IX_enterprise_returns_zone_figures");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Year", "ZoneCode"), new[] { "IsHte", "Revenue", "RdExpense", "Employees", "Exports", "VcReceived", "StEmployees", "HighTechRevenue" });
 
                     b.ToTable("enterprise_returns", (string)null);
                 });

@@ -931,10 +931,11 @@ namespace Gaoxin.Data.Migrations.Sqlite
 
                     b.HasKey("CreditCode", "Year");
 
-                    b.HasIndex("Year", "ZoneCode");
-
                     b.HasIndex("CreditCode", "Year", "ZoneCode", "Revenue", "Employees", "StExpense", "VcReceived", "ValuationUsdM", "Listed")
                         .HasDatabaseName("IX_enterprise_returns_gazelle_panel");
+
+                    b.HasIndex("Year", "ZoneCode", "IsHte", "Revenue", "RdExpense", "Employees", "Exports", "VcReceived", "StEmployees", "HighTechRevenue")
+                        .HasDatabaseName("IX_enterprise_returns_zone_figures");
 
                     b.ToTable("enterprise_returns", (string)null);
                 });
