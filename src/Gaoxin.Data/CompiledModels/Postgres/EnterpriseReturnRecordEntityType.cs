@@ -211,6 +211,7 @@ namespace Gaoxin.Data.CompiledModels.Postgres
 
             var index = runtimeEntityType.AddIndex(
                 new[] { year, zoneCode });
+            index.AddAnnotation("Relational:Name", "IX_enterprise_returns_zone_figures");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Gaoxin.Data.CompiledModels.Postgres
     public partial class PostgresGaoxinDbModel
     {
         private PostgresGaoxinDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("500b1ea5-1970-e02e-69b7-6a7e4ce4e761"), entityTypeCount: 67)
+            : base(skipDetectChanges: false, modelId: new Guid("74398eea-fc6f-bd4c-354c-770f76947f34"), entityTypeCount: 67)
         {
         }
 

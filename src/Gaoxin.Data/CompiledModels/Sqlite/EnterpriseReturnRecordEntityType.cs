@@ -191,11 +191,12 @@ namespace Gaoxin.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { year, zoneCode });
+                new[] { creditCode, year, zoneCode, revenue, employees, stExpense, vcReceived, valuationUsdM, listed });
+            index.AddAnnotation("Relational:Name", "IX_enterprise_returns_gazelle_panel");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { creditCode, year, zoneCode, revenue, employees, stExpense, vcReceived, valuationUsdM, listed });
-            index0.AddAnnotation("Relational:Name", "IX_enterprise_returns_gazelle_panel");
+                new[] { year, zoneCode, isHte, revenue, rdExpense, employees, exports, vcReceived, stEmployees, highTechRevenue });
+            index0.AddAnnotation("Relational:Name", "IX_enterprise_returns_zone_figures");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Gaoxin.Data.CompiledModels.Sqlite
     public partial class SqliteGaoxinDbModel
     {
         private SqliteGaoxinDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fb3200b9-c707-a6a4-6b1c-6a211379fc9a"), entityTypeCount: 67)
+            : base(skipDetectChanges: false, modelId: new Guid("5434446b-a664-e35d-857c-a25cdf740f90"), entityTypeCount: 67)
         {
         }
 
