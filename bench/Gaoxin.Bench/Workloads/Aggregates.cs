@@ -43,5 +43,15 @@ public static class Aggregates
         report.Add(Ingest.Compared(label, size, platform, peer, "≥ 0.5× DuckDB", 0.5, status ?? peerStatus,
             () => Outputs.Compare(Outputs.PlatformFigures(database!), Outputs.PeerFigures(last!.Output)),
             note: size.Name == "national" && panel.Rows < 2_000_000 ? $"panel is {panel.Rows:N0} rows (enterprises registered within the decade report from then on)" : null));
+
+        // The same rebuild over the panel in a PostgreSQL store, against the same DuckDB peer's runs.
+        if (PostgresStores.FromEnvironment() is not { } postgres) return;
+        var (connection, pgStatus) = postgres.Panel(panel, size.Name);
+        Figure? onPostgres = null;
+        if (connection is not null)
+            (onPostgres, pgStatus, _) = Timed.Measure("platform", panel.Rows, "rows/s", "gaoxin enterprises aggregate on PostgreSQL (sums, counts and gazelle counts of every year)",
+                () => Child.Gaoxin("enterprises", "aggregate", "--db", connection));
+        report.Add(Ingest.Compared(label + " (PostgreSQL)", size, onPostgres, peer, "≥ 0.5× DuckDB", 0.5, pgStatus ?? peerStatus,
+            () => Outputs.Compare(Outputs.PlatformFigures(connection!), Outputs.PeerFigures(last!.Output))));
     }
 }

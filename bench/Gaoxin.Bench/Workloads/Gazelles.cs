@@ -37,5 +37,16 @@ public static class Gazelles
                 Note = $"{listing.Count(l => l.Kind == "gazelle"):N0} gazelles, {listing.Count(l => l.Kind == "unicorn"):N0} unicorns listed",
             };
         report.Add(row);
+
+        // The same listing from the panel in a PostgreSQL store, against the same DuckDB peer's runs.
+        if (PostgresStores.FromEnvironment() is not { } postgres) return;
+        var (connection, pgStatus) = postgres.Panel(panel, size.Name);
+        Figure? onPostgres = null;
+        ChildResult? pgRun = null;
+        if (connection is not null)
+            (onPostgres, pgStatus, pgRun) = Timed.Measure("platform", panel.Rows, "rows/s", "gaoxin gazelles --format json on PostgreSQL",
+                () => Child.Gaoxin("gazelles", "--year", year, "--format", "json", "--db", connection));
+        report.Add(Ingest.Compared(label + " (PostgreSQL)", size, onPostgres, peer, "≥ 1× DuckDB", 1, pgStatus ?? peerStatus,
+            () => Outputs.Compare(Outputs.PlatformListing(pgRun!.Output), Outputs.PeerListing(peerRun!.Output))));
     }
 }

@@ -1,5 +1,4 @@
 using Gaoxin.Bench.Support;
-using Npgsql;
 
 namespace Gaoxin.Bench.Workloads;
 
@@ -13,8 +12,6 @@ namespace Gaoxin.Bench.Workloads;
 /// </summary>
 public static class Ingest
 {
-    public const string PostgresVariable = "GAOXIN_BENCH_POSTGRES";
-
     /// <summary>
     /// A migrated store with the generated zones and the further elements f01…f82 registered, and nothing imported: the
     /// template each timed run of W1 and W2 (platform and peer) starts from as a fresh file copy.
@@ -50,7 +47,7 @@ public static class Ingest
         report.Add(Compared(label, size, platform, peer, "≥ 0.8× raw", 0.8, status ?? peerStatus,
             () => Outputs.Compare(Outputs.Digest(database), Outputs.Digest(peerDatabase))));
 
-        if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } postgres) RunW1Postgres(size, data, postgres, report);
+        if (PostgresStores.FromEnvironment() is { } postgres) RunW1Postgres(size, data, postgres, report);
     }
 
     /// <summary>
@@ -66,40 +63,25 @@ public static class Ingest
             differences: differences is { Count: > 0 } ? differences : null);
     }
 
-    private static void RunW1Postgres(Size size, Dataset data, string postgres, Report report)
+    private static void RunW1Postgres(Size size, Dataset data, PostgresStores postgres, Report report)
     {
         var label = $"W1 ingest a year of returns, {data.Rows:N0} rows × 100 fields (PostgreSQL)";
-        var admin = new NpgsqlConnectionStringBuilder(postgres);
-        var template = $"gaoxin_bench_{Environment.ProcessId}_template";
-        var platformDb = $"gaoxin_bench_{Environment.ProcessId}_platform";
-        var peerDb = $"gaoxin_bench_{Environment.ProcessId}_peer";
-        string On(string name) => new NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString;
-        void Admin(string sql)
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(admin.ConnectionString);
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.ExecuteNonQuery();
-        }
-        // A fresh copy of the prepared database before each run (CREATE DATABASE … TEMPLATE), not timed.
-        void Fresh(string name) => Admin($"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name} TEMPLATE {template}");
+        var template = PostgresStores.Scratch("template");
+        var platformDb = PostgresStores.Scratch("platform");
+        var peerDb = PostgresStores.Scratch("peer");
         try
         {
-            Admin($"DROP DATABASE IF EXISTS {template} WITH (FORCE); CREATE DATABASE {template}");
-            Datasets.PrepareStore(On(template), data.Zones);
-            NpgsqlConnection.ClearAllPools();
+            postgres.Template(template, data);
             var (platform, status, _) = Timed.Measure("platform", data.Rows, "rows/s", "gaoxin enterprises import",
-                () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", On(platformDb)), () => Fresh(platformDb));
+                () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", postgres.On(platformDb)), () => postgres.Fresh(platformDb, template));
             var (peer, peerStatus, _) = Timed.Measure("peer", data.Rows, "rows/s", "same tables of a prepared database, binary COPY, one transaction",
-                () => Child.Peer("w1-postgres", data.Enterprises, On(peerDb)), () => Fresh(peerDb));
+                () => Child.Peer("w1-postgres", data.Enterprises, postgres.On(peerDb)), () => postgres.Fresh(peerDb, template));
             report.Add(Compared(label, size, platform, peer, "≥ 0.8× COPY", 0.8, status ?? peerStatus,
-                () => Outputs.Compare(Outputs.Digest(On(platformDb)), Outputs.Digest(On(peerDb)))));
+                () => Outputs.Compare(Outputs.Digest(postgres.On(platformDb)), Outputs.Digest(postgres.On(peerDb)))));
         }
         finally
         {
-            foreach (var name in new[] { platformDb, peerDb, template }) Admin($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            postgres.Drop(platformDb, peerDb, template);
         }
     }
 
@@ -123,6 +105,29 @@ public static class Ingest
             if (figures.Count == 0) return [$"the import left no enterprise_aggregates for {year}"];
             return Outputs.Compare(figures, Outputs.PeerFigures(last!.Output));
         }));
+
+        // The same import into a PostgreSQL store, against the same DuckDB peer's runs (its work does not depend on the
+        // platform's store).
+        if (PostgresStores.FromEnvironment() is not { } postgres) return;
+        var pgTemplate = PostgresStores.Scratch("w2_template");
+        var pgDb = PostgresStores.Scratch("w2_platform");
+        try
+        {
+            postgres.Template(pgTemplate, data);
+            var (onPostgres, pgStatus, _) = Timed.Measure("platform", data.Rows, "rows/s", "gaoxin enterprises import into PostgreSQL (recomputes the aggregates itself)",
+                () => Child.Gaoxin("enterprises", "import", data.Enterprises, "--db", postgres.On(pgDb)), () => postgres.Fresh(pgDb, pgTemplate));
+            report.Add(Compared(label.Replace("rows", "rows (PostgreSQL)", StringComparison.Ordinal), size, onPostgres, peer, "≥ 0.5× DuckDB", 0.5,
+                pgStatus ?? peerStatus, () =>
+                {
+                    var figures = Outputs.PlatformFigures(postgres.On(pgDb), year);
+                    if (figures.Count == 0) return [$"the import left no enterprise_aggregates for {year}"];
+                    return Outputs.Compare(figures, Outputs.PeerFigures(last!.Output));
+                }));
+        }
+        finally
+        {
+            postgres.Drop(pgDb, pgTemplate);
+        }
     }
 
     /// <summary>Null when the child succeeded; "not landed" when the verb does not exist yet; else the failure.</summary>

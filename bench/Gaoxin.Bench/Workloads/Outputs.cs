@@ -98,14 +98,20 @@ public static class Outputs
     /// <summary>The figures the platform keeps in <c>enterprise_aggregates</c> (of <paramref name="year"/>, or all).</summary>
     public static Dictionary<(string Zone, int Year, string Element), decimal> PlatformFigures(string database, int? year = null)
     {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        using DbConnection connection = database.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
+            ? new NpgsqlConnection(database)
+            : new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT zone_code, year, element, value FROM enterprise_aggregates" + (year is { } y ? $" WHERE year = {y}" : "");
         using var reader = command.ExecuteReader();
         var figures = new Dictionary<(string, int, string), decimal>();
         while (reader.Read())
-            figures[(reader.GetString(0), reader.GetInt32(1), reader.GetString(2))] = decimal.Parse(reader.GetString(3), NumberStyles.Float, CultureInfo.InvariantCulture);
+            figures[(reader.GetString(0), reader.GetInt32(1), reader.GetString(2))] = reader.GetValue(3) switch
+            {
+                string text => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture), // SQLite keeps decimals as text
+                var number => Convert.ToDecimal(number, CultureInfo.InvariantCulture),
+            };
         return figures;
     }
 
