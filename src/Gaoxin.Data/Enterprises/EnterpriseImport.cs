@@ -83,6 +83,7 @@ public static class EnterpriseImport
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var timings = StartupTimings.Start(); // GAOXIN_TIMINGS: the import's stages, for profiles
             var reader = new ReturnReader(problems, zoneLookup, elements) { CancellationToken = cancellationToken };
             void Report(string stage) => progress?.Invoke(new ImportProgress(stage, counted.BytesRead, total, reader.RowsRead, reader.RowsValidated));
             if (progress is not null) reader.OnRows = () => Report("reading");
@@ -95,9 +96,11 @@ public static class EnterpriseImport
                 {
                     rows = reader.Read(text, writer);
                 }
+                timings?.Mark("import: read, validated and staged");
                 Report("checking");
                 foreach (var (row, firstRow, code, year) in await writer.DuplicatesAsync(MaxProblems, cancellationToken))
                     problems.Add(row, "credit_code", "duplicate_row", $"{code} {year}", firstRow.ToString(CultureInfo.InvariantCulture));
+                timings?.Mark("import: repeats checked");
                 if (problems.Count == 0)
                 {
                     // One pass: the years that have no stored return yet will hold exactly this file's rows, so their
@@ -105,6 +108,7 @@ public static class EnterpriseImport
                     fresh = await EnterpriseAggregates.YearsWithoutReturnsAsync(db, transaction, reader.Years, cancellationToken);
                     Report("storing");
                     await writer.StoreAsync(cancellationToken);
+                    timings?.Mark("import: stored into enterprises and enterprise_returns");
                 }
             }
 
@@ -132,6 +136,7 @@ public static class EnterpriseImport
             Report("committing");
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(CancellationToken.None);
+            timings?.Mark("import: audited and committed");
             job.Stored(rows);
             return new EnterpriseImportOutcome(batch, true, [], 0, rows, years, reader.ZoneYears.Count, aggregates, watch.Elapsed);
         }
