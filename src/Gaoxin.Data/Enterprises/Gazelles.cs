@@ -151,6 +151,20 @@ public static class Gazelles
         return sinks.Select(s => s.Counts).ToList();
     }
 
+    /// <summary>
+    /// As <see cref="CountAsync"/>, on a connection of its own to the SQLite store <paramref name="file"/>, for the years
+    /// <paramref name="years"/> (none: no counts). For a caller whose transaction changed no return and keeps every other
+    /// writer out (a rebuild), so that the committed panel read here is the one its transaction sees.
+    /// </summary>
+    internal static IReadOnlyList<Dictionary<(string Zone, int Year), int[]>> CountFile(string file, IReadOnlyList<GazelleClassifier> classifiers,
+        IReadOnlyList<int> years, CancellationToken cancellationToken)
+    {
+        var sinks = classifiers.Select(_ => new CountSink()).ToList();
+        if (years.Count > 0)
+            SqlitePanel.CountFile(file, classifiers.Select((c, i) => (c, (Sink)sinks[i])).ToList(), years[0], years[^1], cancellationToken);
+        return sinks.Select(s => s.Counts).ToList();
+    }
+
     /// <summary>Receives the classified rows of the output years.</summary>
     private abstract class Sink
     {
@@ -339,6 +353,25 @@ public static class Gazelles
                 // The names of what this part found, on the same connection (the codes come in order, so the pages are near).
                 if (sink is YearSink found)
                     foreach (var (code, name) in Names(db, found.Found.Select(f => f.Code).ToList())) found.Names[code] = name;
+            }
+        }
+
+        /// <summary>Classifies the years <paramref name="fromYear"/>…<paramref name="toYear"/> of the whole panel on a connection of its own (it only reads).</summary>
+        public static void CountFile(string file, IReadOnlyList<(GazelleClassifier Classifier, Sink Sink)> judges, int fromYear, int toYear,
+            CancellationToken cancellationToken)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var rc = raw.sqlite3_open_v2(file, out var db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_NOMUTEX, null);
+            using (db)
+            {
+                if (rc != raw.SQLITE_OK)
+                    throw new InvalidOperationException($"opening the store for reading failed: {raw.sqlite3_errmsg(db).utf8_to_string()}");
+                raw.sqlite3_busy_timeout(db, 30_000);
+                var buffer = new PanelBuffer(judges, fromYear, toYear);
+                Read(db, FirstYearRead(fromYear, judges.Max(j => j.Classifier.LookBack)), toYear, null, fromYear, null, null, buffer, cancellationToken);
+                buffer.Flush();
+                if (StartupTimings.Enabled)
+                    StartupTimings.Write("gazelle counts on their own connection", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
         }
 
