@@ -6,14 +6,16 @@ namespace Gaoxin.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Gaoxin.Bench -- all|w1…w8|growth|micro [--size small|national|stress] [--record]</c>.
-/// Prints the markdown table and writes artifacts/bench/results/latest.json, or with <c>--record</c> the tracked
+/// Prints the markdown table and writes artifacts/bench/results/latest.json, or with <c>--record</c> (and for a whole run
+/// at national or stress size, which is the run the page reports) the tracked
 /// bench/results/latest.json (docs/performance.md).
 /// </summary>
 public static class Runner
 {
     private const string Usage = """
         usage: Gaoxin.Bench all|w1|w2|w3|w4|w5|w6|w7|w8|growth|startup [--size small|national|stress] [--record]
-               --record: write the results to the tracked bench/results/latest.json (else artifacts/bench/results/)
+               --record: write the results to the tracked bench/results/latest.json (else artifacts/bench/results/);
+                         `all` at national or stress size always does
                Gaoxin.Bench micro [BenchmarkDotNet options, e.g. --filter *Engine*]
                Gaoxin.Bench soak [--seconds 600] [--rate 40] [--record]: public pages and API at a steady rate (docs/performance.md)
         """;
@@ -85,7 +87,9 @@ public static class Runner
         Console.WriteLine($"## Results ({size.Name}, {clock.Elapsed.TotalSeconds:0} s, {Environment.ProcessorCount} cores; ratio = platform ÷ peer throughput)");
         Console.WriteLine();
         Console.WriteLine(report.Markdown());
-        var folder = record ? Paths.RecordedResults : Paths.Results;
+        // A whole national (or stress) run is the run docs/performance.md reports: it replaces the tracked results. Single
+        // workloads and the small smoke (run by the test script) write beside the generated data, leaving the clone clean.
+        var folder = record || (verb == "all" && size.Name != "small") ? Paths.RecordedResults : Paths.Results;
         Directory.CreateDirectory(folder);
         var json = Path.Combine(folder, "latest.json");
         report.WriteJson(json, $"{string.Join(' ', args)}", clock.Elapsed);
