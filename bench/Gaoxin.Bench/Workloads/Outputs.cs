@@ -32,10 +32,7 @@ public static class Outputs
     /// </summary>
     public static StoreDigest Digest(string database)
     {
-        using DbConnection connection = database.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
-            ? new NpgsqlConnection(database)
-            : new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        connection.Open();
+        using var connection = OpenStore(database);
         var (returns, returnsSum) = Sum(connection, """
             SELECT credit_code, year, zone_code, is_hte, revenue, employees, st_employees, rd_expense, st_expense, high_tech_revenue,
                    net_assets, exports, vc_received, valuation_usd_m, listed, extra FROM enterprise_returns
@@ -43,6 +40,16 @@ public static class Outputs
         var (enterprises, enterprisesSum) = Sum(connection,
             "SELECT credit_code, name, zone_code, industry, CAST(registered_on AS TEXT) AS registered_on, listed, latest_year FROM enterprises");
         return new StoreDigest(returns, returnsSum, enterprises, enterprisesSum);
+    }
+
+    /// <summary>A store to read back: a PostgreSQL connection string, or a SQLite file opened read-only.</summary>
+    private static DbConnection OpenStore(string database)
+    {
+        DbConnection connection = database.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
+            ? new NpgsqlConnection(database)
+            : new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return connection;
     }
 
     private static (long Count, ulong Sum) Sum(DbConnection connection, string sql)
@@ -98,10 +105,7 @@ public static class Outputs
     /// <summary>The figures the platform keeps in <c>enterprise_aggregates</c> (of <paramref name="year"/>, or all).</summary>
     public static Dictionary<(string Zone, int Year, string Element), decimal> PlatformFigures(string database, int? year = null)
     {
-        using DbConnection connection = database.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
-            ? new NpgsqlConnection(database)
-            : new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        connection.Open();
+        using var connection = OpenStore(database);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT zone_code, year, element, value FROM enterprise_aggregates" + (year is { } y ? $" WHERE year = {y}" : "");
         using var reader = command.ExecuteReader();
