@@ -115,7 +115,9 @@ public abstract class ImportJobsSpec(ITestStore store, ITestStore cliStore) : IA
         var id = (await StartAsync(office, returns)).GetProperty("id").GetString()!;
         var running = await WaitAsync(office, id, j => Finished(j) || j.GetProperty("rowsRead").GetInt32() > 0);
         Assert.Equal("running", running.GetProperty("state").GetString());
-        Assert.True(running.GetProperty("percent").GetDouble() is > 0 and < 85, running.ToString());
+        // Reading and writing run on two threads, so the first poll may already find the job storing (85 % and on); any
+        // stage before the commit is cancellable and must leave nothing.
+        Assert.True(running.GetProperty("percent").GetDouble() is > 0 and < 100, running.ToString());
         using var cancel = await office.PostAsync($"/api/imports/{id}/cancel", null);
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         var job = await WaitAsync(office, id, Finished);
