@@ -105,21 +105,24 @@ public abstract class ImportJobsSpec(ITestStore store, ITestStore cliStore) : IA
     [Fact]
     public async Task A_job_cancelled_while_it_runs_says_cancelled_and_nothing_of_the_file_is_written()
     {
-        var (returns, zones, _) = ReturnsFiles.Write(_folder, 60_000);
+        var (returns, zones, rows) = ReturnsFiles.Write(_folder, 20_000);
         await UsersAsync();
         await ReturnsFiles.PrepareStoreAsync(store.DbArgument, zones);
-        await using var server = await RunningServer.StartAsync(store.Location);
+        // The worker is held as the job enters its store stage: every row read and checked, its transaction open.
+        using var hold = new ImportStageHold("storing");
+        await using var server = await RunningServer.StartAsync(store.Location, [ImportStageHold.Setting], hold);
         using var office = await server.TokenClientAsync(store, "office@example.org");
         var before = await StoreSnapshot.ExactAsync(store.Location);
 
         var id = (await StartAsync(office, returns)).GetProperty("id").GetString()!;
-        var running = await WaitAsync(office, id, j => Finished(j) || j.GetProperty("rowsRead").GetInt32() > 0);
-        Assert.Equal("running", running.GetProperty("state").GetString());
-        // Reading and writing run on two threads, so the first poll may already find the job storing (85 % and on); any
-        // stage before the commit is cancellable and must leave nothing.
+        Assert.Equal(id, await hold.Reached);
+        var running = await office.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
+        Assert.Equal(("running", "storing", (int)rows), (running.GetProperty("state").GetString(), running.GetProperty("stage").GetString(),
+            running.GetProperty("rowsValidated").GetInt32()));
         Assert.True(running.GetProperty("percent").GetDouble() is > 0 and < 100, running.ToString());
         using var cancel = await office.PostAsync($"/api/imports/{id}/cancel", null);
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        hold.Release();
         var job = await WaitAsync(office, id, Finished);
 
         Assert.Equal(("cancelled", "cancelled"), (job.GetProperty("state").GetString(), job.GetProperty("reason").GetString()));

@@ -45,6 +45,15 @@ public sealed class LiveJob(ImportJobRecord record, Principal who, string path)
         set => Volatile.Write(ref progress, value);
     }
 
+    private string? stage;
+
+    /// <summary>Records <paramref name="reported"/> as the job's progress; true when it starts a stage the job was not in.</summary>
+    public bool Advance(ImportProgress reported)
+    {
+        Progress = reported;
+        return !string.Equals(Interlocked.Exchange(ref stage, reported.Stage), reported.Stage, StringComparison.Ordinal);
+    }
+
     /// <summary>True once the worker has taken it up.</summary>
     public volatile bool Running;
 }
@@ -192,9 +201,11 @@ public sealed partial class ImportJobWorker(ImportJobQueue queue, IServiceScopeF
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GaoxinDb>();
         var rules = scope.ServiceProvider.GetRequiredService<EnterpriseRules>();
+        // Reading starts here, before the import opens its transaction: the stage a held job is safely stopped in.
+        Advance(job, new ImportProgress("reading", 0, job.Record.Size, 0, 0));
         var result = await EnterpriseUpload.ImportAsync(db,
             () => new FileStream(job.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
-            job.Record.FileName, job.Who, rules, job.Record.Via, clock, token, p => job.Progress = p);
+            job.Record.FileName, job.Who, rules, job.Record.Via, clock, token, p => Advance(job, p));
         if (result.Forbidden) return (ImportJobStates.Failed, StoredOutcome.Stopped(StoredOutcome.Forbidden));
         if (result.Applied)
         {
@@ -219,16 +230,16 @@ public sealed partial class ImportJobWorker(ImportJobQueue queue, IServiceScopeF
         var set = await DataSetStore.GetAsync(db, token);
         var units = await DataSetStore.UnitsAsync(db, set, token);
         var size = job.Record.Size;
-        job.Progress = new ImportProgress("reading", 0, size, 0, 0);
+        Advance(job, new ImportProgress("reading", 0, size, 0, 0));
         ParsedImport parsed;
         await using (var file = new FileStream(job.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
         {
-            var observed = new ObservedStream(file, token, bytes => job.Progress = new ImportProgress("reading", bytes, size, 0, 0));
+            var observed = new ObservedStream(file, token, bytes => Advance(job, new ImportProgress("reading", bytes, size, 0, 0)));
             parsed = await Task.Run(() => DataImport.Read(observed, job.Record.FileName, new ImportContext(units, set.Elements)), token);
         }
         var rows = parsed.Values.Select(v => (v.Sheet, v.Row)).Concat(parsed.Problems.Where(p => p.Row > 0).Select(p => (p.Sheet, p.Row))).Distinct().Count();
         var refusedRows = parsed.Problems.Where(p => p.Severity == Severity.Error && p.Row > 0).Select(p => (p.Sheet, p.Row)).Distinct().Count();
-        job.Progress = new ImportProgress("storing", size, size, rows, Math.Max(0, rows - refusedRows));
+        Advance(job, new ImportProgress("storing", size, size, rows, Math.Max(0, rows - refusedRows)));
         token.ThrowIfCancellationRequested();
         var outcome = await ReportStore.ImportAsync(db, set, units, parsed, job.Record.FileName, job.Approve, dryRun: false, job.Who, job.Record.Via, clock, token);
         var years = parsed.Values.Select(v => v.Value.Year).Distinct().Order().ToList();
@@ -238,6 +249,12 @@ public sealed partial class ImportJobWorker(ImportJobQueue queue, IServiceScopeF
             ? (ImportJobStates.Failed, new StoredOutcome(false, outcome.BatchId, outcome.ValuesRead, 0, years, 0, started.Elapsed.TotalSeconds, errors, problems, null))
             : (ImportJobStates.Succeeded, new StoredOutcome(true, outcome.BatchId, outcome.ValuesRead, outcome.UnitYearsChanged.Count, years, 0,
                 started.Elapsed.TotalSeconds, 0, problems, null, outcome.ValuesChanged, job.Approve));
+    }
+
+    /// <summary>The job's progress, and a line in the server's log each time it enters a stage (reading, checking, storing, …).</summary>
+    private void Advance(LiveJob job, ImportProgress progress)
+    {
+        if (job.Advance(progress)) LogStage(logger, job.Record.Id, progress.Stage);
     }
 
     private async Task FinishAsync(string id, string state, ImportProgress? progress, StoredOutcome outcome)
@@ -257,6 +274,9 @@ public sealed partial class ImportJobWorker(ImportJobQueue queue, IServiceScopeF
 
     [LoggerMessage(EventId = 1801, Level = LogLevel.Warning, Message = "{Count} import job(s) left unfinished by a stopped server were marked failed (interrupted)")]
     private static partial void LogInterrupted(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1803, Level = LogLevel.Information, Message = "Import job {Id} is {Stage}")]
+    private static partial void LogStage(ILogger logger, string id, string stage);
 
     [LoggerMessage(EventId = 1802, Level = LogLevel.Error, Message = "Import job {Id} failed")]
     private static partial void LogFailed(ILogger logger, string id, Exception exception);
