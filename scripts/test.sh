@@ -107,5 +107,10 @@ if [ "$clone_after" != "$clone_before" ]; then
   diff <(echo "$clone_before") <(echo "$clone_after") >&2 || true
   status=1
 fi
+# The failures again at the end, where a reader of the run's last lines sees them.
+if [ "$failed" -gt 0 ]; then
+  echo "== failed tests (artifacts/test.log)"
+  grep -E -A 8 '^[[:space:]]+Failed [A-Za-z]' artifacts/test.log | head -n 120 || true
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"
