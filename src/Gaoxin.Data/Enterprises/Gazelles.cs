@@ -228,15 +228,24 @@ public static class Gazelles
     // Registration year unknown: an age no rule accepts, so that a missing date never makes a gazelle.
     private const int UnknownRegistration = -100_000;
 
-    // PostgreSQL (one open reader per connection) joins the registration years in SQL; SQLite reads through SqlitePanel.
+    // PostgreSQL reads the panel from the covering index IX_enterprise_returns_gazelle_panel in (credit code, year) order —
+    // an index-only scan, no join and no sort — after the registration years, which it keeps in a dictionary (one open
+    // reader per connection, and the caller's transaction may hold enterprises no other connection sees yet).
+    // SQLite reads through SqlitePanel.
+    private const string ZoneEnterprisesSql = "SELECT credit_code FROM enterprise_returns WHERE year = @out AND zone_code = @zone";
+
+    private static string RegistrationSql(string? zone) =>
+        "SELECT credit_code, EXTRACT(YEAR FROM registered_on)::int FROM enterprises"
+        + (zone is null ? "" : $" WHERE credit_code IN ({ZoneEnterprisesSql})");
+
     private static string PanelSql(string? zone) =>
         """
-        SELECT r.credit_code, r.year, EXTRACT(YEAR FROM e.registered_on)::int, r.zone_code, r.revenue::float8, r.employees::float8,
+        SELECT r.credit_code, r.year, r.zone_code, r.revenue::float8, r.employees::float8,
                r.st_expense::float8, r.vc_received::float8, r.valuation_usd_m::float8, r.listed
-        FROM enterprise_returns r JOIN enterprises e ON e.credit_code = r.credit_code
+        FROM enterprise_returns r
         WHERE r.year BETWEEN @from AND @to
         """
-        + (zone is null ? "" : " AND r.credit_code IN (SELECT credit_code FROM enterprise_returns WHERE year = @out AND zone_code = @zone)")
+        + (zone is null ? "" : $" AND r.credit_code IN ({ZoneEnterprisesSql})")
         + " ORDER BY r.credit_code, r.year";
 
     /// <summary>
@@ -255,33 +264,33 @@ public static class Gazelles
             if (StartupTimings.Enabled) StartupTimings.Write("of which classifying", buffer.Classifying);
             return;
         }
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = PanelSql(zone);
-        Add(command, "@from", from);
-        Add(command, "@to", toYear);
-        if (zone is not null)
+        var registrations = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var command = PanelCommand(connection, transaction, RegistrationSql(zone), null, toYear, zone))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            Add(command, "@out", toYear);
-            Add(command, "@zone", zone);
+            while (await reader.ReadAsync(cancellationToken))
+                registrations[reader.GetString(0)] = reader.IsDBNull(1) ? UnknownRegistration : reader.GetInt32(1);
         }
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var code = "";
-        int key = 0, registration = UnknownRegistration;
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var command = PanelCommand(connection, transaction, PanelSql(zone), from, toYear, zone))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var text = reader.GetString(0);
-            if (key == 0 || !string.Equals(text, code, StringComparison.Ordinal))
+            var code = "";
+            int key = 0, registration = UnknownRegistration;
+            while (await reader.ReadAsync(cancellationToken))
             {
-                code = text;
-                key++;
-                registration = reader.IsDBNull(2) ? UnknownRegistration : reader.GetInt32(2);
+                var text = reader.GetString(0);
+                if (key == 0 || !string.Equals(text, code, StringComparison.Ordinal))
+                {
+                    code = text;
+                    key++;
+                    registration = registrations.GetValueOrDefault(code, UnknownRegistration);
+                }
+                var y = reader.GetInt32(1);
+                // The zone is read only for the rows handed on.
+                var rowZone = y >= fromYear ? reader.GetString(2) : null;
+                buffer.Add(key, y, registration, Number(reader, 3), Number(reader, 4), Number(reader, 5), Number(reader, 6), Number(reader, 7),
+                    !reader.IsDBNull(8) && reader.GetBoolean(8), code, rowZone);
             }
-            var y = reader.GetInt32(1);
-            // The zone is read only for the rows handed on.
-            var rowZone = y >= fromYear ? reader.GetString(3) : null;
-            buffer.Add(key, y, registration, Number(reader, 4), Number(reader, 5), Number(reader, 6), Number(reader, 7), Number(reader, 8),
-                !reader.IsDBNull(9) && reader.GetBoolean(9), code, rowZone);
         }
         buffer.Flush();
     }
@@ -517,6 +526,25 @@ public static class Gazelles
     }
 
     private static double Number(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? double.NaN : reader.GetDouble(ordinal);
+
+    /// <summary>A PostgreSQL panel statement: the years read from <paramref name="from"/> (none: no year range) to <paramref name="toYear"/>, the zone's enterprises only when <paramref name="zone"/> is given.</summary>
+    private static DbCommand PanelCommand(DbConnection connection, DbTransaction? transaction, string sql, int? from, int toYear, string? zone)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        if (from is { } first)
+        {
+            Add(command, "@from", first);
+            Add(command, "@to", toYear);
+        }
+        if (zone is not null)
+        {
+            Add(command, "@out", toYear);
+            Add(command, "@zone", zone);
+        }
+        return command;
+    }
 
     private static void Add(DbCommand command, string name, object value)
     {

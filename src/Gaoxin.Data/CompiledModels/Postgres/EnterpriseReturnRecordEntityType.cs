@@ -23,7 +23,7 @@ namespace Gaoxin.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 18,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var creditCode = runtimeEntityType.AddProperty(
@@ -210,8 +210,12 @@ namespace Gaoxin.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { creditCode, year });
+            index.AddAnnotation("Relational:Name", "IX_enterprise_returns_gazelle_panel");
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { year, zoneCode });
-            index.AddAnnotation("Relational:Name", "IX_enterprise_returns_zone_figures");
+            index0.AddAnnotation("Relational:Name", "IX_enterprise_returns_zone_figures");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Gaoxin.Data.CompiledModels.Postgres
     public partial class PostgresGaoxinDbModel
     {
         private PostgresGaoxinDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("74398eea-fc6f-bd4c-354c-770f76947f34"), entityTypeCount: 67)
+            : base(skipDetectChanges: false, modelId: new Guid("51e139c1-23a5-d85d-3083-80a8d5041884"), entityTypeCount: 67)
         {
         }
 

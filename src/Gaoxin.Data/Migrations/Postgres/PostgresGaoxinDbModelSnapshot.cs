@@ -949,6 +949,11 @@ namespace Gaoxin.Data.Migrations.Postgres
 
                     b.HasKey("CreditCode", "Year");
 
+                    b.HasIndex("CreditCode", "Year")
+                        .HasDatabaseName("IX_enterprise_returns_gazelle_panel");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreditCode", "Year"), new[] { "ZoneCode", "Revenue", "Employees", "StExpense", "VcReceived", "ValuationUsdM", "Listed" });
+
                     b.HasIndex("Year", "ZoneCode")
                         .HasDatabaseName("IX_enterprise_returns_zone_figures");
 
