@@ -293,6 +293,7 @@ public static class Gazelles
             }
         }
         buffer.Flush();
+        if (StartupTimings.Enabled) StartupTimings.Write("of which classifying", buffer.Classifying);
     }
 
     /// <summary>
