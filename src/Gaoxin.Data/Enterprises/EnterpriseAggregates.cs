@@ -98,9 +98,10 @@ public static class EnterpriseAggregates
     /// With <paramref name="summed"/> (the import's one pass), the figures of the years it holds are taken from it as they
     /// are, and only the other years of <paramref name="years"/> are grouped from the stored rows. The caller passes only
     /// years that had no stored return before the import, so that the import's rows are all of those years' rows.
-    /// With <paramref name="returnsCommitted"/> (a rebuild: the transaction changed no return), SQLite counts the gazelles
-    /// on a connection of its own while this one groups the sums: the transaction began IMMEDIATE, so no other writer can
-    /// commit before it ends and the committed panel the side connection reads is the one this transaction sees.
+    /// With <paramref name="returnsCommitted"/> (a rebuild: the transaction changed no return), the gazelles are counted on
+    /// a connection of their own while this one groups the sums. On SQLite the transaction began IMMEDIATE, so no other
+    /// writer can commit before it ends and the committed panel the side connection reads is the one this transaction sees;
+    /// on PostgreSQL the side connection adopts the snapshot this transaction exports.
     /// </remarks>
     internal static async Task<AggregateOutcome> RecomputeAsync(GaoxinDb db, IDbContextTransaction transaction, IReadOnlyCollection<int>? years,
         GazelleCounting? gazelles, CancellationToken cancellationToken, ZoneYearSums? summed = null, bool returnsCommitted = false)
@@ -112,9 +113,18 @@ public static class EnterpriseAggregates
         var filter = years is null ? "" : $" WHERE year IN ({string.Join(",", years.Select(y => y.ToString(CultureInfo.InvariantCulture)))})";
         var timings = StartupTimings.Start();
         var stored = await StoredYearsAsync(connection, tx, cancellationToken);
-        var counting = gazelles is not null && returnsCommitted && connection is SqliteConnection { DataSource: var file } && File.Exists(file)
-            ? Task.Run(() => Gazelles.CountFile(file, Classifiers(gazelles), AffectedYears(stored, years, gazelles), cancellationToken), cancellationToken)
-            : null;
+        Task<IReadOnlyList<Dictionary<(string Zone, int Year), int[]>>>? counting = null;
+        if (gazelles is not null && returnsCommitted)
+        {
+            if (connection is SqliteConnection { DataSource: var file } && File.Exists(file))
+                counting = Task.Run(() => Gazelles.CountFile(file, Classifiers(gazelles), AffectedYears(stored, years, gazelles), cancellationToken), cancellationToken);
+            else if (!sqlite && db.Database.GetConnectionString() is { } server)
+            {
+                var snapshot = await ExportSnapshotAsync(connection, tx, cancellationToken);
+                counting = Task.Run(() => Gazelles.CountSnapshotAsync(server, snapshot, Classifiers(gazelles), AffectedYears(stored, years, gazelles), cancellationToken),
+                    cancellationToken);
+            }
+        }
 
         await using (var delete = connection.CreateCommand())
         {
@@ -191,6 +201,15 @@ public static class EnterpriseAggregates
     /// <summary>Each year's own rule set, and the national one where it is counted too.</summary>
     private static GazelleClassifier[] Classifiers(GazelleCounting gazelles) =>
         gazelles.National is { } national ? [gazelles.ByYear, national] : [gazelles.ByYear];
+
+    /// <summary>The PostgreSQL snapshot of the open transaction, for a side connection to read the same committed rows.</summary>
+    private static async Task<string> ExportSnapshotAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        await using var export = connection.CreateCommand();
+        export.Transaction = tx;
+        export.CommandText = "SELECT pg_export_snapshot()";
+        return (string)(await export.ExecuteScalarAsync(cancellationToken))!;
+    }
 
     /// <summary>
     /// The gazelle counts of the years whose counts an import of <paramref name="years"/> (null: all) can change — each year,

@@ -7,6 +7,7 @@ using Gaoxin.Core.Enterprises;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using SQLitePCL;
 
 namespace Gaoxin.Data.Enterprises;
@@ -162,6 +163,34 @@ public static class Gazelles
         var sinks = classifiers.Select(_ => new CountSink()).ToList();
         if (years.Count > 0)
             SqlitePanel.CountFile(file, classifiers.Select((c, i) => (c, (Sink)sinks[i])).ToList(), years[0], years[^1], cancellationToken);
+        return sinks.Select(s => s.Counts).ToList();
+    }
+
+    /// <summary>
+    /// As <see cref="CountAsync"/>, on a PostgreSQL connection of its own (<paramref name="connectionString"/>) that reads the
+    /// snapshot <paramref name="snapshot"/> exported by the caller's open transaction (<c>pg_export_snapshot()</c>), so that
+    /// it sees the very panel that transaction sees, for the years <paramref name="years"/> (none: no counts). For a caller
+    /// whose transaction changed no return (a rebuild), which thus counts the gazelles while it groups the sums.
+    /// </summary>
+    internal static async Task<IReadOnlyList<Dictionary<(string Zone, int Year), int[]>>> CountSnapshotAsync(string connectionString, string snapshot,
+        IReadOnlyList<GazelleClassifier> classifiers, IReadOnlyList<int> years, CancellationToken cancellationToken)
+    {
+        var sinks = classifiers.Select(_ => new CountSink()).ToList();
+        if (years.Count == 0) return sinks.Select(s => s.Counts).ToList();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using (var adopt = connection.CreateCommand())
+        {
+            adopt.Transaction = transaction;
+            // Must be the transaction's first statement; the identifier comes from the server, never from a user.
+            adopt.CommandText = $"SET TRANSACTION SNAPSHOT '{snapshot.Replace("'", "''", StringComparison.Ordinal)}'";
+            await adopt.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await ClassifyAsync(connection, transaction, false, classifiers.Select((c, i) => (c, (Sink)sinks[i])).ToList(), years[0], years[^1], null,
+            cancellationToken);
+        if (StartupTimings.Enabled) StartupTimings.Write("gazelle counts on their own connection", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return sinks.Select(s => s.Counts).ToList();
     }
 
