@@ -207,10 +207,7 @@ public static class GaoxinDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\" DESC LIMIT 1";
-            var applied = await command.ExecuteScalarAsync(cancellationToken) as string;
-            if (applied is not null && applied == LatestMigration(context)) return connection;
+            if (await HasLatestMigrationAsync(connection, context, cancellationToken)) return connection;
         }
         catch (DbException)
         {
@@ -218,6 +215,37 @@ public static class GaoxinDatabase
         }
         await connection.DisposeAsync();
         return null;
+    }
+
+    /// <summary>
+    /// True, with the context's connection left open, when the store exists and already has every migration of this
+    /// build; otherwise false with nothing changed, and the caller opens it the usual way (<see cref="InitializeAsync"/>,
+    /// which creates and migrates it). For verbs that work on the store's tables only and never read the bundled plans
+    /// (<c>gaoxin enterprises aggregate</c>): the one query here replaces EF's migration check and the reloading of the
+    /// bundled files, about 0.4 s of a PostgreSQL start. A later verb or the server loads a changed bundle as before.
+    /// </summary>
+    public static async Task<bool> TryUseCurrentAsync(GaoxinDb db, CancellationToken cancellationToken = default)
+    {
+        if (db is SqliteGaoxinDb && !File.Exists(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource)) return false;
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            if (await HasLatestMigrationAsync(db.Database.GetDbConnection(), db.GetType(), cancellationToken)) return true;
+        }
+        catch (DbException)
+        {
+            // As in TryOpenCurrentAsync: the usual way reports a new store or a refusal properly.
+        }
+        await db.Database.CloseConnectionAsync();
+        return false;
+    }
+
+    private static async Task<bool> HasLatestMigrationAsync(DbConnection connection, Type context, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\" DESC LIMIT 1";
+        var applied = await command.ExecuteScalarAsync(cancellationToken) as string;
+        return applied is not null && applied == LatestMigration(context);
     }
 
     /// <summary>The newest migration id of a context's migration set, read from the compiled migrations.</summary>

@@ -138,6 +138,25 @@ public static class Cli
         }
     }
 
+    /// <summary>
+    /// Opens the store for a verb that works on its tables only and never reads the bundled plans: a store already current
+    /// is used as it is (<see cref="GaoxinDatabase.TryUseCurrentAsync"/>); any other is opened as <see cref="OpenAsync"/> does.
+    /// </summary>
+    public static async Task<GaoxinDb> OpenTablesAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var db = GaoxinDatabase.CreateContext(Location(parse));
+        try
+        {
+            if (await GaoxinDatabase.TryUseCurrentAsync(db, cancellationToken)) return db;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The usual open below reports it, located.
+        }
+        await db.DisposeAsync();
+        return await OpenAsync(parse, cancellationToken);
+    }
+
     /// <summary>Who a CLI change is recorded as.</summary>
     public static string Actor => $"cli:{Environment.UserName}";
 }

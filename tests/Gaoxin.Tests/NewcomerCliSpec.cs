@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Gaoxin.Data;
 using Gaoxin.Features.Hosting;
 using Gaoxin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gaoxin.Tests;
 
@@ -30,6 +31,22 @@ public abstract class NewcomerCliSpec(ITestStore store) : IAsyncLifetime
         Assert.DoesNotContain("Preparing the store", first.Output);
         Assert.Equal(0, second.ExitCode);
         Assert.Equal("", second.Error);
+    }
+
+    [Fact]
+    public async Task A_rebuild_of_the_aggregates_prepares_a_new_store_first_and_uses_a_current_one_as_it_is()
+    {
+        // The rebuild skips the bundled files on a store this build has migrated; a new store still gets everything.
+        var first = await Run("enterprises", "aggregate");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("Preparing the store", first.Error);
+        Assert.StartsWith("Rebuilt 0 figures of 0 zone-years", first.Output);
+        await using (var db = GaoxinDatabase.CreateContext(store.Location))
+            Assert.True(await db.Plans.AnyAsync(), "the new store holds the bundled plan");
+
+        var second = await Run("enterprises", "aggregate");
+        Assert.Equal((0, ""), (second.ExitCode, second.Error));
+        Assert.StartsWith("Rebuilt 0 figures of 0 zone-years", second.Output);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public static class EnterpriseCommands
         var aggregate = new Command("aggregate", "rebuild the zone-year aggregates (sums and the gazelle counts) from the stored returns") { year };
         aggregate.SetAction(async (parse, ct) =>
         {
-            await using var db = await Cli.OpenAsync(parse, ct);
+            await using var db = await Cli.OpenTablesAsync(parse, ct);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var outcome = await EnterpriseAggregates.RebuildAsync(db, parse.GetValue(year), DefaultGazelles(), ct);
             parse.InvocationConfiguration.Output.WriteLine(
