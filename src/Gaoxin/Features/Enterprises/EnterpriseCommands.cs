@@ -26,9 +26,13 @@ public static class EnterpriseCommands
         var aggregate = new Command("aggregate", "rebuild the zone-year aggregates (sums and the gazelle counts) from the stored returns") { year };
         aggregate.SetAction(async (parse, ct) =>
         {
+            var timings = Data.StartupTimings.Start();
             await using var db = await Cli.OpenTablesAsync(parse, ct);
+            timings?.Mark("store opened");
+            var gazelles = DefaultGazelles();
+            timings?.Mark("rules");
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var outcome = await EnterpriseAggregates.RebuildAsync(db, parse.GetValue(year), DefaultGazelles(), ct);
+            var outcome = await EnterpriseAggregates.RebuildAsync(db, parse.GetValue(year), gazelles, ct);
             parse.InvocationConfiguration.Output.WriteLine(
                 $"Rebuilt {outcome.Figures} figures of {outcome.ZoneYears} zone-years{(parse.GetValue(year) is { } y ? $" of {y}" : "")} in {watch.Elapsed.TotalSeconds:0.00} s.");
             return 0;
