@@ -189,22 +189,19 @@ public sealed class SearchIndex : IDisposable
         }
         if (parsed is null || parsed is BooleanQuery { Clauses.Count: 0 }) return SearchResults.None;
 
-        // The public rule (Publication.IsPublic) at this moment: not released yet (from > now) or expired (until ≤ now) is out.
-        // Prohibited clauses do not score, so the ranking is the text query's own.
-        var now = _clock.GetUtcNow().UtcTicks;
-        var visible = new BooleanQuery
-        {
-            { parsed, Occur.MUST },
-            { NumericRangeQuery.NewInt64Range("visible_from", now, null, false, true), Occur.MUST_NOT },
-            { NumericRangeQuery.NewInt64Range("visible_until", null, now, true, true), Occur.MUST_NOT },
-        };
         var page = Math.Clamp(query.Page, 1, MaxPage);
         var generation = Acquire();
         if (generation is null) return SearchResults.None;
         try
         {
             var searcher = generation.Searcher;
-            var top = searcher.Search(visible, Filter(query), page * PageSize);
+            // The public rule (Publication.IsPublic) at this moment: not released yet or expired is out. The few documents
+            // with such times are known per generation, so the hidden ones are skipped as they are collected; the ranking
+            // is the text query's own. (Two prohibited range clauses did the same at a quarter of every search's time.)
+            var collector = TopScoreDocCollector.Create(page * PageSize, false);
+            var hidden = generation.HiddenAt(_clock.GetUtcNow().UtcTicks);
+            searcher.Search(parsed, Filter(query), hidden.Count == 0 ? collector : new SkippingCollector(collector, hidden));
+            var top = collector.GetTopDocs();
             var body = Highlighter(parsed, "body");
             // Needed only for a hit whose body has no match (its title has): made at the first such hit.
             Highlighter? title = null;
@@ -370,5 +367,61 @@ public sealed class SearchIndex : IDisposable
         public long Version { get; set; } = version;
         public string Hash { get; } = hash;
         public void Release() => Reader.DecRef();
+
+        // The documents with a release or an expiry time (only limited items carry them), read once per generation.
+        private readonly List<(int Doc, long From, long Until)> _windows = ReadWindows(reader);
+
+        /// <summary>The documents not public at <paramref name="ticks"/>: released after it, or expired at or before it.</summary>
+        public HashSet<int> HiddenAt(long ticks) => _windows.Where(w => w.From > ticks || w.Until <= ticks).Select(w => w.Doc).ToHashSet();
+
+        private static List<(int Doc, long From, long Until)> ReadWindows(DirectoryReader reader)
+        {
+            var from = ReadTimes(reader, "visible_from");
+            var until = ReadTimes(reader, "visible_until");
+            return from.Keys.Union(until.Keys)
+                .Select(doc => (doc, from.GetValueOrDefault(doc, long.MinValue), until.GetValueOrDefault(doc, long.MaxValue))).ToList();
+        }
+
+        /// <summary>Each document's value of a numeric field, from its full-precision terms (global document numbers).</summary>
+        private static Dictionary<int, long> ReadTimes(DirectoryReader reader, string field)
+        {
+            var times = new Dictionary<int, long>();
+            foreach (var leaf in reader.Leaves)
+            {
+                var terms = leaf.AtomicReader.GetTerms(field);
+                if (terms is null) continue;
+                var exact = NumericUtils.FilterPrefixCodedInt64s(terms.GetEnumerator());
+                DocsEnum? docs = null;
+                while (exact.MoveNext())
+                {
+                    var value = NumericUtils.PrefixCodedToInt64(exact.Term);
+                    docs = exact.Docs(leaf.AtomicReader.LiveDocs, docs, DocsFlags.NONE);
+                    int doc;
+                    while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) times[leaf.DocBase + doc] = value;
+                }
+            }
+            return times;
+        }
+    }
+
+    /// <summary>Collects every match but the documents in <paramref name="skipped"/> (global document numbers).</summary>
+    private sealed class SkippingCollector(ICollector inner, HashSet<int> skipped) : ICollector
+    {
+        private int _docBase;
+
+        public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+        public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            _docBase = context.DocBase;
+            inner.SetNextReader(context);
+        }
+
+        public void Collect(int doc)
+        {
+            if (!skipped.Contains(_docBase + doc)) inner.Collect(doc);
+        }
     }
 }
